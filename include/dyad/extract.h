@@ -1,0 +1,50 @@
+/* Extraction: one document's text in, its acts added to a graph.
+ * Reentrant: threads may extract with one dictionary into their own
+ * graphs, then merge them. */
+#ifndef DYAD_EXTRACT_H
+#define DYAD_EXTRACT_H
+
+#include <stddef.h>
+
+#include "dyad/common.h"
+#include "dyad/dict.h"
+#include "dyad/graph.h"
+
+/* What explain and --suggest see: every step, as it happens. */
+typedef enum {
+    DYAD_TRACE_SENTENCE, /* start..end: a sentence */
+    DYAD_TRACE_ACTOR,    /* a mention resolved to actor (label) */
+    DYAD_TRACE_VERB,     /* a relation verb or noun (verb, cameo, code) */
+    DYAD_TRACE_TRIPLE,   /* source -> target, by rule */
+    DYAD_TRACE_DROP,     /* a candidate dropped, for reason */
+    DYAD_TRACE_UNKNOWN,  /* a capitalised name where an actor would be */
+} dyad_trace_kind;
+
+typedef struct dyad_trace_event {
+    dyad_trace_kind kind;
+    long sentence;      /* 1-based */
+    size_t start, end;  /* byte offsets in the document */
+    const char *text;   /* the matched words (not NUL-terminated) */
+    size_t text_len;
+    const char *actor;  /* ACTOR: label; TRIPLE/DROP: source label */
+    const char *target; /* TRIPLE/DROP: target label (may be NULL) */
+    const char *verb, *cameo, *code;
+    const char *how;    /* ACTOR: how it was resolved; TRIPLE: rule;
+                           DROP: reason */
+} dyad_trace_event;
+
+typedef void (*dyad_trace_fn)(const dyad_trace_event *ev, void *user);
+
+typedef struct dyad_extract_opts {
+    dyad_trace_fn trace; /* NULL: no tracing */
+    void *trace_user;
+} dyad_extract_opts;
+
+/* Extracts the acts of one document (text, len bytes of UTF-8) named doc
+ * into g, with its mentions, and counts the document and its sentences.
+ * Invalid UTF-8 gives DYAD_ERR_PARSE with the line and column. */
+dyad_status dyad_extract(const dyad_dict *d, const char *doc,
+                         const char *text, size_t len, dyad_graph *g,
+                         const dyad_extract_opts *opts, dyad_error *err);
+
+#endif

@@ -1,0 +1,125 @@
+/* dyad_graph: actors and who did what to whom, with the evidence.
+ *
+ * The graph knows nothing of text, Graphviz or JSON.  Extraction adds
+ * mentions and acts; merge sums graphs; the writers read it.  Memory grows
+ * with the graph (nodes, edges, evidence), never with the text read.
+ *
+ * Edges are keyed by (source, target).  An edge's weight is the number of
+ * distinct sentences that state an act of the pair; its goldstein is the
+ * mean Goldstein value of those acts; relations count acts per (verb, code);
+ * evidence lists every act with its sentence.
+ *
+ * Canonical order (dyad_graph_sort): nodes by id; edges by (source id,
+ * target id); relations by count descending, then verb, then code;
+ * evidence by (doc, sentence, offset, verb, code).  Writers expect a sorted
+ * graph; any change unsorts it. */
+#ifndef DYAD_GRAPH_H
+#define DYAD_GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dyad/common.h"
+
+typedef struct dyad_graph dyad_graph;
+
+typedef struct dyad_node {
+    const char *id;    /* "afghan-taliban" */
+    const char *label; /* "Afghan Taliban" */
+    long mentions;
+} dyad_node;
+
+typedef struct dyad_relation {
+    const char *verb;  /* lemma: "urge", "call on" */
+    const char *cameo; /* root, two digits: "02" */
+    const char *code;  /* full CAMEO code where known, else the root */
+    double goldstein;  /* of this verb; one decimal */
+    long count;        /* acts */
+} dyad_relation;
+
+typedef struct dyad_evidence {
+    const char *doc;  /* document name, as given to extraction */
+    long sentence;    /* 1-based number of the sentence in its document */
+    long offset;      /* byte offset of the sentence in its document */
+    const char *verb;
+    const char *cameo;
+    const char *code;
+    const char *text; /* the sentence, whitespace runs folded to a space */
+} dyad_evidence;
+
+typedef struct dyad_edge {
+    size_t source; /* node indexes */
+    size_t target;
+    long weight;      /* distinct evidence sentences */
+    long acts;        /* sum of relation counts */
+    double goldstein; /* mean over acts, rounded to 3 decimals */
+    size_t n_relations;
+    const dyad_relation *relations;
+    size_t n_evidence; /* may be below acts when a cap is set */
+    const dyad_evidence *evidence;
+} dyad_edge;
+
+/* One act to record: the strings are copied (interned). */
+typedef struct dyad_act {
+    const char *verb;
+    const char *cameo;
+    const char *code;
+    double goldstein;
+    const char *doc;
+    long sentence;
+    long offset;
+    const char *text; /* need not be NUL-terminated: text_len bytes */
+    size_t text_len;
+} dyad_act;
+
+dyad_graph *dyad_graph_new(void);
+void dyad_graph_free(dyad_graph *g);
+
+/* Keep at most cap evidence items per edge (0: all, the default).  Counts,
+ * weights and relations stay exact. */
+void dyad_graph_set_evidence_cap(dyad_graph *g, size_t cap);
+
+/* Adds documents and sentences read to the graph's totals. */
+void dyad_graph_count(dyad_graph *g, long documents, long sentences);
+long dyad_graph_documents(const dyad_graph *g);
+long dyad_graph_sentences(const dyad_graph *g);
+
+/* The node with this id, added with this label and no mentions if new.
+ * Returns its index (valid until the next dyad_graph_sort). */
+size_t dyad_graph_node(dyad_graph *g, const char *id, const char *label);
+void dyad_graph_mention(dyad_graph *g, size_t node, long n);
+
+/* Records that source acted on target.  Self-loops are ignored (returns
+ * false).  Acts of one document must arrive in sentence order. */
+bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
+                    const dyad_act *act);
+
+/* For readers of serialised graphs: an edge with its totals given, then its
+ * relations and evidence, so that a graph read back is the graph written. */
+size_t dyad_graph_edge(dyad_graph *g, size_t source, size_t target,
+                       long weight);
+void dyad_graph_relation(dyad_graph *g, size_t edge,
+                         const dyad_relation *rel);
+void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev);
+
+/* Adds everything in from to into: mentions, weights, relations, evidence
+ * and totals.  Associative and commutative once sorted.  Fails with
+ * DYAD_ERR_INVALID when a node id carries two labels, or a (verb, code)
+ * two Goldstein values. */
+dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
+                             dyad_error *err);
+
+/* Puts the graph in canonical order (see above); node and edge indexes
+ * change.  Idempotent. */
+void dyad_graph_sort(dyad_graph *g);
+bool dyad_graph_is_sorted(const dyad_graph *g);
+
+/* Borrowed views, valid until the graph changes. */
+size_t dyad_graph_n_nodes(const dyad_graph *g);
+const dyad_node *dyad_graph_nodes(const dyad_graph *g);
+size_t dyad_graph_n_edges(const dyad_graph *g);
+const dyad_edge *dyad_graph_edges(const dyad_graph *g);
+/* Index of the node with this id, or (size_t)-1. */
+size_t dyad_graph_find(const dyad_graph *g, const char *id);
+
+#endif

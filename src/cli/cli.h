@@ -1,0 +1,84 @@
+/* What the sub-commands share: messages, exit codes, outputs written
+ * all-or-nothing, and reading article sets. */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "dyad/dyad.h"
+
+enum { CLI_OK = 0, CLI_BAD_INPUT = 1, CLI_BAD_USAGE = 2 };
+
+/* "dyad: <message>" on stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+void cli_warn(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Prints err as "dyad: SOURCE:LINE:COLUMN: TEXT" and returns the exit code
+ * for st (CLI_BAD_INPUT). */
+int cli_report(dyad_status st, const dyad_error *err);
+
+/* "dyad CMD: ...; try 'dyad CMD --help'" and CLI_BAD_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* An output file written beside its final name and renamed into place on
+ * commit, so that a failed run leaves no half-written file.  "-" is
+ * stdout. */
+typedef struct cli_out cli_out;
+cli_out *cli_out_open(const char *path, dyad_error *err);
+FILE *cli_out_file(cli_out *o);
+/* Flushes, closes and renames; frees o.  On failure the file is removed. */
+dyad_status cli_out_commit(cli_out *o, dyad_error *err);
+/* Removes the temporary file; frees o.  Accepts NULL. */
+void cli_out_abort(cli_out *o);
+
+typedef enum { CLI_FMT_JSON, CLI_FMT_DOT, CLI_FMT_SVG } cli_format;
+/* Parses "json", "dot", "svg"; false if unknown. */
+bool cli_parse_format(const char *s, cli_format *out);
+
+/* Writes a sorted graph: with prefix, PREFIX.json, PREFIX.dot and
+ * PREFIX.svg, all or none; without, the one format to stdout.  Returns an
+ * exit code, having reported any error. */
+int cli_write_graph(const dyad_graph *g, const char *prefix, cli_format fmt,
+                    const dyad_draw_opts *draw);
+
+/* Reading article sets. */
+typedef struct cli_extract_opts {
+    const dyad_dict *dict;
+    int jobs;        /* worker threads; <= 0: one per core */
+    bool progress;   /* progress lines on stderr */
+    bool keep_going; /* skip unreadable or invalid files with a warning */
+    size_t evidence_cap;
+    dyad_extract_opts extract; /* tracing: forces one job */
+} cli_extract_opts;
+
+/* Extracts every document under paths (files; directories, their *.txt
+ * recursively in byte order of their paths; *.jsonl files, one
+ * {"id", "text"} document a line; "-" for stdin) into a new sorted graph.
+ * A document found in a directory is named by its path below that
+ * directory; a file named on the command line by its base name; stdin
+ * "stdin".  Returns an exit code, having reported any error. */
+int cli_extract_paths(const char *const *paths, int n,
+                      const cli_extract_opts *opts, dyad_graph **out);
+
+/* Reads a whole file ("-": stdin) into a NUL-terminated buffer. */
+dyad_status cli_read_file(const char *path, char **buf, size_t *len,
+                          dyad_error *err);
+
+/* True if path names a dyad JSON graph rather than articles: a file ending
+ * in .json. */
+bool cli_is_graph_path(const char *path);
+
+#endif
