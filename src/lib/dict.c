@@ -1,2 +1,539 @@
-/* placeholder: being written */
-#include "dyad/dyad.h"
+/* Loading the actor and verb dictionaries (JSON) into tries. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lex.h"
+#include "util.h"
+
+extern const char dyad_data_actors[];
+extern const char dyad_data_verbs[];
+
+const char *dyad_dict_builtin_actors(void) { return dyad_data_actors; }
+const char *dyad_dict_builtin_verbs(void) { return dyad_data_verbs; }
+
+#define MAX_WORDS 16
+
+typedef struct loader {
+    dyad_dict *d;
+    const char *source; /* file name for errors */
+    dyad_error *err;
+} loader;
+
+static dyad_status shape(loader *l, const char *path, const char *want)
+{
+    return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                     "%s: expected %s", path, want);
+}
+
+static dyad_status load_json(const char *path, const char *builtin,
+                             const char *name, json_t **out, dyad_error *err)
+{
+    json_error_t je;
+    json_t *root = path ? json_load_file(path, JSON_REJECT_DUPLICATES, &je)
+                        : json_loads(builtin, JSON_REJECT_DUPLICATES, &je);
+    if (!root) {
+        dyad_status st = DYAD_ERR_PARSE;
+        if (json_error_code(&je) == json_error_cannot_open_file)
+            st = DYAD_ERR_IO;
+        return dyad_fail(err, st, path ? path : name, je.line > 0 ? je.line : 0,
+                         je.column > 0 ? je.column : 0, "%s", je.text);
+    }
+    if (!json_is_object(root)) {
+        json_decref(root);
+        return dyad_fail(err, DYAD_ERR_INVALID, path ? path : name, 0, 0,
+                         "expected a JSON object at the top");
+    }
+    *out = root;
+    return DYAD_OK;
+}
+
+static int32_t add_alias(dyad_dict *d, alias a)
+{
+    GROW(d->aliases, d->cap_aliases, d->n_aliases + 1);
+    d->aliases[d->n_aliases] = a;
+    return (int32_t)d->n_aliases++;
+}
+
+/* Puts words on a trie path; returns the end node or UINT32_MAX if the
+ * entry has no words or too many. */
+static uint32_t trie_path(dyad_dict *d, trie *t, const char *s, bool *caps,
+                          size_t *n_words)
+{
+    uint32_t w[MAX_WORDS];
+    size_t n = lex_words(d, s, w, MAX_WORDS, caps);
+    if (n_words)
+        *n_words = n;
+    if (n == 0)
+        return UINT32_MAX;
+    uint32_t node = 0;
+    for (size_t i = 0; i < n; i++)
+        node = trie_step(t, node, w[i], true);
+    return node;
+}
+
+static dyad_status add_actor_words(loader *l, size_t actor_i, json_t *list,
+                                   const char *field, uint8_t type)
+{
+    if (!list)
+        return DYAD_OK;
+    char path[160];
+    snprintf(path, sizeof path, "actors[%zu].%s", actor_i, field);
+    if (!json_is_array(list))
+        return shape(l, path, "an array of strings");
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v) {
+        snprintf(path, sizeof path, "actors[%zu].%s[%zu]", actor_i, field, i);
+        if (!json_is_string(v))
+            return shape(l, path, "a string");
+        bool caps;
+        uint32_t node = trie_path(l->d, &l->d->actor_trie, json_string_value(v), &caps, NULL);
+        if (node == UINT32_MAX)
+            return shape(l, path, "one to 16 words");
+        int32_t old = l->d->actor_trie.value[node];
+        if (old >= 0) {
+            const alias *a = &l->d->aliases[old];
+            if (a->actor == actor_i)
+                continue; /* the same actor twice: harmless */
+            return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                             "%s: \"%s\" already names %s", path,
+                             json_string_value(v), l->d->actors[a->actor].label);
+        }
+        alias a = {(uint32_t)actor_i, type, caps && type != ALIAS_PERSON};
+        l->d->actor_trie.value[node] = add_alias(l->d, a);
+    }
+    return DYAD_OK;
+}
+
+static const char *str_field(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static dyad_status load_actor(loader *l, size_t i, json_t *o)
+{
+    char path[64];
+    snprintf(path, sizeof path, "actors[%zu]", i);
+    if (!json_is_object(o))
+        return shape(l, path, "an object with id, label and names");
+    const char *id = str_field(o, "id"), *label = str_field(o, "label");
+    const char *kind = str_field(o, "kind");
+    if (!id || !*id || !label || !*label)
+        return shape(l, path, "string fields \"id\" and \"label\"");
+    actor *a = &l->d->actors[i];
+    a->id = xstrdup(id);
+    a->label = xstrdup(label);
+    a->kind = KIND_STATE;
+    if (kind && strcmp(kind, "group") == 0)
+        a->kind = KIND_GROUP;
+    else if (kind && strcmp(kind, "organisation") == 0)
+        a->kind = KIND_ORG;
+    else if (kind && strcmp(kind, "state") != 0)
+        return shape(l, path, "\"kind\" state, group or organisation");
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(l->d->actors[j].id, id) == 0)
+            return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                             "%s: id \"%s\" is used twice", path, id);
+    dyad_status st = add_actor_words(l, i, json_object_get(o, "names"), "names", ALIAS_NAME);
+    if (!st)
+        st = add_actor_words(l, i, json_object_get(o, "adjectives"), "adjectives", ALIAS_ADJ);
+    if (!st)
+        st = add_actor_words(l, i, json_object_get(o, "people"), "people", ALIAS_PERSON);
+    return st;
+}
+
+static dyad_status load_classes(loader *l, json_t *nouns)
+{
+    static const struct {
+        const char *name;
+        int bit;
+    } classes[] = {{"agent", NC_AGENT}, {"member", NC_MEMBER}, {"place", NC_PLACE},
+                   {"people", NC_PEOPLE}, {"title", NC_TITLE}};
+    if (!nouns)
+        return DYAD_OK;
+    if (!json_is_object(nouns))
+        return shape(l, "nouns", "an object of word lists");
+    for (size_t c = 0; c < sizeof classes / sizeof *classes; c++) {
+        json_t *list = json_object_get(nouns, classes[c].name);
+        char path[64];
+        snprintf(path, sizeof path, "nouns.%s", classes[c].name);
+        if (!list)
+            continue;
+        if (!json_is_array(list))
+            return shape(l, path, "an array of strings");
+        size_t i;
+        json_t *v;
+        json_array_foreach(list, i, v) {
+            snprintf(path, sizeof path, "nouns.%s[%zu]", classes[c].name, i);
+            if (!json_is_string(v))
+                return shape(l, path, "a string");
+            uint32_t node = trie_path(l->d, &l->d->class_trie, json_string_value(v), NULL, NULL);
+            if (node == UINT32_MAX)
+                return shape(l, path, "one to 16 words");
+            int32_t *val = &l->d->class_trie.value[node];
+            *val = (*val < 0 ? 0 : *val) | classes[c].bit;
+        }
+    }
+    return DYAD_OK;
+}
+
+static dyad_status load_actors(dyad_dict *d, const char *path, dyad_error *err)
+{
+    json_t *root;
+    dyad_status st = load_json(path, dyad_data_actors, "built-in actors.json", &root, err);
+    if (st)
+        return st;
+    loader l = {d, path ? path : "built-in actors.json", err};
+    json_t *list = json_object_get(root, "actors");
+    if (!json_is_array(list)) {
+        st = shape(&l, "actors", "an array of actors");
+        goto out;
+    }
+    d->n_actors = json_array_size(list);
+    d->actors = xcalloc(d->n_actors, sizeof *d->actors);
+    for (size_t i = 0; i < d->n_actors && !st; i++)
+        st = load_actor(&l, i, json_array_get(list, i));
+    if (!st)
+        st = load_classes(&l, json_object_get(root, "nouns"));
+out:
+    json_decref(root);
+    return st;
+}
+
+/* Regular inflection of one word; forms given in the entry win. */
+static void inflect(const char *w, int form, strbuf *b)
+{
+    size_t n = strlen(w);
+    char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
+    bool vowel_prev = prev && strchr("aeiou", prev);
+    switch (form) {
+    case F_BASE:
+        sb_puts(b, w);
+        break;
+    case F_S:
+        if (last == 'y' && !vowel_prev) {
+            sb_add(b, w, n - 1);
+            sb_puts(b, "ies");
+        } else if (strchr("sxz", last) || (n > 1 && (strcmp(w + n - 2, "ch") == 0 ||
+                                                     strcmp(w + n - 2, "sh") == 0))) {
+            sb_puts(b, w);
+            sb_puts(b, "es");
+        } else {
+            sb_puts(b, w);
+            sb_putc(b, 's');
+        }
+        break;
+    case F_PAST:
+    case F_PP:
+        if (last == 'e') {
+            sb_puts(b, w);
+            sb_putc(b, 'd');
+        } else if (last == 'y' && !vowel_prev) {
+            sb_add(b, w, n - 1);
+            sb_puts(b, "ied");
+        } else {
+            sb_puts(b, w);
+            sb_puts(b, "ed");
+        }
+        break;
+    case F_ING:
+        if (n > 2 && strcmp(w + n - 2, "ie") == 0) {
+            sb_add(b, w, n - 2);
+            sb_puts(b, "ying");
+        } else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2) {
+            sb_add(b, w, n - 1);
+            sb_puts(b, "ing");
+        } else {
+            sb_puts(b, w);
+            sb_puts(b, "ing");
+        }
+        break;
+    }
+}
+
+static dyad_status parse_code(loader *l, const char *path, json_t *o,
+                              char code[8], char cameo[3], double *gold)
+{
+    const char *c = str_field(o, "code");
+    size_t n = c ? strlen(c) : 0;
+    bool digits = n >= 2 && n <= 4;
+    for (size_t i = 0; i < n && digits; i++)
+        digits = c[i] >= '0' && c[i] <= '9';
+    int root = digits ? (c[0] - '0') * 10 + (c[1] - '0') : 0;
+    if (!digits || root < 1 || root > 20)
+        return shape(l, path, "\"code\": a CAMEO code of 2 to 4 digits, root 01 to 20");
+    snprintf(code, 8, "%s", c);
+    snprintf(cameo, 3, "%.2s", c);
+    json_t *g = json_object_get(o, "goldstein");
+    if (g && !json_is_number(g))
+        return shape(l, path, "\"goldstein\" as a number");
+    *gold = g ? json_number_value(g) : l->d->root_goldstein[root];
+    return DYAD_OK;
+}
+
+static void add_form(dyad_dict *d, uint32_t node, uint32_t verb_i, int form)
+{
+    if (d->verb_trie.value[node] >= 0)
+        return; /* an earlier verb has this form: first wins */
+    GROW(d->forms, d->cap_forms, d->n_forms + 1);
+    d->forms[d->n_forms] = (vform){verb_i, (uint8_t)form};
+    d->verb_trie.value[node] = (int32_t)d->n_forms++;
+}
+
+static dyad_status load_verb(loader *l, size_t i, json_t *o)
+{
+    static const char *const form_keys[] = {"base", "s", "past", "pp", "ing"};
+    static const char *const modes[] = {"plain", "request", "promise", "warn", "accuse"};
+    char path[64];
+    snprintf(path, sizeof path, "verbs[%zu]", i);
+    if (!json_is_object(o))
+        return shape(l, path, "an object with verb and code");
+    verb *v = &l->d->verbs[i];
+    const char *lemma = str_field(o, "verb");
+    if (!lemma || !*lemma)
+        return shape(l, path, "a string field \"verb\"");
+    v->lemma = xstrdup(lemma);
+    dyad_status st = parse_code(l, path, o, v->code, v->cameo, &v->goldstein);
+    if (st)
+        return st;
+    const char *mode = str_field(o, "mode");
+    v->mode = MODE_PLAIN;
+    if (mode) {
+        size_t m = 0;
+        while (m < 5 && strcmp(modes[m], mode) != 0)
+            m++;
+        if (m == 5)
+            return shape(l, path, "\"mode\" request, promise, warn or accuse");
+        v->mode = (int)m;
+    }
+    v->reciprocal = json_is_true(json_object_get(o, "reciprocal"));
+    v->split = json_is_true(json_object_get(o, "split"));
+    json_t *obj = json_object_get(o, "object");
+    v->object = !obj || json_is_true(obj);
+    json_t *needs = json_object_get(o, "needs");
+    if (needs) {
+        if (!json_is_array(needs))
+            return shape(l, path, "\"needs\" as an array of words");
+        v->needs = xcalloc(json_array_size(needs) + 1, sizeof *v->needs);
+        size_t k;
+        json_t *w;
+        json_array_foreach(needs, k, w) {
+            if (!json_is_string(w))
+                return shape(l, path, "\"needs\" as an array of words");
+            char *key;
+            size_t key_len;
+            text_key(json_string_value(w), strlen(json_string_value(w)), &key, &key_len);
+            v->needs[v->n_needs++] = atoms_intern(l->d->words, key, key_len);
+            free(key);
+        }
+    }
+    json_t *forms = json_object_get(o, "forms");
+    if (forms && !json_is_object(forms))
+        return shape(l, path, "\"forms\" as an object (s, past, pp, ing)");
+    const char *rest = strchr(lemma, ' ');
+    size_t first_len = rest ? (size_t)(rest - lemma) : strlen(lemma);
+    char *first = xstrndup(lemma, first_len);
+    for (int f = 0; f < F_NFORMS; f++) {
+        strbuf b = {0};
+        const char *given = forms ? str_field(forms, form_keys[f]) : NULL;
+        if (given)
+            sb_puts(&b, given);
+        else if (f == F_PP && forms && str_field(forms, "past"))
+            sb_puts(&b, str_field(forms, "past"));
+        else
+            inflect(first, f, &b);
+        if (v->split && rest) {
+            /* the particle may also come after the object */
+            const char *particle = strrchr(lemma, ' ') + 1;
+            uint32_t node = trie_path(l->d, &l->d->verb_trie, b.s, NULL, NULL);
+            if (node != UINT32_MAX)
+                add_form(l->d, node, (uint32_t)i, f);
+            v->particle = atoms_intern(l->d->words, particle, strlen(particle));
+        }
+        if (rest)
+            sb_puts(&b, rest);
+        uint32_t node = trie_path(l->d, &l->d->verb_trie, b.s, NULL, &v->n_words);
+        sb_free(&b);
+        if (node == UINT32_MAX) {
+            free(first);
+            return shape(l, path, "\"verb\" of one to 16 words");
+        }
+        add_form(l->d, node, (uint32_t)i, f);
+    }
+    free(first);
+    return DYAD_OK;
+}
+
+static dyad_status prep_list(loader *l, const char *path, json_t *o,
+                             const char *key, uint32_t out[6])
+{
+    json_t *list = json_object_get(o, key);
+    size_t n = 0;
+    if (list && !json_is_array(list))
+        return shape(l, path, "prepositions as an array of words");
+    size_t k;
+    json_t *w;
+    json_array_foreach(list, k, w) {
+        if (!json_is_string(w) || n >= 5)
+            return shape(l, path, "at most five prepositions as strings");
+        const char *s = json_string_value(w);
+        out[n++] = atoms_intern(l->d->words, s, strlen(s));
+    }
+    out[n] = ATOM_NONE;
+    return DYAD_OK;
+}
+
+static void add_noun_form(dyad_dict *d, const char *s, int32_t value)
+{
+    uint32_t node = trie_path(d, &d->noun_trie, s, NULL, NULL);
+    if (node != UINT32_MAX && d->noun_trie.value[node] < 0)
+        d->noun_trie.value[node] = value;
+}
+
+static dyad_status load_noun(loader *l, size_t i, json_t *o)
+{
+    char path[64];
+    snprintf(path, sizeof path, "nouns[%zu]", i);
+    if (!json_is_object(o))
+        return shape(l, path, "an object with noun and code");
+    noun *n = &l->d->nouns[i];
+    const char *lemma = str_field(o, "noun");
+    if (!lemma || !*lemma)
+        return shape(l, path, "a string field \"noun\"");
+    n->lemma = xstrdup(lemma);
+    dyad_status st = parse_code(l, path, o, n->code, n->cameo, &n->goldstein);
+    if (!st)
+        st = prep_list(l, path, o, "agent", n->agent);
+    if (!st)
+        st = prep_list(l, path, o, "target", n->target);
+    if (st)
+        return st;
+    const char *poss = str_field(o, "possessive");
+    n->poss_target = poss && strcmp(poss, "target") == 0;
+    n->between = json_is_true(json_object_get(o, "between"));
+    add_noun_form(l->d, lemma, (int32_t)i * 2);
+    const char *plural = str_field(o, "plural");
+    strbuf b = {0};
+    if (plural)
+        sb_puts(&b, plural);
+    else
+        inflect(lemma, F_S, &b);
+    add_noun_form(l->d, b.s, (int32_t)i * 2 + 1);
+    sb_free(&b);
+    return DYAD_OK;
+}
+
+static dyad_status load_roots(loader *l, json_t *roots)
+{
+    static const double defaults[21] = {0, 0.0, 3.0, 4.0, 1.0, 3.5, 6.0, 7.0,
+                                        5.0, -2.0, -5.0, -2.0, -4.0, -6.0, -6.5,
+                                        -7.2, -4.0, -7.0, -9.0, -10.0, -10.0};
+    memcpy(l->d->root_goldstein, defaults, sizeof defaults);
+    if (!roots)
+        return DYAD_OK;
+    if (!json_is_object(roots))
+        return shape(l, "roots", "an object keyed by root code");
+    const char *key;
+    json_t *v;
+    json_object_foreach(roots, key, v) {
+        int r = atoi(key);
+        json_t *g = json_object_get(v, "goldstein");
+        if (r < 1 || r > 20 || strlen(key) != 2)
+            return shape(l, "roots", "keys \"01\" to \"20\"");
+        if (g && !json_is_number(g))
+            return shape(l, "roots", "\"goldstein\" values as numbers");
+        if (g)
+            l->d->root_goldstein[r] = json_number_value(g);
+    }
+    return DYAD_OK;
+}
+
+static dyad_status load_verbs(dyad_dict *d, const char *path, dyad_error *err)
+{
+    json_t *root;
+    dyad_status st = load_json(path, dyad_data_verbs, "built-in verbs.json", &root, err);
+    if (st)
+        return st;
+    loader l = {d, path ? path : "built-in verbs.json", err};
+    json_t *verbs = json_object_get(root, "verbs");
+    json_t *nouns = json_object_get(root, "nouns");
+    st = load_roots(&l, json_object_get(root, "roots"));
+    if (st)
+        goto out;
+    if (!json_is_array(verbs)) {
+        st = shape(&l, "verbs", "an array of verbs");
+        goto out;
+    }
+    if (nouns && !json_is_array(nouns)) {
+        st = shape(&l, "nouns", "an array of nouns");
+        goto out;
+    }
+    d->n_verbs = json_array_size(verbs);
+    d->verbs = xcalloc(d->n_verbs, sizeof *d->verbs);
+    for (size_t i = 0; i < d->n_verbs && !st; i++)
+        st = load_verb(&l, i, json_array_get(verbs, i));
+    d->n_nouns = nouns ? json_array_size(nouns) : 0;
+    d->nouns = xcalloc(d->n_nouns, sizeof *d->nouns);
+    for (size_t i = 0; i < d->n_nouns && !st; i++)
+        st = load_noun(&l, i, json_array_get(nouns, i));
+out:
+    json_decref(root);
+    return st;
+}
+
+dyad_status dyad_dict_new(dyad_dict **out, const char *actors_path,
+                          const char *verbs_path, dyad_error *err)
+{
+    dyad_dict *d = xcalloc(1, sizeof *d);
+    d->words = atoms_new();
+    trie_init(&d->actor_trie);
+    trie_init(&d->class_trie);
+    trie_init(&d->verb_trie);
+    trie_init(&d->noun_trie);
+    lex_load_grammar(d);
+    dyad_status st = load_actors(d, actors_path, err);
+    if (!st)
+        st = load_verbs(d, verbs_path, err);
+    if (st) {
+        dyad_dict_free(d);
+        *out = NULL;
+        return st;
+    }
+    *out = d;
+    return DYAD_OK;
+}
+
+void dyad_dict_free(dyad_dict *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n_actors; i++) {
+        free(d->actors[i].id);
+        free(d->actors[i].label);
+    }
+    for (size_t i = 0; i < d->n_verbs; i++) {
+        free(d->verbs[i].lemma);
+        free(d->verbs[i].needs);
+    }
+    for (size_t i = 0; i < d->n_nouns; i++)
+        free(d->nouns[i].lemma);
+    free(d->actors);
+    free(d->aliases);
+    free(d->verbs);
+    free(d->forms);
+    free(d->nouns);
+    free(d->gram);
+    trie_free(&d->actor_trie);
+    trie_free(&d->class_trie);
+    trie_free(&d->verb_trie);
+    trie_free(&d->noun_trie);
+    atoms_free(d->words);
+    free(d);
+}
+
+size_t dyad_dict_n_actors(const dyad_dict *d) { return d->n_actors; }
+const char *dyad_dict_actor_id(const dyad_dict *d, size_t i) { return d->actors[i].id; }
+const char *dyad_dict_actor_label(const dyad_dict *d, size_t i) { return d->actors[i].label; }
+size_t dyad_dict_n_verbs(const dyad_dict *d) { return d->n_verbs; }

@@ -1,2 +1,1856 @@
-/* placeholder: being written */
-#include "dyad/dyad.h"
+/* Extraction: the rules of the annotation guide over one document.
+ *
+ * A document is tokenised once and cut into sentences.  Each sentence is
+ * read in three steps: noun phrases ("chunks") are found and resolved to
+ * actors in the document's context (persons met earlier, quote speakers,
+ * short forms); each relation verb gets its agent and target from its
+ * frame (active, passive, coordinated, infinitive, gerund) and a verdict
+ * from its modality (negated, hypothetical, requested, threatened); each
+ * nominalised act gets its agent and target from possessives, attributes
+ * and prepositions.  Every step can be traced for `dyad explain`. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dyad/extract.h"
+#include "lex.h"
+#include "util.h"
+
+#define MAX_ACTORS 6   /* actors of one phrase ("Chinese and Russian envoys") */
+#define MAX_SENTENCE 400
+#define NONE_ACTOR (-1)
+
+enum role {
+    ROLE_NONE,    /* no actor here */
+    ROLE_ACTOR,   /* the phrase is the actor (Pakistan, Pakistani officials) */
+    ROLE_ATTR,    /* the actor qualifies an act (US drone strike) */
+    ROLE_POSS,    /* the actor owns the head (Pakistan's request) */
+    ROLE_PLACE,   /* the actor names a place here (in Afghanistan) */
+};
+
+typedef struct aset {
+    int16_t a[MAX_ACTORS];
+    uint8_t n;
+} aset;
+
+typedef struct chunk {
+    uint32_t first, last; /* tokens [first, last) */
+    aset actors;
+    uint8_t role;
+    uint8_t head_class;   /* NC_ bits of the head */
+    bool person;          /* a named person */
+    bool pronoun;
+    int32_t noun;         /* act noun index * 2 + plural, or -1 */
+    uint32_t noun_at;     /* token of the act noun */
+    uint32_t prep;        /* preposition atom before, or ATOM_NONE */
+    uint32_t prep_tok;
+    aset poss;            /* the possessor's actors, if any */
+    const char *how;
+} chunk;
+
+typedef struct person {
+    uint32_t surname; /* atom */
+    uint32_t first;   /* atom of the first name, or ATOM_NONE */
+    int16_t actor;
+} person;
+
+typedef struct memo {
+    uint32_t head; /* atom of a head noun: delegation, ministry */
+    aset actors;
+} memo;
+
+/* A relation verb found in the sentence. */
+typedef struct vocc {
+    uint32_t start, end; /* pattern tokens */
+    uint32_t aux;        /* first token of the auxiliary chain */
+    int32_t verb;        /* index in d->verbs, or -1 for grammar verbs */
+    uint8_t form;
+    bool passive, negated, hyp, future, infinitive;
+    aset subject;
+    bool subject_done;
+} vocc;
+
+typedef struct ctx {
+    const dyad_dict *d;
+    const char *text;
+    const char *doc;
+    tokens ts;
+    dyad_graph *g;
+    const dyad_extract_opts *opts;
+    size_t *node_of; /* actor -> graph node, or SIZE_MAX */
+    long sentence;   /* 1-based */
+    span s;
+    chunk *chunks;
+    size_t n_chunks, cap_chunks;
+    int32_t *chunk_at; /* token - s.first -> chunk index, -1 */
+    vocc *verbs;
+    size_t n_verbs, cap_verbs;
+    person *persons;
+    size_t n_persons, cap_persons;
+    memo *memos;
+    size_t n_memos, cap_memos;
+    int16_t last_person; /* actor of the last person, NONE_ACTOR if none */
+    bool have_person;
+    int16_t last_group, last_state;
+    struct quote {
+        size_t open, close;         /* tokens of the quote marks */
+        size_t sp_first, sp_last;   /* the attribution's speaker phrase */
+        aset who;
+        bool resolved;
+    } *quotes;
+    size_t n_quotes, cap_quotes;
+    int32_t *quote_of;   /* by token: index in quotes, or -1 */
+    atoms *local;        /* words of this document outside the dictionary */
+    struct seen {
+        int16_t src, dst;
+        const char *verb;
+    } *seen;
+    size_t n_seen, cap_seen;
+    strbuf sentence_text;
+} ctx;
+
+/* ---------------------------------------------------------------- */
+/* small helpers */
+
+static uint32_t G(const ctx *c, size_t i) { return lex_gram(c->d, c->ts.t[i].atom); }
+static const tok *T(const ctx *c, size_t i) { return &c->ts.t[i]; }
+static bool is_word(const ctx *c, size_t i, const char *w) { return strcmp(tok_key(&c->ts, i), w) == 0; }
+static bool punct(const ctx *c, size_t i, char p) { return T(c, i)->punct == p; }
+
+static void aset_add(aset *s, int16_t a)
+{
+    if (a < 0)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->a[i] == a)
+            return;
+    if (s->n < MAX_ACTORS)
+        s->a[s->n++] = a;
+}
+
+static void aset_merge(aset *s, const aset *o)
+{
+    for (size_t i = 0; i < o->n; i++)
+        aset_add(s, o->a[i]);
+}
+
+static aset aset_one(int16_t a)
+{
+    aset s = {{0}, 0};
+    aset_add(&s, a);
+    return s;
+}
+
+static void trace(ctx *c, dyad_trace_kind kind, size_t first, size_t last,
+                  int16_t src, int16_t dst, const char *lemma_, const char *cameo,
+                  const char *code, const char *how)
+{
+    if (!c->opts || !c->opts->trace)
+        return;
+    dyad_trace_event ev = {0};
+    ev.kind = kind;
+    ev.sentence = c->sentence;
+    ev.start = T(c, first)->start;
+    ev.end = T(c, last > first ? last - 1 : first)->end;
+    ev.text = c->text + ev.start;
+    ev.text_len = ev.end - ev.start;
+    ev.actor = src >= 0 ? c->d->actors[src].label : NULL;
+    ev.target = dst >= 0 ? c->d->actors[dst].label : NULL;
+    ev.verb = lemma_;
+    ev.cameo = cameo;
+    ev.code = code;
+    ev.how = how;
+    c->opts->trace(&ev, c->opts->trace_user);
+}
+
+static size_t node_for(ctx *c, int16_t a)
+{
+    if (c->node_of[a] == SIZE_MAX)
+        c->node_of[a] = dyad_graph_node(c->g, c->d->actors[a].id, c->d->actors[a].label);
+    return c->node_of[a];
+}
+
+/* ---------------------------------------------------------------- */
+/* token classes */
+
+static int32_t actor_match(const ctx *c, size_t i, size_t end, size_t *len)
+{
+    int32_t v = -1;
+    *len = lex_match(c->d, &c->d->actor_trie, &c->ts, i, end, &v);
+    return *len ? v : -1;
+}
+
+static int class_at(const ctx *c, size_t i, size_t end, size_t *len)
+{
+    int32_t v = 0;
+    *len = lex_match(c->d, &c->d->class_trie, &c->ts, i, end, &v);
+    return *len ? v : 0;
+}
+
+static int32_t noun_at(const ctx *c, size_t i, size_t end, size_t *len)
+{
+    int32_t v = -1;
+    *len = lex_match(c->d, &c->d->noun_trie, &c->ts, i, end, &v);
+    return *len ? v : -1;
+}
+
+static int32_t verb_at(const ctx *c, size_t i, size_t end, size_t *len)
+{
+    int32_t v = -1;
+    *len = lex_match(c->d, &c->d->verb_trie, &c->ts, i, end, &v);
+    if (!*len)
+        return -1;
+    const vform *f = &c->d->forms[v];
+    const verb *vb = &c->d->verbs[f->verb];
+    if (vb->split && *len < vb->n_words) {
+        /* "hand them over": the particle within four words */
+        size_t j = i + *len;
+        for (size_t k = 0; k < 5 && j + k < end; k++) {
+            if (T(c, j + k)->atom == vb->particle) {
+                *len = j + k + 1 - i;
+                return v;
+            }
+            if (T(c, j + k)->flags & TOK_PUNCT)
+                break;
+        }
+        return -1;
+    }
+    return v;
+}
+
+static bool closed_class(const ctx *c, size_t i)
+{
+    uint32_t g = G(c, i);
+    return (g & (G_PREP | G_CONJ | G_SUB | G_REL | G_BE | G_HAVE | G_DO | G_MODAL_HYP |
+                 G_MODAL_FUT | G_NEG | G_TO | G_BY)) != 0 &&
+           !(T(c, i)->flags & TOK_CAP && i > c->s.first && !(G(c, i) & G_DET) &&
+             (T(c, i)->flags & TOK_ALLCAPS) == 0 && false);
+}
+
+static bool verbish(const ctx *c, size_t i)
+{
+    return (G(c, i) & (G_VERB | G_SAY | G_LIGHT | G_INTENT | G_NEGV | G_STOP | G_SEEK |
+                       G_SUPPRESS)) != 0 &&
+           !(G(c, i) & G_DET);
+}
+
+/* ---------------------------------------------------------------- */
+/* persons and short forms of the document */
+
+static person *find_person(ctx *c, uint32_t surname)
+{
+    for (size_t i = c->n_persons; i-- > 0;)
+        if (c->persons[i].surname == surname)
+            return &c->persons[i];
+    return NULL;
+}
+
+static void add_person(ctx *c, size_t first, size_t last, int16_t who)
+{
+    if (last <= first)
+        return;
+    uint32_t sur = T(c, last - 1)->atom;
+    if (sur == ATOM_NONE) {
+        /* names outside the dictionary's words get interned per document:
+         * keep them by key through a private table */
+        return;
+    }
+    person *p = find_person(c, sur);
+    if (p && p->actor == who)
+        return;
+    GROW(c->persons, c->cap_persons, c->n_persons + 1);
+    c->persons[c->n_persons++] = (person){sur, T(c, first)->atom, who};
+}
+
+static void remember(ctx *c, uint32_t head, const aset *actors)
+{
+    if (head == ATOM_NONE || !actors->n)
+        return;
+    for (size_t i = 0; i < c->n_memos; i++)
+        if (c->memos[i].head == head) {
+            c->memos[i].actors = *actors;
+            return;
+        }
+    GROW(c->memos, c->cap_memos, c->n_memos + 1);
+    c->memos[c->n_memos++] = (memo){head, *actors};
+}
+
+static const aset *recall(const ctx *c, uint32_t head)
+{
+    for (size_t i = 0; i < c->n_memos; i++)
+        if (c->memos[i].head == head)
+            return &c->memos[i].actors;
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- */
+/* chunks: noun phrases */
+
+static bool terror_word(const ctx *c, size_t i)
+{
+    const char *k = tok_key(&c->ts, i);
+    return strcmp(k, "terrorist") == 0 || strcmp(k, "terror") == 0 ||
+           strcmp(k, "militant") == 0 || strcmp(k, "insurgent") == 0 ||
+           strcmp(k, "jihadist") == 0 || strcmp(k, "extremist") == 0 ||
+           strcmp(k, "terrorists") == 0 || strcmp(k, "militants") == 0;
+}
+
+/* Is the verb match at i read as a noun here ("the attacks", "US strikes")? */
+static bool noun_reading(const ctx *c, size_t i, size_t vlen)
+{
+    size_t nlen;
+    int32_t nv = noun_at(c, i, c->s.last, &nlen);
+    if (i == c->s.first)
+        return nv >= 0 && nlen >= vlen && (T(c, i)->flags & TOK_CAP) == 0;
+    size_t p = i - 1;
+    uint32_t gp = G(c, p);
+    if (gp & G_DET && !(gp & G_PRON && !is_word(c, p, "his") && !is_word(c, p, "her") &&
+                        !is_word(c, p, "their") && !is_word(c, p, "its") &&
+                        !is_word(c, p, "our")))
+        return true;
+    if (T(c, p)->flags & TOK_POSS)
+        return true;
+    if (nv < 0)
+        return false;
+    size_t alen;
+    int32_t a = -1;
+    for (size_t k = p + 1; k-- > c->s.first && k + 4 > p;) {
+        a = actor_match(c, k, c->s.last, &alen);
+        if (a >= 0 && k + alen == i) {
+            if (c->d->aliases[a].type == ALIAS_ADJ)
+                return true;
+            break;
+        }
+        a = -1;
+    }
+    if (a < 0 && (T(c, p)->flags & TOK_WORD) && !(T(c, p)->flags & TOK_CAP) && !gp &&
+        !(T(c, p)->flags & TOK_DIGIT))
+        return true;
+    /* "attacks on", "support for": a noun's preposition follows */
+    size_t after = i + nlen;
+    if (after < c->s.last && nlen >= vlen) {
+        const noun *n = &c->d->nouns[nv / 2];
+        uint32_t at = T(c, after)->atom;
+        for (size_t k = 0; n->target[k] != ATOM_NONE; k++)
+            if (n->target[k] == at && vlen == 1)
+                return (nv & 1) || T(c, i)->flags & TOK_CAP;
+    }
+    return false;
+}
+
+static int32_t verb_here(ctx *c, size_t i, size_t *len)
+{
+    int32_t v = verb_at(c, i, c->s.last, len);
+    if (v < 0)
+        return -1;
+    if (noun_reading(c, i, *len))
+        return -1;
+    return v;
+}
+
+/* Where a chunk may start or go on. */
+static bool nominal(ctx *c, size_t i, bool in_chunk)
+{
+    const tok *t = T(c, i);
+    if (t->flags & TOK_POSS)
+        return in_chunk;
+    if (!(t->flags & TOK_WORD))
+        return in_chunk && t->punct == '-' && !(t->flags & TOK_SPACE);
+    if (G(c, i) & G_DET && !(G(c, i) & (G_PREP | G_SUB)))
+        return !in_chunk || !(T(c, i - 1)->flags & TOK_WORD) || (G(c, i - 1) & G_DET) ? true : !(G(c, i) & G_PRON);
+    if (closed_class(c, i) || G(c, i) & G_ADV)
+        return false;
+    if (G(c, i) & G_PRON)
+        return !in_chunk;
+    size_t len;
+    bool after_det = i > c->s.first && (G(c, i - 1) & G_DET || T(c, i - 1)->flags & TOK_POSS);
+    if (verb_here(c, i, &len) >= 0 && !after_det)
+        return false;
+    if (verbish(c, i) && !after_det)
+        return false;
+    return true;
+}
+
+static void resolve_chunk(ctx *c, chunk *k);
+
+static void add_chunk(ctx *c, size_t first, size_t last)
+{
+    GROW(c->chunks, c->cap_chunks, c->n_chunks + 1);
+    chunk *k = &c->chunks[c->n_chunks];
+    memset(k, 0, sizeof *k);
+    k->first = (uint32_t)first;
+    k->last = (uint32_t)last;
+    k->noun = -1;
+    k->prep = ATOM_NONE;
+    if (first > c->s.first && (G(c, first - 1) & (G_PREP | G_BY | G_TO))) {
+        k->prep = T(c, first - 1)->atom;
+        k->prep_tok = (uint32_t)first - 1;
+    }
+    for (size_t i = first; i < last; i++)
+        c->chunk_at[i - c->s.first] = (int32_t)c->n_chunks;
+    c->n_chunks++;
+    resolve_chunk(c, k);
+}
+
+/* Actor mentions may span words that otherwise end a chunk ("Islamic
+ * Republic of Pakistan"): returns the end of a mention starting at i. */
+static size_t mention_end(const ctx *c, size_t i)
+{
+    size_t len;
+    if (actor_match(c, i, c->s.last, &len) >= 0)
+        return i + len;
+    return i;
+}
+
+static bool adj_at(const ctx *c, size_t i)
+{
+    size_t len;
+    int32_t a = actor_match(c, i, c->s.last, &len);
+    return a >= 0 && c->d->aliases[a].type == ALIAS_ADJ;
+}
+
+static void build_chunks(ctx *c)
+{
+    size_t i = c->s.first;
+    while (i < c->s.last) {
+        size_t m = mention_end(c, i);
+        if (m == i && !nominal(c, i, false)) {
+            i++;
+            continue;
+        }
+        size_t first = i;
+        i = m > i ? m : i + 1;
+        for (;;) {
+            if (i >= c->s.last)
+                break;
+            size_t m2 = mention_end(c, i);
+            if (m2 > i) {
+                /* a name right after a lower-case word is a new phrase
+                 * only if a verb could stand between; keep it */
+                i = m2;
+                continue;
+            }
+            /* "Chinese and Russian envoys" */
+            if ((G(c, i) & G_CONJ || punct(c, i, ',')) && i + 1 < c->s.last &&
+                adj_at(c, i - 1) && adj_at(c, i + 1)) {
+                i++;
+                continue;
+            }
+            if (!nominal(c, i, true))
+                break;
+            i++;
+        }
+        add_chunk(c, first, i);
+    }
+}
+
+static const chunk *chunk_of(const ctx *c, size_t i)
+{
+    if (i < c->s.first || i >= c->s.last)
+        return NULL;
+    int32_t k = c->chunk_at[i - c->s.first];
+    return k < 0 ? NULL : &c->chunks[k];
+}
+
+/* Resolves tokens [first, last) of a phrase without a possessive. */
+static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
+{
+    aset names = {{0}, 0}, adjs = {{0}, 0}, persons = {{0}, 0};
+    bool former = false, unknown_cap = false, terror = false;
+    size_t name_end = first, adj_end = first;
+    int head_class = 0;
+    bool any_person = false;
+    for (size_t i = first; i < last;) {
+        size_t len;
+        if (G(c, i) & G_FORMER)
+            former = true;
+        int32_t a = actor_match(c, i, last, &len);
+        if (a >= 0) {
+            const alias *al = &c->d->aliases[a];
+            if (al->type == ALIAS_PERSON) {
+                aset_add(&persons, (int16_t)al->actor);
+                any_person = true;
+                add_person(c, i, i + len, (int16_t)al->actor);
+            } else if (al->type == ALIAS_ADJ) {
+                aset_add(&adjs, (int16_t)al->actor);
+                adj_end = i + len;
+            } else {
+                aset_add(&names, (int16_t)al->actor);
+                name_end = i + len;
+            }
+            i += len;
+            continue;
+        }
+        person *p = (T(c, i)->flags & TOK_CAP) ? find_person(c, T(c, i)->atom) : NULL;
+        if (p && (i + 1 == last || !(T(c, i + 1)->flags & TOK_CAP))) {
+            any_person = true;
+            if (p->actor >= 0)
+                aset_add(&persons, p->actor);
+            i++;
+            continue;
+        }
+        int cl = class_at(c, i, last, &len);
+        if (cl && i + len == last)
+            head_class = cl;
+        if (cl) {
+            i += len;
+            continue;
+        }
+        if (terror_word(c, i) && adj_end == i)
+            terror = true;
+        if ((T(c, i)->flags & TOK_CAP) && !(G(c, i) & (G_DET | G_HONORIFIC)) && i > name_end &&
+            i >= adj_end)
+            unknown_cap = true;
+        i++;
+    }
+    k->head_class = (uint8_t)head_class;
+    size_t nlen;
+    for (size_t i = first; i < last; i++) {
+        int32_t nv = noun_at(c, i, last, &nlen);
+        if (nv >= 0 && i + nlen == last) {
+            k->noun = nv;
+            k->noun_at = (uint32_t)i;
+        }
+    }
+    if (any_person) {
+        k->person = true;
+        if (former) {
+            k->how = "former official: not the actor";
+            return;
+        }
+        k->actors = persons;
+        k->role = persons.n ? ROLE_ACTOR : ROLE_NONE;
+        k->how = "named person";
+        return;
+    }
+    bool agentive = head_class & (NC_AGENT | NC_MEMBER | NC_TITLE);
+    if (names.n) {
+        if (name_end == last) {
+            k->actors = names;
+            k->role = ROLE_ACTOR;
+            k->how = "name";
+        } else if (head_class & (NC_PLACE | NC_PEOPLE)) {
+            k->actors = names;
+            k->role = ROLE_PLACE;
+            k->how = head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor";
+        } else if (agentive) {
+            k->actors = names;
+            k->role = ROLE_ACTOR;
+            k->how = "name with agent noun";
+        } else if (k->noun >= 0) {
+            k->actors = names;
+            k->role = ROLE_ATTR;
+            k->how = "name qualifying an act";
+        } else {
+            k->actors = names;
+            k->role = ROLE_NONE;
+            k->how = unknown_cap ? "part of another name" : "modifier only";
+        }
+        if (former && k->role == ROLE_ACTOR) {
+            k->role = ROLE_NONE;
+            k->how = "former: not the actor";
+        }
+        return;
+    }
+    if (adjs.n) {
+        k->actors = adjs;
+        if (terror) {
+            k->role = ROLE_NONE;
+            k->how = "militants of the country are not the state";
+        } else if (former) {
+            k->role = ROLE_NONE;
+            k->how = "former: not the actor";
+        } else if (head_class & (NC_PLACE | NC_PEOPLE)) {
+            k->role = ROLE_PLACE;
+            k->how = head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor";
+        } else if (agentive) {
+            k->role = ROLE_ACTOR;
+            k->how = "adjective with agent noun";
+        } else if (k->noun >= 0) {
+            k->role = ROLE_ATTR;
+            k->how = "adjective qualifying an act";
+        } else {
+            k->role = ROLE_NONE;
+            k->how = "adjective without agent noun";
+        }
+        return;
+    }
+}
+
+static void resolve_pronoun(ctx *c, chunk *k)
+{
+    size_t i = k->first;
+    const char *w = tok_key(&c->ts, i);
+    k->pronoun = true;
+    if (strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
+        strcmp(w, "her") == 0 || strcmp(w, "his") == 0) {
+        if (c->have_person && c->last_person >= 0) {
+            k->actors = aset_one(c->last_person);
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the last person";
+        }
+        return;
+    }
+    if (strcmp(w, "we") == 0 || strcmp(w, "us") == 0 || strcmp(w, "our") == 0 ||
+        strcmp(w, "i") == 0 || strcmp(w, "me") == 0 || strcmp(w, "my") == 0) {
+        int32_t q = c->quote_of[i];
+        if (q >= 0 && c->quotes[q].who.n) {
+            k->actors = c->quotes[q].who;
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the quote's speaker";
+        }
+    }
+}
+
+/* The first content word of tokens [first, last), skipping determiners
+ * and adjectives: the short-form head ("the delegation"). */
+static uint32_t short_head(const ctx *c, size_t first, size_t last)
+{
+    if (last - first > 3 || !(G(c, first) & G_DET))
+        return ATOM_NONE;
+    const char *det = tok_key(&c->ts, first);
+    if (strcmp(det, "the") != 0 && strcmp(det, "this") != 0)
+        return ATOM_NONE;
+    uint32_t head = T(c, last - 1)->atom;
+    return (lex_gram(c->d, head) & G_SHORT) ? head : ATOM_NONE;
+}
+
+static void resolve_chunk(ctx *c, chunk *k)
+{
+    size_t first = k->first, last = k->last;
+    if (last - first == 1 && (G(c, first) & G_PRON) && !(T(c, first)->flags & TOK_ALLCAPS &&
+                                                          T(c, first)->end - T(c, first)->start > 1)) {
+        resolve_pronoun(c, k);
+        return;
+    }
+    /* a possessive splits owner and head: "Pakistan's Foreign Office" */
+    size_t poss = last;
+    for (size_t i = first; i < last; i++)
+        if (T(c, i)->flags & TOK_POSS)
+            poss = i;
+    if (poss < last) {
+        chunk owner = *k;
+        owner.actors.n = 0;
+        owner.role = ROLE_NONE;
+        size_t of = first;
+        if (G(c, of) & G_PRON && poss == of + 1) {
+            owner.first = (uint32_t)of;
+            owner.last = (uint32_t)poss;
+            resolve_pronoun(c, &owner);
+        } else {
+            resolve_part(c, of, poss, &owner);
+            if (!owner.actors.n) {
+                uint32_t h = short_head(c, of, poss);
+                const aset *m = h != ATOM_NONE ? recall(c, h) : NULL;
+                if (m) {
+                    owner.actors = *m;
+                    owner.role = ROLE_ACTOR;
+                }
+            }
+        }
+        chunk head = *k;
+        head.actors.n = 0;
+        resolve_part(c, poss + 1, last, &head);
+        k->head_class = head.head_class;
+        k->noun = head.noun;
+        k->noun_at = head.noun_at;
+        if (head.person) {
+            *k = head;
+            k->first = (uint32_t)first;
+            return;
+        }
+        if (owner.role != ROLE_ACTOR && owner.role != ROLE_POSS)
+            return;
+        k->poss = owner.actors;
+        if (head.actors.n && head.role == ROLE_ACTOR) {
+            k->actors = head.actors;
+            k->role = ROLE_ACTOR;
+            k->how = head.how;
+        } else if (k->head_class & (NC_PLACE | NC_PEOPLE)) {
+            k->actors = owner.actors;
+            k->role = ROLE_PLACE;
+            k->how = "possessive with place noun";
+        } else if (k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER)) {
+            k->actors = owner.actors;
+            k->role = ROLE_ACTOR;
+            k->how = "possessive with agent noun";
+        } else {
+            k->actors = owner.actors;
+            k->role = ROLE_POSS;
+            k->how = "possessor";
+        }
+        return;
+    }
+    resolve_part(c, first, last, k);
+    if (!k->actors.n && !k->person) {
+        uint32_t h = short_head(c, first, last);
+        const char *hk = h != ATOM_NONE ? atoms_str(c->d->words, h) : "";
+        if (h != ATOM_NONE && (strcmp(hk, "group") == 0 || strcmp(hk, "organisation") == 0 ||
+                               strcmp(hk, "organization") == 0 || strcmp(hk, "outfit") == 0)) {
+            if (c->last_group >= 0) {
+                k->actors = aset_one(c->last_group);
+                k->role = ROLE_ACTOR;
+                k->how = "short form: the group named last";
+            }
+        } else if (h != ATOM_NONE && strcmp(hk, "country") == 0) {
+            /* "the country": too vague unless a speaker's "her country" */
+        } else if (h != ATOM_NONE) {
+            const aset *m = recall(c, h);
+            if (m) {
+                k->actors = *m;
+                k->role = ROLE_ACTOR;
+                k->how = "short form of a body named earlier";
+            }
+        } else if (last - first == 2 && (G(c, first) & G_PRON) &&
+                   strcmp(tok_key(&c->ts, last - 1), "country") == 0) {
+            chunk p = *k;
+            p.last = p.first + 1;
+            resolve_pronoun(c, &p);
+            if (p.actors.n) {
+                k->actors = p.actors;
+                k->role = ROLE_ACTOR;
+                k->how = "her/his/our country";
+            }
+        }
+    }
+}
+
+/* A place: an actor after "in", "inside", "across", ... */
+static bool place_prep(const ctx *c, const chunk *k)
+{
+    return k->prep != ATOM_NONE && (lex_gram(c->d, k->prep) & G_LOC);
+}
+
+/* After all chunks: phrases completed by a following "of/from/for X"
+ * ("officials from Pakistan", "spokesperson for Pakistan's ministry"),
+ * places, and the document's memory. */
+static void settle_chunks(ctx *c)
+{
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i];
+        if ((k->role == ROLE_ACTOR || k->role == ROLE_ATTR) && place_prep(c, k) && !k->person &&
+            !(k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE))) {
+            k->role = ROLE_PLACE;
+            k->how = "after a place preposition: a place";
+        }
+    }
+    for (size_t i = 0; i + 1 < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
+        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE)) || n->prep_tok != k->last)
+            continue;
+        const char *p = atoms_str(c->d->words, n->prep);
+        if ((strcmp(p, "of") == 0 || strcmp(p, "from") == 0 || strcmp(p, "for") == 0) &&
+            (n->role == ROLE_ACTOR || n->role == ROLE_PLACE) && !n->person) {
+            k->actors = n->actors;
+            k->role = ROLE_ACTOR;
+            k->how = "agent noun of an actor";
+        }
+    }
+    /* appositions: "NAME, spokesperson for Pakistan's ministry," and
+     * "Pakistan's foreign minister, NAME," */
+    for (size_t i = 0; i + 1 < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
+        if (n->first != k->last + 1 || !punct(c, k->last, ','))
+            continue;
+        chunk *title = NULL, *name = NULL;
+        if (k->person && !k->actors.n && n->actors.n && n->role == ROLE_ACTOR &&
+            (n->head_class & (NC_TITLE | NC_AGENT)))
+            title = n, name = k;
+        else if (n->person && !n->actors.n && k->actors.n && k->role == ROLE_ACTOR &&
+                 (k->head_class & NC_TITLE))
+            title = k, name = n;
+        if (!title) {
+            /* the name is not known yet: a capitalised pair before or after */
+            bool k_name = (T(c, k->first)->flags & TOK_CAP) && k->last - k->first >= 2 &&
+                          !k->actors.n && (T(c, k->last - 1)->flags & TOK_CAP) &&
+                          !(G(c, k->first) & G_DET);
+            bool n_name = (T(c, n->first)->flags & TOK_CAP) && n->last - n->first >= 2 &&
+                          !n->actors.n && (T(c, n->last - 1)->flags & TOK_CAP) &&
+                          !(G(c, n->first) & G_DET);
+            /* the title chunk may be followed by "for X's ministry" */
+            chunk *t2 = n;
+            if (k_name && !(n->head_class & NC_TITLE))
+                continue;
+            if (k_name && !n->actors.n && i + 2 < c->n_chunks &&
+                c->chunks[i + 2].prep_tok == n->last && c->chunks[i + 2].role == ROLE_ACTOR)
+                t2 = &c->chunks[i + 2], n->actors = t2->actors, n->role = ROLE_ACTOR;
+            if (k_name && n->actors.n && n->role == ROLE_ACTOR)
+                title = n, name = k;
+            else if (n_name && k->actors.n && k->role == ROLE_ACTOR && (k->head_class & NC_TITLE))
+                title = k, name = n;
+            if (!title)
+                continue;
+        }
+        if (title->first > 0 && (G(c, title->first) & G_FORMER))
+            continue;
+        add_person(c, name->first, name->last, title->actors.a[0]);
+        name->actors = title->actors;
+        name->role = ROLE_ACTOR;
+        name->person = true;
+        name->how = "person introduced by apposition";
+    }
+    /* title before an unknown name: "Chinese envoy Yue Xiaoyong" */
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i];
+        if (k->person || k->role != ROLE_ACTOR || !(T(c, k->last - 1)->flags & TOK_CAP))
+            continue;
+        size_t e = k->last, b = e;
+        while (b > k->first && (T(c, b - 1)->flags & TOK_CAP) && !(G(c, b - 1) & G_HONORIFIC)) {
+            size_t len;
+            if (class_at(c, b - 1, e, &len) || actor_match(c, b - 1, e, &len) >= 0)
+                break;
+            b--;
+        }
+        if (e - b >= 2 && b > k->first) {
+            add_person(c, b, e, k->actors.a[0]);
+            k->person = true;
+            k->how = "person introduced by title";
+        }
+    }
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i];
+        if (k->role == ROLE_ACTOR && k->person) {
+            c->have_person = true;
+            c->last_person = k->actors.n ? k->actors.a[0] : NONE_ACTOR;
+        } else if (k->person) {
+            c->have_person = true;
+            c->last_person = NONE_ACTOR;
+        }
+        if (k->role == ROLE_ACTOR && !k->person && !k->pronoun && k->actors.n) {
+            uint32_t head = T(c, k->last - 1)->atom;
+            if (lex_gram(c->d, head) & G_SHORT)
+                remember(c, head, &k->actors);
+            for (size_t a = 0; a < k->actors.n; a++) {
+                int kind = c->d->actors[k->actors.a[a]].kind;
+                if (kind == KIND_GROUP)
+                    c->last_group = k->actors.a[a];
+                else if (kind == KIND_STATE)
+                    c->last_state = k->actors.a[a];
+            }
+        }
+        if (k->role == ROLE_ACTOR || k->role == ROLE_ATTR || k->role == ROLE_POSS)
+            for (size_t a = 0; a < k->actors.n; a++) {
+                dyad_graph_mention(c->g, node_for(c, k->actors.a[a]), 1);
+                trace(c, DYAD_TRACE_ACTOR, k->first, k->last, k->actors.a[a], -1, NULL,
+                      NULL, NULL, k->how);
+            }
+        if (k->role == ROLE_POSS)
+            for (size_t a = 0; a < k->poss.n; a++)
+                (void)0;
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* triples */
+
+static bool seen_before(ctx *c, int16_t s, int16_t t, const char *lemma)
+{
+    for (size_t i = 0; i < c->n_seen; i++)
+        if (c->seen[i].src == s && c->seen[i].dst == t && strcmp(c->seen[i].verb, lemma) == 0)
+            return true;
+    GROW(c->seen, c->cap_seen, c->n_seen + 1);
+    c->seen[c->n_seen++] = (struct seen){s, t, lemma};
+    return false;
+}
+
+static const char *sentence_text(ctx *c)
+{
+    if (c->sentence_text.len)
+        return c->sentence_text.s;
+    size_t a = T(c, c->s.first)->start, b = T(c, c->s.last - 1)->end;
+    bool space = false;
+    for (size_t i = a; i < b; i++) {
+        char ch = c->text[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && c->sentence_text.len)
+            sb_putc(&c->sentence_text, ' ');
+        space = false;
+        sb_putc(&c->sentence_text, ch);
+    }
+    if (!c->sentence_text.s)
+        sb_puts(&c->sentence_text, "");
+    return c->sentence_text.s;
+}
+
+static void emit(ctx *c, const aset *src, const aset *dst, const char *lemma,
+                 const char *cameo, const char *code, double gold, size_t at, size_t end,
+                 const char *rule)
+{
+    for (size_t i = 0; i < src->n; i++)
+        for (size_t j = 0; j < dst->n; j++) {
+            int16_t s = src->a[i], t = dst->a[j];
+            if (s == t) {
+                trace(c, DYAD_TRACE_DROP, at, end, s, t, lemma, cameo, code, "self-loop");
+                continue;
+            }
+            if (seen_before(c, s, t, lemma))
+                continue;
+            trace(c, DYAD_TRACE_TRIPLE, at, end, s, t, lemma, cameo, code, rule);
+            const char *txt = sentence_text(c);
+            dyad_act act = {lemma, cameo, code, gold, c->doc, c->sentence,
+                            (long)T(c, c->s.first)->start, txt, strlen(txt)};
+            dyad_graph_act(c->g, node_for(c, s), node_for(c, t), &act);
+        }
+}
+
+static void drop(ctx *c, const aset *src, const aset *dst, const verb *v, size_t at,
+                 size_t end, const char *why)
+{
+    int16_t s = src && src->n ? src->a[0] : -1, t = dst && dst->n ? dst->a[0] : -1;
+    trace(c, DYAD_TRACE_DROP, at, end, s, t, v ? v->lemma : NULL, v ? v->cameo : NULL,
+          v ? v->code : NULL, why);
+}
+
+/* ---------------------------------------------------------------- */
+/* verbs: agent, target, modality */
+
+static bool clause_break(const ctx *c, size_t i)
+{
+    const tok *t = T(c, i);
+    if (t->punct == ';' || t->punct == ':' || t->punct == '.' || t->punct == '(' || t->punct == ')')
+        return true;
+    if (t->flags & (TOK_OPENQ | TOK_CLOSEQ))
+        return true;
+    return false;
+}
+
+/* The actors of the chunk ending right before i, or the head phrase of a
+ * prepositional chain ("officials in Islamabad"). */
+static const chunk *subject_chunk(const ctx *c, size_t i)
+{
+    size_t j = i;
+    for (int hops = 0; hops < 4 && j > c->s.first; hops++) {
+        const chunk *k = chunk_of(c, j - 1);
+        if (!k || k->last != j)
+            return NULL;
+        if (k->prep == ATOM_NONE && !(k->first > c->s.first && punct(c, k->first - 1, ',') &&
+                                      chunk_of(c, k->first - 2) &&
+                                      chunk_of(c, k->first - 2)->person && !k->actors.n))
+            return k;
+        if (k->prep == ATOM_NONE) {
+            /* apposition after a name: "Baloch, spokesperson ...," */
+            j = k->first - 1;
+            continue;
+        }
+        j = k->prep_tok;
+    }
+    return NULL;
+}
+
+static aset joint(const ctx *c, const chunk *k)
+{
+    aset s = {{0}, 0};
+    if (k->role == ROLE_ACTOR)
+        s = k->actors;
+    /* "X and Y": conjuncts to the left, across titles and prepositions */
+    size_t j = k->first;
+    for (int hops = 0; hops < 6 && j > c->s.first + 1; hops++) {
+        size_t p = j - 1;
+        if (G(c, p) & G_CONJ || punct(c, p, ',')) {
+            const chunk *l = chunk_of(c, p - 1);
+            if (!l)
+                break;
+            if (l->role == ROLE_ACTOR && l->prep == ATOM_NONE)
+                aset_merge(&s, &l->actors);
+            else if (!(l->prep != ATOM_NONE))
+                break;
+            j = l->prep != ATOM_NONE ? l->prep_tok : l->first;
+            continue;
+        }
+        const chunk *l = chunk_of(c, p);
+        if (l && k->prep != ATOM_NONE && l->last == k->prep_tok) {
+            /* the title before "on Afghan Affairs Yue Xiaoyong" */
+            j = l->first;
+            continue;
+        }
+        if (G(c, p) & G_PREP) {
+            const chunk *l2 = chunk_of(c, p - 1);
+            if (!l2)
+                break;
+            j = l2->first;
+            continue;
+        }
+        break;
+    }
+    return s;
+}
+
+/* The actors after i, as the object: "met X and Y". */
+static aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
+{
+    aset s = {{0}, 0};
+    while (i < c->s.last && (G(c, i) & G_ADV))
+        i++;
+    const chunk *k = chunk_of(c, i);
+    if (first_chunk)
+        *first_chunk = k;
+    if (!k || k->first != i)
+        return s;
+    for (int hops = 0; k && hops < 6; hops++) {
+        if (k->role == ROLE_ACTOR || (k->role == ROLE_ATTR && k->noun < 0))
+            aset_merge(&s, &k->actors);
+        else if (k->role == ROLE_POSS && !(k->head_class & (NC_PLACE | NC_PEOPLE)))
+            aset_merge(&s, &k->poss);
+        else if (k->poss.n && k->role != ROLE_PLACE)
+            aset_merge(&s, &k->poss);
+        size_t e = k->last;
+        if (e + 1 < c->s.last && (G(c, e) & G_CONJ || (punct(c, e, ',') && (G(c, e + 1) & G_CONJ))))
+            e += punct(c, e, ',') ? 2 : 1;
+        else if (e + 1 < c->s.last && punct(c, e, ',') && chunk_of(c, e + 1) &&
+                 chunk_of(c, e + 1)->role == ROLE_ACTOR && s.n)
+            e += 1;
+        else
+            break;
+        const chunk *n = chunk_of(c, e);
+        if (!n || n->first != e)
+            break;
+        k = n;
+    }
+    return s;
+}
+
+static size_t aux_start(const ctx *c, size_t v, vocc *o)
+{
+    size_t i = v;
+    while (i > c->s.first) {
+        size_t p = i - 1;
+        uint32_t g = G(c, p);
+        if (g & G_NEG || (is_word(c, p, "longer") && p > c->s.first && is_word(c, p - 1, "no"))) {
+            o->negated = true;
+            if (is_word(c, p, "longer"))
+                p--;
+        } else if (g & G_MODAL_HYP) {
+            o->hyp = true;
+        } else if (g & G_MODAL_FUT) {
+            o->future = true;
+        } else if (g & G_BE) {
+            if (T(c, p)->flags & TOK_POSS && !(o->form == F_PP || o->form == F_PAST || o->form == F_ING))
+                break;
+            if (o->form == F_PP || o->form == F_PAST)
+                o->passive = true;
+            if (is_word(c, p, "is") || is_word(c, p, "are")) {
+                /* "is to visit": planned */
+            }
+        } else if (g & (G_HAVE | G_DO)) {
+            if (o->passive && (g & G_HAVE)) {
+                /* "has been attacked" */
+            }
+        } else if (g & G_TO) {
+            if (is_word(c, p - (p > c->s.first), "going"))
+                o->future = true;
+            o->infinitive = true;
+        } else if (g & G_ADV || (T(c, p)->flags & TOK_WORD && strlen(tok_key(&c->ts, p)) > 4 &&
+                                 strcmp(tok_key(&c->ts, p) + strlen(tok_key(&c->ts, p)) - 2, "ly") == 0)) {
+        } else if (is_word(c, p, "get") || is_word(c, p, "got")) {
+            o->passive = o->form == F_PP || o->form == F_PAST;
+        } else {
+            break;
+        }
+        i = p;
+    }
+    if (o->passive && !(o->form == F_PP || o->form == F_PAST))
+        o->passive = false;
+    if (o->form == F_ING && !o->passive)
+        o->passive = false;
+    return i;
+}
+
+static vocc *find_vocc(ctx *c, size_t end_before)
+{
+    for (size_t i = c->n_verbs; i-- > 0;)
+        if (c->verbs[i].end <= end_before)
+            return &c->verbs[i];
+    return NULL;
+}
+
+static aset subject_of(ctx *c, vocc *o);
+
+/* The subject of a verb-like word at token v that is not a relation verb
+ * (light verbs, intent verbs). */
+static aset subject_at(ctx *c, size_t v)
+{
+    vocc tmp = {0};
+    tmp.start = (uint32_t)v;
+    tmp.end = (uint32_t)v + 1;
+    tmp.verb = -1;
+    tmp.form = F_BASE;
+    const char *k = tok_key(&c->ts, v);
+    size_t n = strlen(k);
+    if (n > 2 && strcmp(k + n - 2, "ed") == 0)
+        tmp.form = F_PAST;
+    if (n > 3 && strcmp(k + n - 3, "ing") == 0)
+        tmp.form = F_ING;
+    tmp.aux = (uint32_t)aux_start(c, v, &tmp);
+    return subject_of(c, &tmp);
+}
+
+static aset subject_of(ctx *c, vocc *o)
+{
+    if (o->subject_done)
+        return o->subject;
+    o->subject_done = true;
+    aset none = {{0}, 0};
+    size_t a = o->aux;
+    if (a <= c->s.first)
+        return o->subject = none;
+    size_t p = a - 1;
+    const chunk *k = subject_chunk(c, a);
+    if (k) {
+        /* infinitive after an object ("urged X to act"): X; after an
+         * intent verb ("plans to seek"): that verb's subject */
+        o->subject = joint(c, k);
+        if (!o->subject.n && k->role == ROLE_POSS)
+            o->subject = none;
+        return o->subject;
+    }
+    if (G(c, p) & G_CONJ || (punct(c, p, ',') && o->form == F_ING && o->aux == o->start) ||
+        (punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ)) {
+        vocc *prev = find_vocc(c, a);
+        if (prev && prev != o)
+            return o->subject = subject_of(c, prev);
+        /* a grammar verb before: "traveled to Kabul and called on ..." */
+        for (size_t j = p; j-- > c->s.first;) {
+            if (clause_break(c, j))
+                break;
+            if (verbish(c, j) || (G(c, j) & G_BE)) {
+                aset s = subject_at(c, j);
+                if (s.n)
+                    return o->subject = s;
+            }
+        }
+        return o->subject = none;
+    }
+    if (G(c, p) & G_REL) {
+        size_t q = p;
+        if (q > c->s.first && punct(c, q - 1, ','))
+            q--;
+        const chunk *ante = subject_chunk(c, q);
+        if (ante)
+            return o->subject = joint(c, ante);
+        return o->subject = none;
+    }
+    if (punct(c, p, ',')) {
+        /* "X, with assistance from Y, is providing": skip a parenthesis */
+        for (size_t j = p; j-- > c->s.first && p - j < 25;) {
+            if (clause_break(c, j))
+                break;
+            if (punct(c, j, ',')) {
+                const chunk *h = subject_chunk(c, j);
+                if (h && h->actors.n)
+                    return o->subject = joint(c, h);
+                break;
+            }
+        }
+    }
+    if (o->infinitive || verbish(c, p)) {
+        /* "plans to seek": the intent verb's subject */
+        for (size_t j = p + 1; j-- > c->s.first;) {
+            if (clause_break(c, j) || punct(c, j, ','))
+                break;
+            if (verbish(c, j) || (G(c, j) & G_BE)) {
+                return o->subject = subject_at(c, j);
+            }
+            vocc *prev = find_vocc(c, j + 1);
+            if (prev && prev->end == j + 1 && prev != o)
+                return o->subject = subject_of(c, prev);
+            if (!chunk_of(c, j) && !(G(c, j) & (G_TO | G_ADV | G_NEG)))
+                break;
+        }
+    }
+    return o->subject = none;
+}
+
+/* The verb or noun governing the "to" at i, for infinitives. */
+typedef enum { GOV_NONE, GOV_REQUEST, GOV_INTENT, GOV_PROMISE, GOV_NEG, GOV_NOUN, GOV_SUBJECT } gov_kind;
+
+static gov_kind governor(ctx *c, size_t to, size_t *gov_at)
+{
+    size_t j = to;
+    /* skip the object of "urged X to" */
+    if (j > c->s.first) {
+        const chunk *k = chunk_of(c, j - 1);
+        if (k && k->last == j) {
+            size_t b = k->first;
+            if (b > c->s.first) {
+                vocc *prev = find_vocc(c, b + 1);
+                if (prev && prev->end == b && prev->verb >= 0) {
+                    *gov_at = prev->start;
+                    const verb *v = &c->d->verbs[prev->verb];
+                    if (v->mode == MODE_REQUEST || v->mode == MODE_WARN)
+                        return GOV_REQUEST;
+                    if (v->mode == MODE_PROMISE)
+                        return GOV_PROMISE;
+                    return GOV_NONE;
+                }
+                if (G(c, b - 1) & (G_SEEK | G_INTENT) && (k->role == ROLE_ACTOR)) {
+                    /* "asked/expects X to": an appeal */
+                    *gov_at = b - 1;
+                    return GOV_REQUEST;
+                }
+                if (G(c, b - 1) & G_NEGV) {
+                    *gov_at = b - 1;
+                    return GOV_NEG;
+                }
+            }
+            if (k->role == ROLE_ACTOR && (b == c->s.first || clause_break(c, b - 1) ||
+                                          punct(c, b - 1, ',')))
+                return GOV_SUBJECT; /* "Pakistan to ask China" */
+            uint32_t g = G(c, j - 1);
+            if (g & G_NEGV) {
+                *gov_at = j - 1;
+                return GOV_NEG;
+            }
+            if (g & G_INTENT && !(k->last - k->first > 1)) {
+                *gov_at = j - 1;
+                return GOV_INTENT;
+            }
+            return GOV_NOUN;
+        }
+        size_t p = j - 1;
+        while (p > c->s.first && (G(c, p) & (G_ADV | G_NEG)))
+            p--;
+        *gov_at = p;
+        vocc *prev = find_vocc(c, p + 1);
+        if (prev && prev->end == p + 1 && prev->verb >= 0) {
+            const verb *v = &c->d->verbs[prev->verb];
+            if (v->mode == MODE_REQUEST)
+                return GOV_REQUEST;
+            if (v->mode == MODE_PROMISE || v->mode == MODE_WARN)
+                return GOV_PROMISE;
+            return GOV_INTENT;
+        }
+        uint32_t g = G(c, p);
+        if (g & G_NEGV)
+            return GOV_NEG;
+        if (g & (G_INTENT | G_LIGHT | G_SEEK))
+            return GOV_INTENT;
+        if (g & G_BE) /* "is to visit" */
+            return GOV_INTENT;
+    }
+    return GOV_NONE;
+}
+
+/* Is the verb at v inside the complement of a request ("urged X to act
+ * and hand over Y", "insists that the Taliban stop")? */
+static bool requested(ctx *c, const vocc *o)
+{
+    for (size_t i = c->n_verbs; i-- > 0;) {
+        const vocc *r = &c->verbs[i];
+        if (r->end > o->start || r->verb < 0 || r->negated)
+            continue;
+        const verb *v = &c->d->verbs[r->verb];
+        if (v->mode != MODE_REQUEST)
+            continue;
+        for (size_t j = r->end; j < o->start; j++) {
+            if (clause_break(c, j) || (G(c, j) & G_REL && !is_word(c, j, "that")) ||
+                is_word(c, j, "but") || is_word(c, j, "while") || is_word(c, j, "because") ||
+                is_word(c, j, "although") || is_word(c, j, "whereas"))
+                return false;
+        }
+        /* directly requested: "to V", "that X V", "X V" (subjunctive) */
+        return true;
+    }
+    return false;
+}
+
+static bool needs_met(const ctx *c, const verb *v, size_t from)
+{
+    if (!v->n_needs)
+        return true;
+    for (size_t i = from; i < c->s.last && i < from + 12; i++)
+        for (size_t k = 0; k < v->n_needs; k++)
+            if (T(c, i)->atom == v->needs[k])
+                return true;
+    return false;
+}
+
+static aset passive_agent(const ctx *c, size_t from)
+{
+    aset none = {{0}, 0};
+    for (size_t i = from; i < c->s.last && i < from + 14; i++) {
+        if (clause_break(c, i) || G(c, i) & G_REL)
+            break;
+        if (G(c, i) & G_BY) {
+            const chunk *k = chunk_of(c, i + 1);
+            if (k && k->first == i + 1 && k->actors.n &&
+                (k->role == ROLE_ACTOR || k->role == ROLE_ATTR))
+                return k->actors;
+            return none;
+        }
+    }
+    return none;
+}
+
+static bool threat_follows(const ctx *c, size_t from)
+{
+    for (size_t i = from; i < c->s.last; i++)
+        if (G(c, i) & (G_THREATW | G_MODAL_FUT))
+            return true;
+    return false;
+}
+
+/* "close the border" with no named side: the other state in the sentence */
+static aset other_side(const ctx *c, const aset *subj)
+{
+    aset s = {{0}, 0};
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        const chunk *k = &c->chunks[i];
+        if (k->role != ROLE_ACTOR && k->role != ROLE_PLACE)
+            continue;
+        for (size_t a = 0; a < k->actors.n; a++) {
+            bool mine = false;
+            for (size_t b = 0; b < subj->n; b++)
+                mine |= subj->a[b] == k->actors.a[a];
+            if (!mine && c->d->actors[k->actors.a[a]].kind == KIND_STATE)
+                aset_add(&s, k->actors.a[a]);
+        }
+    }
+    return s;
+}
+
+/* The object of a verb, or its recipient for giving and yielding verbs. */
+static aset target_of(ctx *c, const vocc *o, const verb *v)
+{
+    aset t = {{0}, 0};
+    const chunk *k = NULL;
+    bool prep_pattern = v->n_words > 1 && (lex_gram(c->d, T(c, o->end - 1)->atom) & (G_PREP | G_TO));
+    if (v->object || prep_pattern) {
+        size_t at = o->end;
+        if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words) {
+            at = o->start + 1; /* "hand them over": the object sits inside */
+        }
+        t = object_at(c, at, &k);
+    }
+    /* "provide weapons to X", "hand them over to Islamabad" */
+    if (!strcmp(v->cameo, "07") || !strcmp(v->cameo, "08")) {
+        /* the recipient after "to", across a list of what is given */
+        for (size_t e = k ? k->last : o->end; e < c->s.last && e < o->end + 14; e++) {
+            if (clause_break(c, e) || (G(c, e) & (G_SUB | G_REL) && !(G(c, e) & G_PREP)))
+                break;
+            if (G(c, e) & G_TO || is_word(c, e, "for")) {
+                aset r = object_at(c, e + 1, NULL);
+                if (r.n)
+                    t = r;
+                break;
+            }
+        }
+    }
+    /* "insists that the Taliban stop": the clause's subject */
+    if (!t.n && v->mode == MODE_REQUEST) {
+        size_t at = o->end;
+        if (at < c->s.last && is_word(c, at, "that"))
+            at++;
+        const chunk *s = chunk_of(c, at);
+        if (s && s->first == at && s->role == ROLE_ACTOR)
+            t = s->actors;
+    }
+    return t;
+}
+
+/* promise mode: "pledged to support X": the complement's object */
+static aset complement_target(ctx *c, const vocc *o)
+{
+    aset none = {{0}, 0};
+    size_t i = o->end;
+    if (i < c->s.last && G(c, i) & G_TO) {
+        for (size_t j = i + 1; j < c->s.last && j < i + 4; j++) {
+            size_t len;
+            if (verb_at(c, j, c->s.last, &len) >= 0 || (T(c, j)->flags & TOK_WORD && !chunk_of(c, j))) {
+                size_t vl = len ? len : 1;
+                aset t = object_at(c, j + vl, NULL);
+                if (!t.n && j + vl < c->s.last && G(c, j + vl) & G_PREP)
+                    t = object_at(c, j + vl + 1, NULL);
+                return t;
+            }
+        }
+    }
+    return none;
+}
+
+static void read_verb(ctx *c, vocc *o)
+{
+    const verb *v = &c->d->verbs[o->verb];
+    trace(c, DYAD_TRACE_VERB, o->start, o->end, -1, -1, v->lemma, v->cameo, v->code, NULL);
+    aset subj = subject_of(c, o), obj = {{0}, 0};
+    const char *rule = "agent-object";
+    if (o->passive) {
+        obj = subj;
+        subj = passive_agent(c, o->end);
+        rule = "passive with by";
+        if (!subj.n) {
+            /* "X has been told that ... Y will target": handled by caller */
+            drop(c, NULL, &obj, v, o->start, o->end, "passive without an agent");
+            return;
+        }
+    } else {
+        obj = target_of(c, o, v);
+    }
+    if (!needs_met(c, v, o->end)) {
+        drop(c, &subj, &obj, v, o->start, o->end, "the verb's required word is missing");
+        return;
+    }
+    const char *cameo = v->cameo, *code = v->code, *lemma = v->lemma;
+    double gold = v->goldstein;
+    if (v->mode == MODE_PROMISE && !obj.n)
+        obj = complement_target(c, o);
+    if (v->mode == MODE_WARN && o->end < c->s.last) {
+        size_t e = o->end;
+        const chunk *k = chunk_of(c, e);
+        if (k && k->first == e)
+            e = k->last;
+        if (e < c->s.last && is_word(c, e, "that") && !threat_follows(c, e)) {
+            cameo = "01";
+            code = "010";
+            gold = 0.0;
+            rule = "warning without a threat";
+        }
+    }
+    if (!subj.n) {
+        drop(c, NULL, &obj, v, o->start, o->end, "no actor as agent");
+        return;
+    }
+    if (o->negated) {
+        drop(c, &subj, &obj, v, o->start, o->end, "negated");
+        return;
+    }
+    if (o->hyp) {
+        drop(c, &subj, &obj, v, o->start, o->end, "hypothetical (would, could, may, should)");
+        return;
+    }
+    for (size_t j = o->aux; j-- > c->s.first;) {
+        if (clause_break(c, j) || punct(c, j, ','))
+            break;
+        if (G(c, j) & G_COND) {
+            drop(c, &subj, &obj, v, o->start, o->end, "conditional (if, unless)");
+            return;
+        }
+    }
+    if (o->infinitive) {
+        size_t to = o->aux;
+        while (to < o->start && !(G(c, to) & G_TO))
+            to++;
+        size_t gat = 0;
+        gov_kind gk = governor(c, to, &gat);
+        if (gk == GOV_REQUEST || (gk != GOV_NEG && requested(c, o))) {
+            drop(c, &subj, &obj, v, o->start, o->end, "requested act (not annotated)");
+            return;
+        }
+        if (gk == GOV_NEG) {
+            bool suppress = G(c, o->start) & G_SUPPRESS;
+            if (suppress && obj.n) {
+                aset s2 = subject_at(c, gat);
+                if (!s2.n)
+                    s2 = subj;
+                emit(c, &s2, &obj, "shelter", "07", "070", 7.0, o->start, o->end,
+                     "refusing to act against: support");
+                return;
+            }
+            drop(c, &subj, &obj, v, o->start, o->end, "negated (refuse or fail to)");
+            return;
+        }
+        if (gk == GOV_PROMISE) {
+            drop(c, &subj, &obj, v, o->start, o->end, "complement of a pledge or threat");
+            return;
+        }
+        if (gk == GOV_NOUN || gk == GOV_NONE) {
+            drop(c, &subj, &obj, v, o->start, o->end, "infinitive not asserted");
+            return;
+        }
+        rule = gk == GOV_SUBJECT ? "planned act (headline)" : "planned or decided act";
+    } else if (requested(c, o)) {
+        drop(c, &subj, &obj, v, o->start, o->end, "requested act (not annotated)");
+        return;
+    }
+    if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
+        /* "stop supporting": asserted only when the stopping is refused */
+        size_t s = o->start - 1;
+        bool refused = false;
+        for (size_t j = s; j-- > c->s.first && s - j < 4;)
+            if (G(c, j) & G_NEGV)
+                refused = true;
+        if (!refused) {
+            drop(c, &subj, &obj, v, o->start, o->end, "stopped act");
+            return;
+        }
+        rule = "negation that asserts (refused to stop)";
+        if (!subj.n || subj.n == 0)
+            subj = subject_at(c, s);
+    }
+    if (o->future && atoi(cameo) >= 15 && atoi(cameo) <= 20) {
+        cameo = "13";
+        code = "138";
+        gold = -7.0;
+        lemma = "threaten";
+        rule = "future force: threat";
+    }
+    if (!obj.n && !strcmp(v->cameo, "16") && needs_met(c, v, o->end))
+        obj = other_side(c, &subj);
+    if (!obj.n && (v->reciprocal || (o->end < c->s.last && G(c, o->end) & G_RECIP)) && subj.n > 1) {
+        for (size_t i = 0; i < subj.n; i++) {
+            aset one = aset_one(subj.a[i]);
+            emit(c, &one, &subj, lemma, cameo, code, gold, o->start, o->end, "reciprocal, both ways");
+        }
+        return;
+    }
+    if (!obj.n) {
+        drop(c, &subj, NULL, v, o->start, o->end, "no actor as target");
+        return;
+    }
+    emit(c, &subj, &obj, lemma, cameo, code, gold, o->start, o->end, rule);
+    if (v->reciprocal)
+        emit(c, &obj, &subj, lemma, cameo, code, gold, o->start, o->end, "reciprocal, both ways");
+    if (v->mode == MODE_ACCUSE) {
+        /* "accused X of harbouring Y": X is the agent of the gerund */
+        for (size_t i = 0; i < c->n_verbs; i++) {
+            vocc *g = &c->verbs[i];
+            if (g->start > o->end && g->form == F_ING && g->start > 0 &&
+                (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
+                g->subject = obj;
+                g->subject_done = true;
+                break;
+            }
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* nominalised acts */
+
+static bool prep_in(uint32_t atom, const uint32_t *list)
+{
+    for (size_t i = 0; list[i] != ATOM_NONE; i++)
+        if (list[i] == atom)
+            return true;
+    return false;
+}
+
+static void read_noun(ctx *c, const chunk *k)
+{
+    const noun *n = &c->d->nouns[k->noun / 2];
+    aset agent = {{0}, 0}, target = {{0}, 0};
+    const char *rule = "nominal act";
+    trace(c, DYAD_TRACE_VERB, k->noun_at, k->last, -1, -1, n->lemma, n->cameo, n->code, NULL);
+    if (k->role == ROLE_ATTR)
+        agent = k->actors;
+    if (k->poss.n) {
+        if (n->poss_target)
+            target = k->poss;
+        else
+            agent = k->poss;
+    }
+    if (n->between) {
+        for (size_t i = k->last; i + 1 < c->s.last && i < k->last + 3; i++)
+            if (is_word(c, i, "between") || is_word(c, i, "among")) {
+                aset both = object_at(c, i + 1, NULL);
+                for (size_t a = 0; a < both.n; a++) {
+                    aset one = aset_one(both.a[a]);
+                    emit(c, &one, &both, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
+                         k->last, "nominal act between, both ways");
+                }
+                return;
+            }
+    }
+    /* prepositions after the noun, across an apposition */
+    size_t i = k->last;
+    for (int hops = 0; hops < 6 && i < c->s.last; hops++) {
+        if (punct(c, i, ',')) {
+            const chunk *ap = chunk_of(c, i + 1);
+            if (ap && ap->first == i + 1 && ap->person && ap->last < c->s.last &&
+                punct(c, ap->last, ',')) {
+                i = ap->last + 1;
+                continue;
+            }
+            break;
+        }
+        if (!(G(c, i) & (G_PREP | G_TO | G_BY)))
+            break;
+        const chunk *p = chunk_of(c, i + 1);
+        if (!p || p->first != i + 1)
+            break;
+        uint32_t at = T(c, i)->atom;
+        bool is_actor = p->role == ROLE_ACTOR || p->role == ROLE_PLACE;
+        aset who = p->role == ROLE_POSS ? p->poss : p->actors;
+        if (p->role == ROLE_POSS)
+            is_actor = true;
+        if (is_actor && !agent.n && prep_in(at, n->agent))
+            agent = who;
+        else if (is_actor && !target.n && prep_in(at, n->target))
+            target = who;
+        i = p->last;
+        /* joint: "on X and Y" */
+        if (i + 1 < c->s.last && G(c, i) & G_CONJ && chunk_of(c, i + 1) &&
+            chunk_of(c, i + 1)->role == ROLE_ACTOR && is_actor) {
+            const chunk *q = chunk_of(c, i + 1);
+            aset_merge(prep_in(at, n->agent) && agent.n && !target.n ? &agent : &target, &q->actors);
+            i = q->last;
+        }
+    }
+    /* a light verb's subject is the agent: "held talks with", "opted for
+     * dialogue with"; seeking aid is an appeal to the giver */
+    size_t b = k->first;
+    if (b > c->s.first && G(c, b - 1) & G_PREP && b - 1 > c->s.first &&
+        (is_word(c, b - 1, "for") || is_word(c, b - 1, "in") || is_word(c, b - 1, "with")))
+        b--;
+    if (b > c->s.first && is_word(c, b - 1, "under") && !target.n) {
+        /* "has been under UN sanctions": the subject is the target */
+        for (size_t j = b - 1; j-- > c->s.first;) {
+            if (G(c, j) & G_BE) {
+                aset s = subject_at(c, j);
+                if (s.n) {
+                    target = s;
+                    rule = "under sanctions";
+                }
+                break;
+            }
+            if (!(G(c, j) & (G_HAVE | G_ADV | G_BE)))
+                break;
+        }
+    }
+    if (b > c->s.first && (G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK)) &&
+        !(G(c, b - 1) & G_DET)) {
+        aset s = subject_at(c, b - 1);
+        uint32_t g = G(c, b - 1);
+        if ((g & G_SEEK) && !strcmp(n->cameo, "07") && agent.n) {
+            emit(c, &s, &agent, "seek assistance", "02", "020", 3.0, b - 1, k->last,
+                 "seeking aid: an appeal to the giver");
+            return;
+        }
+        if (!agent.n)
+            agent = s;
+        if ((g & (G_SEEK | G_INTENT)) && (!strcmp(n->cameo, "04") || !strcmp(n->cameo, "05") ||
+                                          !strcmp(n->cameo, "06"))) {
+            if (agent.n && target.n)
+                emit(c, &agent, &target, n->lemma, "03", "030", 4.0, k->noun_at, k->last,
+                     "proposed cooperation: intent");
+            return;
+        }
+        rule = "nominal act of the light verb's subject";
+    }
+    if (!agent.n || !target.n) {
+        drop(c, &agent, &target, NULL, k->noun_at, k->last,
+             !agent.n ? "nominal act without an actor as agent" : "nominal act without an actor as target");
+        return;
+    }
+    emit(c, &agent, &target, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at, k->last, rule);
+}
+
+/* ---------------------------------------------------------------- */
+/* quotes and their speakers */
+
+static void find_speakers(ctx *c)
+{
+    size_t n = c->ts.n;
+    size_t open = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const tok *t = &c->ts.t[i];
+        if (t->flags & TOK_OPENQ && open == SIZE_MAX) {
+            open = i;
+            continue;
+        }
+        if (!(t->flags & TOK_CLOSEQ) || open == SIZE_MAX)
+            continue;
+        if (i - open > 2000) { /* an unclosed quote: forget it */
+            open = SIZE_MAX;
+            continue;
+        }
+        struct quote q = {open, i, SIZE_MAX, 0, {{0}, 0}, false};
+        /* after: ", she said" / ", said Jilani" */
+        size_t j = i + 1;
+        if (j < n && c->ts.t[j].punct == ',')
+            j++;
+        for (size_t k = j; k < n && k < j + 8; k++) {
+            if (lex_gram(c->d, c->ts.t[k].atom) & G_SAY) {
+                if (k > j) {
+                    q.sp_first = j;
+                    q.sp_last = k;
+                } else {
+                    q.sp_first = k + 1;
+                    q.sp_last = k + 1;
+                    while (q.sp_last < n && q.sp_last < k + 6 &&
+                           (c->ts.t[q.sp_last].flags & TOK_WORD))
+                        q.sp_last++;
+                }
+                break;
+            }
+            if (c->ts.t[k].flags & TOK_PUNCT)
+                break;
+        }
+        /* before: "X said: “" or "X insisted that “" */
+        if (q.sp_first == SIZE_MAX) {
+            size_t k = open;
+            while (k > 0 && (c->ts.t[k - 1].punct == ':' || c->ts.t[k - 1].punct == ',' ||
+                             strcmp(tok_key(&c->ts, k - 1), "that") == 0))
+                k--;
+            if (k > 0 && (lex_gram(c->d, c->ts.t[k - 1].atom) & G_SAY)) {
+                size_t e = k - 1, b = e;
+                while (b > 0 && e - b < 6 && (c->ts.t[b - 1].flags & TOK_WORD))
+                    b--;
+                q.sp_first = b;
+                q.sp_last = e;
+            }
+        }
+        GROW(c->quotes, c->cap_quotes, c->n_quotes + 1);
+        for (size_t k = open; k <= i; k++)
+            c->quote_of[k] = (int32_t)c->n_quotes;
+        c->quotes[c->n_quotes++] = q;
+        open = SIZE_MAX;
+    }
+}
+
+/* Resolves the speaker of quote q with the context as it is now, the
+ * first time the quote is read. */
+static void resolve_speaker(ctx *c, struct quote *q)
+{
+    q->resolved = true;
+    if (q->sp_first == SIZE_MAX || q->sp_last <= q->sp_first)
+        return;
+    span saved = c->s;
+    int32_t *saved_at = c->chunk_at;
+    int32_t tmp[16];
+    for (size_t i = 0; i < 16; i++)
+        tmp[i] = -1;
+    size_t last = q->sp_last - q->sp_first > 16 ? q->sp_first + 16 : q->sp_last;
+    c->s = (span){(uint32_t)q->sp_first, (uint32_t)last};
+    c->chunk_at = tmp;
+    chunk k;
+    memset(&k, 0, sizeof k);
+    k.first = (uint32_t)q->sp_first;
+    k.last = (uint32_t)last;
+    k.noun = -1;
+    k.prep = ATOM_NONE;
+    while (k.first < k.last && (G(c, k.first) & G_DET) && k.last - k.first > 1 &&
+           !(G(c, k.first) & G_PRON))
+        k.first++;
+    if (G(c, k.first) & G_DET && k.first > q->sp_first)
+        k.first--;
+    resolve_chunk(c, &k);
+    c->s = saved;
+    c->chunk_at = saved_at;
+    if (k.role == ROLE_ACTOR)
+        q->who = k.actors;
+}
+
+/* ---------------------------------------------------------------- */
+/* sentences */
+
+static void read_sentence(ctx *c)
+{
+    size_t n = c->s.last - c->s.first;
+    c->n_chunks = 0;
+    c->n_verbs = 0;
+    c->n_seen = 0;
+    c->sentence_text.len = 0;
+    c->chunk_at = xrealloc(c->chunk_at, n * sizeof *c->chunk_at);
+    for (size_t i = 0; i < n; i++)
+        c->chunk_at[i] = -1;
+    trace(c, DYAD_TRACE_SENTENCE, c->s.first, c->s.last, -1, -1, NULL, NULL, NULL, NULL);
+    /* speakers of quotes that open or continue here */
+    for (size_t i = c->s.first; i < c->s.last; i++) {
+        int32_t q = c->quote_of[i];
+        if (q >= 0 && !c->quotes[q].resolved)
+            resolve_speaker(c, &c->quotes[q]);
+    }
+    build_chunks(c);
+    settle_chunks(c);
+    for (size_t i = c->s.first; i < c->s.last;) {
+        size_t len;
+        const chunk *k = chunk_of(c, i);
+        if (k && k->first == i && (k->last - k->first > 1 || !(T(c, i)->flags & TOK_CAP) ||
+                                   actor_match(c, i, c->s.last, &len) >= 0)) {
+            i = k->last;
+            continue;
+        }
+        int32_t f = verb_here(c, i, &len);
+        if (f < 0) {
+            i++;
+            continue;
+        }
+        GROW(c->verbs, c->cap_verbs, c->n_verbs + 1);
+        vocc *o = &c->verbs[c->n_verbs++];
+        memset(o, 0, sizeof *o);
+        o->start = (uint32_t)i;
+        o->end = (uint32_t)(i + len);
+        o->verb = (int32_t)c->d->forms[f].verb;
+        o->form = c->d->forms[f].form;
+        o->aux = (uint32_t)aux_start(c, i, o);
+        i += len;
+    }
+    for (size_t i = 0; i < c->n_verbs; i++)
+        read_verb(c, &c->verbs[i]);
+    for (size_t i = 0; i < c->n_chunks; i++)
+        if (c->chunks[i].noun >= 0)
+            read_noun(c, &c->chunks[i]);
+}
+
+static void report_unknown(ctx *c)
+{
+    if (!c->opts || !c->opts->trace)
+        return;
+    (void)c;
+}
+
+dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
+                         size_t len, dyad_graph *g, const dyad_extract_opts *opts,
+                         dyad_error *err)
+{
+    size_t bad;
+    if (!text_valid_utf8(text, len, &bad)) {
+        int line, col;
+        text_line_col(text, bad, &line, &col);
+        return dyad_fail(err, DYAD_ERR_PARSE, doc, line, col, "invalid UTF-8 (byte 0x%02X)",
+                         (unsigned char)text[bad]);
+    }
+    if (len > UINT32_MAX / 2)
+        return dyad_fail(err, DYAD_ERR_INVALID, doc, 0, 0, "document larger than 2 GB");
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.text = text;
+    c.doc = doc;
+    c.g = g;
+    c.opts = opts;
+    c.last_person = c.last_group = c.last_state = NONE_ACTOR;
+    text_tokenize(text, len, &c.ts);
+    /* words outside the dictionary get atoms of their own, above the
+     * dictionary's, so that names met in this document can be kept */
+    c.local = atoms_new();
+    uint32_t base = (uint32_t)atoms_count(d->words);
+    for (size_t i = 0; i < c.ts.n; i++) {
+        const char *k = tok_key(&c.ts, i);
+        uint32_t a = atoms_find(d->words, k, strlen(k));
+        c.ts.t[i].atom = a != ATOM_NONE ? a : base + atoms_intern(c.local, k, strlen(k));
+    }
+    c.node_of = xmalloc((d->n_actors + 1) * sizeof *c.node_of);
+    for (size_t i = 0; i < d->n_actors; i++)
+        c.node_of[i] = SIZE_MAX;
+    c.quote_of = xmalloc((c.ts.n + 1) * sizeof *c.quote_of);
+    for (size_t i = 0; i <= c.ts.n; i++)
+        c.quote_of[i] = -1;
+    find_speakers(&c);
+    span *sents = NULL;
+    size_t n = text_sentences(text, &c.ts, &sents, MAX_SENTENCE);
+    for (size_t i = 0; i < n; i++) {
+        c.sentence = (long)i + 1;
+        c.s = sents[i];
+        read_sentence(&c);
+        report_unknown(&c);
+    }
+    dyad_graph_count(g, 1, (long)n);
+    free(sents);
+    free(c.node_of);
+    free(c.quote_of);
+    free(c.quotes);
+    atoms_free(c.local);
+    free(c.chunks);
+    free(c.chunk_at);
+    free(c.verbs);
+    free(c.persons);
+    free(c.memos);
+    free(c.seen);
+    sb_free(&c.sentence_text);
+    tokens_free(&c.ts);
+    return DYAD_OK;
+}

@@ -1,2 +1,258 @@
-/* placeholder: being written */
-#include "dyad/dyad.h"
+/* Matching words against the dictionary: tries over word atoms, and the
+ * closed classes of English grammar words the rules rely on. */
+#include <stdlib.h>
+
+#include "lex.h"
+#include "util.h"
+
+void trie_init(trie *t)
+{
+    memset(t, 0, sizeof *t);
+    t->n_slots = 256;
+    t->keys = xcalloc(t->n_slots, sizeof *t->keys);
+    t->child = xcalloc(t->n_slots, sizeof *t->child);
+    GROW(t->value, t->cap_nodes, 1);
+    t->value[0] = -1;
+    t->n_nodes = 1;
+}
+
+void trie_free(trie *t)
+{
+    free(t->value);
+    free(t->keys);
+    free(t->child);
+    memset(t, 0, sizeof *t);
+}
+
+static size_t slot(const trie *t, uint64_t key)
+{
+    size_t mask = t->n_slots - 1;
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & mask;
+    while (t->keys[i] && t->keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void trie_rehash(trie *t)
+{
+    uint64_t *keys = t->keys;
+    uint32_t *child = t->child;
+    size_t n = t->n_slots;
+    t->n_slots *= 2;
+    t->keys = xcalloc(t->n_slots, sizeof *t->keys);
+    t->child = xcalloc(t->n_slots, sizeof *t->child);
+    for (size_t i = 0; i < n; i++) {
+        if (!keys[i])
+            continue;
+        size_t j = slot(t, keys[i]);
+        t->keys[j] = keys[i];
+        t->child[j] = child[i];
+    }
+    free(keys);
+    free(child);
+}
+
+uint32_t trie_next(const trie *t, uint32_t parent, uint32_t atom)
+{
+    uint64_t key = (((uint64_t)parent << 32) | atom) + 1;
+    size_t i = slot(t, key);
+    return t->keys[i] ? t->child[i] : UINT32_MAX;
+}
+
+uint32_t trie_step(trie *t, uint32_t parent, uint32_t atom, bool add)
+{
+    uint64_t key = (((uint64_t)parent << 32) | atom) + 1;
+    size_t i = slot(t, key);
+    if (t->keys[i])
+        return t->child[i];
+    if (!add)
+        return UINT32_MAX;
+    GROW(t->value, t->cap_nodes, t->n_nodes + 1);
+    t->value[t->n_nodes] = -1;
+    t->keys[i] = key;
+    t->child[i] = (uint32_t)t->n_nodes++;
+    if (++t->n_used * 2 > t->n_slots)
+        trie_rehash(t);
+    return (uint32_t)t->n_nodes - 1;
+}
+
+size_t lex_match(const dyad_dict *d, const trie *t, const tokens *ts,
+                 size_t i, size_t end, int32_t *value)
+{
+    uint32_t node = 0;
+    size_t best = 0;
+    for (size_t j = i; j < end; j++) {
+        uint32_t a = ts->t[j].atom;
+        if (a == ATOM_NONE)
+            break;
+        node = trie_next(t, node, a);
+        if (node == UINT32_MAX)
+            break;
+        int32_t v = t->value[node];
+        if (v < 0)
+            continue;
+        if (t == &d->actor_trie && d->aliases[v].caps) {
+            bool caps = true;
+            for (size_t k = i; k <= j && caps; k++)
+                caps = (ts->t[k].flags & (TOK_ALLCAPS | TOK_PUNCT | TOK_POSS)) != 0 ||
+                       (ts->t[k].flags & TOK_DIGIT);
+            if (!caps)
+                continue;
+        }
+        best = j - i + 1;
+        *value = v;
+    }
+    return best;
+}
+
+size_t lex_words(dyad_dict *d, const char *s, uint32_t *out, size_t max,
+                 bool *caps)
+{
+    tokens ts = {0};
+    text_tokenize(s, strlen(s), &ts);
+    size_t n = 0;
+    bool all_caps = ts.n > 0;
+    for (size_t i = 0; i < ts.n && n < max; i++) {
+        const char *k = tok_key(&ts, i);
+        out[n++] = atoms_intern(d->words, k, strlen(k));
+        if ((ts.t[i].flags & TOK_WORD) && !(ts.t[i].flags & (TOK_ALLCAPS | TOK_POSS | TOK_DIGIT)))
+            all_caps = false;
+    }
+    if (caps)
+        *caps = all_caps;
+    size_t total = ts.n;
+    tokens_free(&ts);
+    return total > max ? 0 : n;
+}
+
+/* The grammar: closed classes of English words. */
+static const struct {
+    uint32_t bits;
+    const char *words;
+} grammar[] = {
+    {G_DET, "the a an its their his her our my your this that these those "
+            "some any all both several many each every such no another "
+            "other certain"},
+    {G_PREP, "of in to with for on against from by at into onto about over "
+             "under between among amid toward towards across through "
+             "throughout within inside outside near along via upon beyond "
+             "during since after before despite following regarding "
+             "concerning including without behind"},
+    {G_LOC, "in inside within across throughout into near along outside "
+            "at around beyond onto through"},
+    {G_CONJ, "and or as well nor plus"},
+    {G_SUB, "that which because while if when whereas although though "
+            "unless whether after before since until as once where so"},
+    {G_REL, "who which that whom whose"},
+    {G_BE, "be is are was were been being am 's"},
+    {G_HAVE, "have has had having"},
+    {G_DO, "do does did"},
+    {G_MODAL_HYP, "would could might may should must can cannot ought"},
+    {G_MODAL_FUT, "will shall 'll"},
+    {G_NEG, "not n't never no"},
+    {G_ADV, "also again repeatedly reportedly recently still already now "
+            "further once jointly today yesterday allegedly formally "
+            "officially publicly strongly firmly reportedly immediately "
+            "swiftly previously earlier later then just even ever "
+            "consistently frequently regularly directly personally "
+            "separately openly increasingly newly subsequently finally "
+            "briefly quickly duly"},
+    {G_PRON, "he she they we i it him her them us me you his their our my its"},
+    {G_SAY, "say says said saying tell tells told add adds added note notes "
+            "noted state states stated explain explains explained stress "
+            "stresses stressed emphasise emphasised emphasize emphasized "
+            "remark remarked assert asserted argue argued claim claims "
+            "claimed write wrote continue continued insist insisted "
+            "maintain maintained reiterate reiterated announce announced "
+            "declare declared observe observed recall recalled point "
+            "pointed mention mentioned comment commented underline "
+            "underlined highlight highlighted tweet tweeted post posted"},
+    {G_COND, "if unless whether"},
+    {G_LIGHT, "hold holds held holding conduct conducts conducted conducting "
+              "launch launches launched launching provide provides provided "
+              "providing give gives gave given giving extend extends extended "
+              "extending opt opts opted opting engage engages engaged engaging "
+              "continue continues continued continuing intensify intensified "
+              "intensifies step stepped steps resume resumes resumed "
+              "resuming begin began begun begins start started starts pursue "
+              "pursued pursues make made makes making pay paid pays undertake "
+              "undertook undertaken mount mounted stage staged have has had "
+              "initiate initiated lead led leads leading renew renewed "
+              "renews carry carried carries carrying offer offered offers "
+              "offering expand expanded deepen deepened strengthen "
+              "strengthened enhance enhanced boost boosted receive received "
+              "welcome welcomed"},
+    {G_INTENT, "plan plans planned planning decide decides decided deciding "
+               "intend intends intended agree agrees agreed agreeing prepare "
+               "prepares prepared aim aims aimed seek seeks sought seeking "
+               "hope hopes hoped want wants wanted wish wishes wished set "
+               "going try tries tried trying attempt attempted resolve "
+               "resolved move moved vow vowed pledge pledged promise "
+               "promised expect expects expected look looking"},
+    {G_NEGV, "refuse refuses refused refusing fail fails failed failing "
+             "decline declines declined reluctant unwilling refusal "
+             "failure"},
+    {G_STOP, "stop stops stopped stopping cease ceases ceased end ends "
+             "ended quit halt halted"},
+    {G_VERB, "is are was were be been being has have had do does did said "
+             "says say told tell added noted stated include includes "
+             "included remain remains remained become became seem seems "
+             "seemed appear appears appeared believe believes believed "
+             "think thinks thought know knew known see sees saw seen "
+             "consider considered estimate estimated suggest suggests "
+             "suggested show shows showed shown take took taken takes "
+             "make makes made get got gets come came go went run ran "
+             "use used uses using need needs needed face faces faced "
+             "called"},
+    {G_SHORT, "group organisation organization outfit militants movement "
+              "country government ministry office delegation envoy envoys "
+              "minister spokesperson spokesman spokeswoman administration "
+              "regime army military official officials authorities "
+              "leadership embassy"},
+    {G_THREATW, "consequences retaliate retaliation respond response force "
+                "action strike strikes target attack military "
+                "repercussions"},
+    {G_SEEK, "seek seeks sought seeking request requests requested "
+             "requesting ask asks asked asking appeal appealed"},
+    {G_SUPPRESS, "curb curbs curbed rein act crack dismantle restrain "
+                 "control tackle expel disarm"},
+    {G_FORMER, "former ex late erstwhile then-"},
+    {G_RECIP, "together jointly mutually"},
+    {G_TO, "to"},
+    {G_BY, "by"},
+    {G_HONORIFIC, "mr mrs ms miss dr gen general lt col maj capt sheikh "
+                  "mullah maulana mufti qari haji mawlawi mawlavi hafiz "
+                  "president minister senator ambassador prince"},
+};
+
+void lex_load_grammar(dyad_dict *d)
+{
+    for (size_t g = 0; g < sizeof grammar / sizeof *grammar; g++) {
+        const char *p = grammar[g].words;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            const char *e = p;
+            while (*e && *e != ' ')
+                e++;
+            if (e > p) {
+                uint32_t a = atoms_intern(d->words, p, (size_t)(e - p));
+                if (a >= d->n_gram) {
+                    size_t n = d->n_gram;
+                    size_t want = (size_t)a + 1;
+                    size_t cap = n;
+                    GROW(d->gram, cap, want);
+                    memset(d->gram + n, 0, (cap - n) * sizeof *d->gram);
+                    d->n_gram = cap;
+                }
+                d->gram[a] |= grammar[g].bits;
+            }
+            p = e;
+        }
+    }
+}
+
+uint32_t lex_atom(const dyad_dict *d, const char *word)
+{
+    return atoms_find(d->words, word, strlen(word));
+}
