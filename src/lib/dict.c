@@ -202,57 +202,6 @@ out:
     return st;
 }
 
-/* Regular inflection of one word; forms given in the entry win. */
-static void inflect(const char *w, int form, strbuf *b)
-{
-    size_t n = strlen(w);
-    char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
-    bool vowel_prev = prev && strchr("aeiou", prev);
-    switch (form) {
-    case F_BASE:
-        sb_puts(b, w);
-        break;
-    case F_S:
-        if (last == 'y' && !vowel_prev) {
-            sb_add(b, w, n - 1);
-            sb_puts(b, "ies");
-        } else if (strchr("sxz", last) || (n > 1 && (strcmp(w + n - 2, "ch") == 0 ||
-                                                     strcmp(w + n - 2, "sh") == 0))) {
-            sb_puts(b, w);
-            sb_puts(b, "es");
-        } else {
-            sb_puts(b, w);
-            sb_putc(b, 's');
-        }
-        break;
-    case F_PAST:
-    case F_PP:
-        if (last == 'e') {
-            sb_puts(b, w);
-            sb_putc(b, 'd');
-        } else if (last == 'y' && !vowel_prev) {
-            sb_add(b, w, n - 1);
-            sb_puts(b, "ied");
-        } else {
-            sb_puts(b, w);
-            sb_puts(b, "ed");
-        }
-        break;
-    case F_ING:
-        if (n > 2 && strcmp(w + n - 2, "ie") == 0) {
-            sb_add(b, w, n - 2);
-            sb_puts(b, "ying");
-        } else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2) {
-            sb_add(b, w, n - 1);
-            sb_puts(b, "ing");
-        } else {
-            sb_puts(b, w);
-            sb_puts(b, "ing");
-        }
-        break;
-    }
-}
-
 static dyad_status parse_code(loader *l, const char *path, json_t *o,
                               char code[8], char cameo[3], double *gold)
 {
@@ -332,18 +281,28 @@ static dyad_status load_verb(loader *l, size_t i, json_t *o)
     json_t *forms = json_object_get(o, "forms");
     if (forms && !json_is_object(forms))
         return shape(l, path, "\"forms\" as an object (s, past, pp, ing)");
-    const char *rest = strchr(lemma, ' ');
-    size_t first_len = rest ? (size_t)(rest - lemma) : strlen(lemma);
-    char *first = xstrndup(lemma, first_len);
+    /* the inflected word: the first, or the second after an adverb
+     * ("violently resist") */
+    const char *head = lemma, *rest = strchr(lemma, ' ');
+    size_t head_len = rest ? (size_t)(rest - lemma) : strlen(lemma);
+    if (rest && head_len > 2 && strncmp(lemma + head_len - 2, "ly", 2) == 0) {
+        head = rest + 1;
+        rest = strchr(head, ' ');
+        head_len = rest ? (size_t)(rest - head) : strlen(head);
+    }
+    char *first = xstrndup(head, head_len);
+    char *adverb = head == lemma ? NULL : xstrndup(lemma, (size_t)(head - lemma));
     for (int f = 0; f < F_NFORMS; f++) {
         strbuf b = {0};
+        if (adverb)
+            sb_puts(&b, adverb);
         const char *given = forms ? str_field(forms, form_keys[f]) : NULL;
         if (given)
             sb_puts(&b, given);
         else if (f == F_PP && forms && str_field(forms, "past"))
             sb_puts(&b, str_field(forms, "past"));
         else
-            inflect(first, f, &b);
+            lex_inflect(first, f, &b);
         if (v->split && rest) {
             /* the particle may also come after the object */
             const char *particle = strrchr(lemma, ' ') + 1;
@@ -358,11 +317,13 @@ static dyad_status load_verb(loader *l, size_t i, json_t *o)
         sb_free(&b);
         if (node == UINT32_MAX) {
             free(first);
+            free(adverb);
             return shape(l, path, "\"verb\" of one to 16 words");
         }
         add_form(l->d, node, (uint32_t)i, f);
     }
     free(first);
+    free(adverb);
     return DYAD_OK;
 }
 
@@ -419,7 +380,7 @@ static dyad_status load_noun(loader *l, size_t i, json_t *o)
     if (plural)
         sb_puts(&b, plural);
     else
-        inflect(lemma, F_S, &b);
+        lex_inflect(lemma, F_S, &b);
     add_noun_form(l->d, b.s, (int32_t)i * 2 + 1);
     sb_free(&b);
     return DYAD_OK;

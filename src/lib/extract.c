@@ -295,7 +295,10 @@ static bool terror_word(const ctx *c, size_t i)
            strcmp(k, "terrorists") == 0 || strcmp(k, "militants") == 0;
 }
 
-/* Is the verb match at i read as a noun here ("the attacks", "US strikes")? */
+static bool verbish(const ctx *c, size_t i);
+
+/* Is the verb match at i read as a noun here ("the attacks", "US strikes",
+ * "provide support to")? */
 static bool noun_reading(const ctx *c, size_t i, size_t vlen)
 {
     size_t nlen;
@@ -310,30 +313,39 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
         return true;
     if (T(c, p)->flags & TOK_POSS)
         return true;
-    if (nv < 0)
+    if (nv < 0 || nlen < vlen)
         return false;
-    size_t alen;
-    int32_t a = -1;
-    for (size_t k = p + 1; k-- > c->s.first && k + 4 > p;) {
-        a = actor_match(c, k, c->s.last, &alen);
-        if (a >= 0 && k + alen == i) {
-            if (c->d->aliases[a].type == ALIAS_ADJ)
-                return true;
-            break;
-        }
-        a = -1;
-    }
-    if (a < 0 && (T(c, p)->flags & TOK_WORD) && !(T(c, p)->flags & TOK_CAP) && !gp &&
-        !(T(c, p)->flags & TOK_DIGIT))
+    const noun *n = &c->d->nouns[nv / 2];
+    /* after another verb, a verb form is its object: "cease support" */
+    const char *k = tok_key(&c->ts, i);
+    size_t kl = strlen(k);
+    bool ing = kl > 4 && strcmp(k + kl - 3, "ing") == 0;
+    if (!ing && verbish(c, p) && !(gp & (G_BE | G_HAVE | G_DO)))
         return true;
-    /* "attacks on", "support for": a noun's preposition follows */
+    size_t alen;
+    for (size_t j = p + 1; j-- > c->s.first && j + 4 > p;) {
+        int32_t a = actor_match(c, j, c->s.last, &alen);
+        if (a >= 0 && j + alen == i)
+            return c->d->aliases[a].type == ALIAS_ADJ;
+    }
+    /* "attacks on", "visits by", "support for": the noun's prepositions */
     size_t after = i + nlen;
-    if (after < c->s.last && nlen >= vlen) {
-        const noun *n = &c->d->nouns[nv / 2];
+    if (after < c->s.last && vlen == 1) {
         uint32_t at = T(c, after)->atom;
-        for (size_t k = 0; n->target[k] != ATOM_NONE; k++)
-            if (n->target[k] == at && vlen == 1)
-                return (nv & 1) || T(c, i)->flags & TOK_CAP;
+        for (size_t q = 0; n->target[q] != ATOM_NONE; q++)
+            if (n->target[q] == at)
+                return true;
+        for (size_t q = 0; n->agent[q] != ATOM_NONE; q++)
+            if (n->agent[q] == at)
+                return true;
+    }
+    bool content = (T(c, p)->flags & TOK_WORD) && !gp && !(T(c, p)->flags & TOK_DIGIT) &&
+                   (!(T(c, p)->flags & TOK_CAP) || p == c->s.first);
+    if (content) {
+        /* "terrorist attacks": a verb only if an object follows */
+        if (after < c->s.last && (G(c, after) & G_DET || actor_match(c, after, c->s.last, &alen) >= 0))
+            return false;
+        return true;
     }
     return false;
 }
@@ -346,6 +358,18 @@ static int32_t verb_here(ctx *c, size_t i, size_t *len)
     if (noun_reading(c, i, *len))
         return -1;
     return v;
+}
+
+/* A lower-case word in -ed: a verb or participle unless a determiner
+ * comes first ("the increased concern"). */
+static bool past_like(const ctx *c, size_t i)
+{
+    const tok *t = T(c, i);
+    if (!(t->flags & TOK_WORD) || t->flags & (TOK_CAP | TOK_DIGIT))
+        return false;
+    const char *k = tok_key(&c->ts, i);
+    size_t n = strlen(k);
+    return n >= 5 && strcmp(k + n - 2, "ed") == 0;
 }
 
 /* Where a chunk may start or go on. */
@@ -362,6 +386,9 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         return false;
     if (G(c, i) & G_PRON)
         return !in_chunk;
+    if (past_like(c, i) && i > c->s.first &&
+        !(G(c, i - 1) & (G_DET | G_PREP | G_BE | G_HAVE)) && !(T(c, i - 1)->flags & TOK_POSS))
+        return false;
     size_t len;
     bool after_det = i > c->s.first && (G(c, i - 1) & G_DET || T(c, i - 1)->flags & TOK_POSS);
     if (verb_here(c, i, &len) >= 0 && !after_det)
@@ -739,7 +766,10 @@ static void settle_chunks(ctx *c)
         if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE)) || n->prep_tok != k->last)
             continue;
         const char *p = atoms_str(c->d->words, n->prep);
-        if ((strcmp(p, "of") == 0 || strcmp(p, "from") == 0 || strcmp(p, "for") == 0) &&
+        /* "secretary for Afghanistan" names a portfolio, "spokesperson for
+         * Pakistan's ministry" an employer */
+        bool employer = strcmp(p, "for") == 0 && (n->head_class & NC_AGENT) && n->role == ROLE_ACTOR;
+        if ((strcmp(p, "of") == 0 || strcmp(p, "from") == 0 || employer) &&
             (n->role == ROLE_ACTOR || n->role == ROLE_PLACE) && !n->person) {
             k->actors = n->actors;
             k->role = ROLE_ACTOR;
@@ -912,8 +942,6 @@ static bool clause_break(const ctx *c, size_t i)
     const tok *t = T(c, i);
     if (t->punct == ';' || t->punct == ':' || t->punct == '.' || t->punct == '(' || t->punct == ')')
         return true;
-    if (t->flags & (TOK_OPENQ | TOK_CLOSEQ))
-        return true;
     return false;
 }
 
@@ -926,6 +954,8 @@ static const chunk *subject_chunk(const ctx *c, size_t i)
         const chunk *k = chunk_of(c, j - 1);
         if (!k || k->last != j)
             return NULL;
+        if (k->person && k->actors.n)
+            return k; /* "Special Representative on Afghanistan Zamir Kabulov" */
         if (k->prep == ATOM_NONE && !(k->first > c->s.first && punct(c, k->first - 1, ',') &&
                                       chunk_of(c, k->first - 2) &&
                                       chunk_of(c, k->first - 2)->person && !k->actors.n))
@@ -953,7 +983,7 @@ static aset joint(const ctx *c, const chunk *k)
             const chunk *l = chunk_of(c, p - 1);
             if (!l)
                 break;
-            if (l->role == ROLE_ACTOR && l->prep == ATOM_NONE)
+            if (l->role == ROLE_ACTOR && (l->prep == ATOM_NONE || l->person))
                 aset_merge(&s, &l->actors);
             else if (!(l->prep != ATOM_NONE))
                 break;
@@ -1106,7 +1136,20 @@ static aset subject_of(ctx *c, vocc *o)
             o->subject = none;
         return o->subject;
     }
-    if (G(c, p) & G_CONJ || (punct(c, p, ',') && o->form == F_ING && o->aux == o->start) ||
+    if (punct(c, p, ',') && o->form == F_ING && o->aux == o->start) {
+        /* ", urging ...": the subject of the main clause */
+        for (size_t i = 0; i < c->n_chunks; i++) {
+            const chunk *m = &c->chunks[i];
+            if (m->first >= p)
+                break;
+            if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person))
+                return o->subject = joint(c, m);
+            if (m->prep == ATOM_NONE && m->first > c->s.first && !punct(c, m->first - 1, ','))
+                break;
+        }
+        return o->subject = none;
+    }
+    if (G(c, p) & G_CONJ ||
         (punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ)) {
         vocc *prev = find_vocc(c, a);
         if (prev && prev != o)
@@ -1394,6 +1437,20 @@ static void read_verb(ctx *c, vocc *o)
     }
     const char *cameo = v->cameo, *code = v->code, *lemma = v->lemma;
     double gold = v->goldstein;
+    size_t refusal = SIZE_MAX; /* "refused to stop V-ing": the refusing word */
+    if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
+        for (size_t j = o->start - 1; j-- > c->s.first && o->start - j < 6;)
+            if (G(c, j) & G_NEGV) {
+                refusal = j;
+                break;
+            }
+        if (refusal != SIZE_MAX) {
+            const chunk *rk = chunk_of(c, refusal);
+            aset who = rk && rk->poss.n ? rk->poss : subject_at(c, refusal);
+            if (who.n)
+                subj = who;
+        }
+    }
     if (v->mode == MODE_PROMISE && !obj.n)
         obj = complement_target(c, o);
     if (v->mode == MODE_WARN && o->end < c->s.last) {
@@ -1466,18 +1523,11 @@ static void read_verb(ctx *c, vocc *o)
     }
     if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
         /* "stop supporting": asserted only when the stopping is refused */
-        size_t s = o->start - 1;
-        bool refused = false;
-        for (size_t j = s; j-- > c->s.first && s - j < 4;)
-            if (G(c, j) & G_NEGV)
-                refused = true;
-        if (!refused) {
+        if (refusal == SIZE_MAX) {
             drop(c, &subj, &obj, v, o->start, o->end, "stopped act");
             return;
         }
         rule = "negation that asserts (refused to stop)";
-        if (!subj.n || subj.n == 0)
-            subj = subject_at(c, s);
     }
     if (o->future && atoi(cameo) >= 15 && atoi(cameo) <= 20) {
         cameo = "13";
@@ -1571,7 +1621,7 @@ static void read_noun(ctx *c, const chunk *k)
         if (!p || p->first != i + 1)
             break;
         uint32_t at = T(c, i)->atom;
-        bool is_actor = p->role == ROLE_ACTOR || p->role == ROLE_PLACE;
+        bool is_actor = p->role == ROLE_ACTOR || p->role == ROLE_PLACE || p->role == ROLE_ATTR;
         aset who = p->role == ROLE_POSS ? p->poss : p->actors;
         if (p->role == ROLE_POSS)
             is_actor = true;
@@ -1628,6 +1678,17 @@ static void read_noun(ctx *c, const chunk *k)
             return;
         }
         rule = "nominal act of the light verb's subject";
+    }
+    if (agent.n && !target.n && !strcmp(n->cameo, "07") && k->first > c->s.first + 1 &&
+        is_word(c, k->first - 1, "with")) {
+        size_t j = k->first - 1;
+        if (punct(c, j - 1, ','))
+            j--;
+        const chunk *h = subject_chunk(c, j);
+        if (h && h->role == ROLE_ACTOR) {
+            target = h->actors;
+            rule = "with the help of: aid to the phrase it qualifies";
+        }
     }
     if (!agent.n || !target.n) {
         drop(c, &agent, &target, NULL, k->noun_at, k->last,
@@ -1692,6 +1753,12 @@ static void find_speakers(ctx *c)
                 q.sp_last = e;
             }
         }
+        if (q.sp_first == SIZE_MAX && c->n_quotes &&
+            open - c->quotes[c->n_quotes - 1].close < 16 &&
+            c->quotes[c->n_quotes - 1].sp_first != SIZE_MAX) {
+            q.sp_first = c->quotes[c->n_quotes - 1].sp_first;
+            q.sp_last = c->quotes[c->n_quotes - 1].sp_last;
+        }
         GROW(c->quotes, c->cap_quotes, c->n_quotes + 1);
         for (size_t k = open; k <= i; k++)
             c->quote_of[k] = (int32_t)c->n_quotes;
@@ -1735,6 +1802,29 @@ static void resolve_speaker(ctx *c, struct quote *q)
 
 /* ---------------------------------------------------------------- */
 /* sentences */
+
+/* "Y has been told that ... X will target ...": X warned Y. */
+static void told_threat(ctx *c)
+{
+    for (size_t i = c->s.first + 1; i < c->s.last; i++) {
+        if (!is_word(c, i, "told") && !is_word(c, i, "warned") && !is_word(c, i, "informed"))
+            continue;
+        if (!(G(c, i - 1) & G_BE))
+            continue;
+        aset y = subject_at(c, i);
+        if (!y.n)
+            continue;
+        for (size_t k = 0; k < c->n_seen; k++) {
+            if (strcmp(c->seen[k].verb, "threaten") != 0)
+                continue;
+            aset x = aset_one(c->seen[k].src);
+            emit(c, &x, &y, "warn", "13", "130", -6.0, i, i + 1,
+                 "told of a threat: the threatener warned the told");
+            break;
+        }
+        break;
+    }
+}
 
 static void read_sentence(ctx *c)
 {
@@ -1780,6 +1870,7 @@ static void read_sentence(ctx *c)
     }
     for (size_t i = 0; i < c->n_verbs; i++)
         read_verb(c, &c->verbs[i]);
+    told_threat(c);
     for (size_t i = 0; i < c->n_chunks; i++)
         if (c->chunks[i].noun >= 0)
             read_noun(c, &c->chunks[i]);

@@ -126,6 +126,10 @@ enum {
     G_HONORIFIC = 1u << 29, /* mr, ms, dr, gen */
 };
 
+/* Regular inflection of a verb (F_ forms) or a plural (F_S). */
+struct strbuf;
+void lex_inflect(const char *w, int form, struct strbuf *b);
+
 /* match.c: the grammar words, interned into d->words at load. */
 void lex_load_grammar(dyad_dict *d);
 static inline uint32_t lex_gram(const dyad_dict *d, uint32_t atom)

@@ -125,6 +125,58 @@ size_t lex_words(dyad_dict *d, const char *s, uint32_t *out, size_t max,
     return total > max ? 0 : n;
 }
 
+/* Regular inflection of one word; forms given in the entry win. */
+void lex_inflect(const char *w, int form, strbuf *b)
+{
+    size_t n = strlen(w);
+    char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
+    bool vowel_prev = prev && strchr("aeiou", prev);
+    switch (form) {
+    case F_BASE:
+        sb_puts(b, w);
+        break;
+    case F_S:
+        if (last == 'y' && !vowel_prev) {
+            sb_add(b, w, n - 1);
+            sb_puts(b, "ies");
+        } else if (strchr("sxz", last) || (n > 1 && (strcmp(w + n - 2, "ch") == 0 ||
+                                                     strcmp(w + n - 2, "sh") == 0))) {
+            sb_puts(b, w);
+            sb_puts(b, "es");
+        } else {
+            sb_puts(b, w);
+            sb_putc(b, 's');
+        }
+        break;
+    case F_PAST:
+    case F_PP:
+        if (last == 'e') {
+            sb_puts(b, w);
+            sb_putc(b, 'd');
+        } else if (last == 'y' && !vowel_prev) {
+            sb_add(b, w, n - 1);
+            sb_puts(b, "ied");
+        } else {
+            sb_puts(b, w);
+            sb_puts(b, "ed");
+        }
+        break;
+    case F_ING:
+        if (n > 2 && strcmp(w + n - 2, "ie") == 0) {
+            sb_add(b, w, n - 2);
+            sb_puts(b, "ying");
+        } else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2) {
+            sb_add(b, w, n - 1);
+            sb_puts(b, "ing");
+        } else {
+            sb_puts(b, w);
+            sb_puts(b, "ing");
+        }
+        break;
+    }
+}
+
+
 /* The grammar: closed classes of English words. */
 static const struct {
     uint32_t bits;
@@ -140,7 +192,7 @@ static const struct {
              "concerning including without behind"},
     {G_LOC, "in inside within across throughout into near along outside "
             "at around beyond onto through"},
-    {G_CONJ, "and or as well nor plus"},
+    {G_CONJ, "and or as well nor plus but yet"},
     {G_SUB, "that which because while if when whereas although though "
             "unless whether after before since until as once where so"},
     {G_REL, "who which that whom whose"},
@@ -225,6 +277,66 @@ static const struct {
                   "president minister senator ambassador prince"},
 };
 
+/* Common verbs that are no relation: they end noun phrases. */
+static const char common_verbs[] =
+    "accept achieve act add address affect agree aim allow announce answer "
+    "appear apply approve argue arise arrive assess assume attend attribute "
+    "avoid base become begin believe bolster bring build call carry cause "
+    "change cite claim come comment complain concern conclude condemn "
+    "confirm consider contain continue contribute convey coordinate cost "
+    "create cross decline deliver describe deserve destabilize destabilise "
+    "deteriorate develop die discuss do drive emerge emphasise emphasize "
+    "enable encourage end ensure escalate establish estimate exacerbate "
+    "exist expand explain express face fail fall feel find focus follow "
+    "form frame freeze fulfil fulfill gain get go grow happen have hear help "
+    "highlight hope identify ignore improve include increase indicate "
+    "inform insist intend involve issue jeopardize jeopardise join keep "
+    "know lack lead learn leave let lie like live look lose maintain make "
+    "mark matter mean mention move need note notice obligate observe obtain "
+    "occur offer open operate outline own participate pass plan play point "
+    "pose prepare present prevent proceed produce prompt promote protect "
+    "prove publish put raise reach read receive recognise recognize "
+    "reduce refer reflect regard reiterate relate rely remain remark remember "
+    "remove repeat replace report represent require respond rest result "
+    "return reveal review rise run safeguard say see seem seek serve set "
+    "share show sign signal speak spend stand start state stay step stress "
+    "suffer suggest surge take talk tell tend test think threaten tolerate "
+    "travel try turn underline underscore undermine understand urge use "
+    "view wait want warn watch welcome win wish witness work write hamper "
+    "invest launch persuade prompt target";
+
+static void mark(dyad_dict *d, const char *w, size_t n, uint32_t bits)
+{
+    uint32_t a = atoms_intern(d->words, w, n);
+    if (a >= d->n_gram) {
+        size_t old = d->n_gram, cap = old;
+        GROW(d->gram, cap, (size_t)a + 1);
+        memset(d->gram + old, 0, (cap - old) * sizeof *d->gram);
+        d->n_gram = cap;
+    }
+    d->gram[a] |= bits;
+}
+
+static void load_common_verbs(dyad_dict *d)
+{
+    const char *p = common_verbs;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *w = xstrndup(p, n);
+        for (int f = 0; f < F_NFORMS; f++) {
+            strbuf b = {0};
+            lex_inflect(w, f, &b);
+            mark(d, b.s, b.len, G_VERB);
+            sb_free(&b);
+        }
+        free(w);
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+}
+
 void lex_load_grammar(dyad_dict *d)
 {
     for (size_t g = 0; g < sizeof grammar / sizeof *grammar; g++) {
@@ -235,21 +347,12 @@ void lex_load_grammar(dyad_dict *d)
             const char *e = p;
             while (*e && *e != ' ')
                 e++;
-            if (e > p) {
-                uint32_t a = atoms_intern(d->words, p, (size_t)(e - p));
-                if (a >= d->n_gram) {
-                    size_t n = d->n_gram;
-                    size_t want = (size_t)a + 1;
-                    size_t cap = n;
-                    GROW(d->gram, cap, want);
-                    memset(d->gram + n, 0, (cap - n) * sizeof *d->gram);
-                    d->n_gram = cap;
-                }
-                d->gram[a] |= grammar[g].bits;
-            }
+            if (e > p)
+                mark(d, p, (size_t)(e - p), grammar[g].bits);
             p = e;
         }
     }
+    load_common_verbs(d);
 }
 
 uint32_t lex_atom(const dyad_dict *d, const char *word)
