@@ -14,7 +14,7 @@ def main():
         lines.append(f"extern const char dyad_data_{stem}[];")
         lines.append(f"const char dyad_data_{stem}[] = {{")
         for i in range(0, len(data), 16):
-            lines.append("  " + ", ".join(str(b) for b in data[i:i + 16]) + ",")
+            lines.append("  " + ", ".join(str(b if b < 128 else b - 256) for b in data[i:i + 16]) + ",")
         lines.append("  0};")
     with open(out, "w", encoding="ascii") as f:
         f.write("\n".join(lines) + "\n")

@@ -494,6 +494,23 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
         int32_t a = actor_match(c, i, last, &len);
         if (a >= 0) {
             const alias *al = &c->d->aliases[a];
+            if (al->type == ALIAS_NAME && i > first && c->d->actors[al->actor].kind != KIND_GROUP) {
+                /* "Chinese Foreign Office", "Bangladesh Foreign Office": the
+                 * word before owns the institution */
+                if (adj_end == i) {
+                    if (i + len == last)
+                        head_class |= NC_AGENT;
+                    adj_end = i + len;
+                    i += len;
+                    continue;
+                }
+                if ((T(c, i - 1)->flags & TOK_CAP) && !(G(c, i - 1) & (G_DET | G_HONORIFIC)) &&
+                    !(T(c, i - 1)->flags & TOK_POSS) && i - 1 >= name_end && i - 1 != first) {
+                    unknown_cap = true;
+                    i += len;
+                    continue;
+                }
+            }
             if (al->type == ALIAS_PERSON) {
                 aset_add(&persons, (int16_t)al->actor);
                 any_person = true;
@@ -1413,6 +1430,27 @@ static aset complement_target(ctx *c, const vocc *o)
     return none;
 }
 
+/* A capitalised name standing where an actor would, in no dictionary:
+ * what `dyad extract --suggest` lists. */
+static void report_unknown(ctx *c, const chunk *k)
+{
+    if (!k || k->actors.n || k->person || k->pronoun || !c->opts || !c->opts->trace)
+        return;
+    size_t b = k->first, e = k->last;
+    while (b < e && (G(c, b) & G_DET))
+        b++;
+    if (e - b < 1 || e - b > 6)
+        return;
+    for (size_t i = b; i < e; i++) {
+        bool small = (G(c, i) & (G_PREP | G_CONJ)) && i > b && i + 1 < e;
+        if (!(T(c, i)->flags & TOK_CAP) && !small)
+            return;
+    }
+    if (b == c->s.first && e - b == 1)
+        return; /* a lone capital at the start of a sentence */
+    trace(c, DYAD_TRACE_UNKNOWN, b, e, -1, -1, NULL, NULL, NULL, "unknown name");
+}
+
 static void read_verb(ctx *c, vocc *o)
 {
     const verb *v = &c->d->verbs[o->verb];
@@ -1466,6 +1504,7 @@ static void read_verb(ctx *c, vocc *o)
         }
     }
     if (!subj.n) {
+        report_unknown(c, subject_chunk(c, o->aux));
         drop(c, NULL, &obj, v, o->start, o->end, "no actor as agent");
         return;
     }
@@ -1546,6 +1585,10 @@ static void read_verb(ctx *c, vocc *o)
         return;
     }
     if (!obj.n) {
+        size_t at = o->end;
+        while (at < c->s.last && (G(c, at) & G_ADV))
+            at++;
+        report_unknown(c, chunk_of(c, at));
         drop(c, &subj, NULL, v, o->start, o->end, "no actor as target");
         return;
     }
@@ -1876,13 +1919,6 @@ static void read_sentence(ctx *c)
             read_noun(c, &c->chunks[i]);
 }
 
-static void report_unknown(ctx *c)
-{
-    if (!c->opts || !c->opts->trace)
-        return;
-    (void)c;
-}
-
 dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
                          size_t len, dyad_graph *g, const dyad_extract_opts *opts,
                          dyad_error *err)
@@ -1927,8 +1963,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
         c.sentence = (long)i + 1;
         c.s = sents[i];
         read_sentence(&c);
-        report_unknown(&c);
-    }
+        }
     dyad_graph_count(g, 1, (long)n);
     free(sents);
     free(c.node_of);

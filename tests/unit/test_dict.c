@@ -1,0 +1,136 @@
+/* Unit tests of dict.c and match.c: loading, errors with positions,
+ * inflection, longest match and the capitals rule. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dyad/dict.h"
+#include "harness.h"
+#include "lex.h"
+#include "util.h"
+
+static const char *write_tmp(const char *name, const char *text)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/dyad-test-%s", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", name);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static dyad_dict *fixture(void)
+{
+    dyad_dict *d = NULL;
+    dyad_error err = {0};
+    dyad_status st = dyad_dict_new(&d, "actors.json", "verbs.json", &err);
+    if (st)
+        printf("# %s:%d:%d: %s\n", err.source, err.line, err.column, err.text);
+    return d;
+}
+
+/* Longest actor match at the start of s: the actor's label or NULL. */
+static const char *match_label(const dyad_dict *d, const char *s, size_t *len)
+{
+    tokens ts = {0};
+    text_tokenize(s, strlen(s), &ts);
+    for (size_t i = 0; i < ts.n; i++) {
+        const char *k = tok_key(&ts, i);
+        ts.t[i].atom = atoms_find(d->words, k, strlen(k));
+    }
+    int32_t v = -1;
+    *len = lex_match(d, &d->actor_trie, &ts, 0, ts.n, &v);
+    tokens_free(&ts);
+    return *len ? d->actors[d->aliases[v].actor].label : NULL;
+}
+
+static void test_load(void)
+{
+    dyad_dict *d = fixture();
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    CHECK(dyad_dict_n_actors(d) >= 5);
+    CHECK_STR(dyad_dict_actor_label(d, 0), "Pakistan");
+    CHECK_STR(dyad_dict_actor_id(d, 1), "afghan-taliban");
+    size_t len;
+    CHECK_STR(match_label(d, "Pakistani Taliban fighters", &len), "TTP");
+    CHECK_INT(len, 2);
+    CHECK_STR(match_label(d, "Tehrik-i-Taliban Pakistan said", &len), "TTP");
+    CHECK_INT(len, 2);
+    CHECK_STR(match_label(d, "the US", &len), NULL);
+    CHECK_STR(match_label(d, "US officials", &len), "United States");
+    CHECK_STR(match_label(d, "us officials", &len), NULL); /* capitals only */
+    CHECK_STR(match_label(d, "PAKISTAN", &len), "Pakistan");
+    dyad_dict_free(d);
+}
+
+static void test_inflection(void)
+{
+    static const struct {
+        const char *w;
+        int form;
+        const char *want;
+    } cases[] = {
+        {"urge", F_S, "urges"}, {"urge", F_PAST, "urged"}, {"urge", F_ING, "urging"},
+        {"accuse", F_ING, "accusing"}, {"deny", F_S, "denies"}, {"deny", F_PAST, "denied"},
+        {"push", F_S, "pushes"}, {"see", F_ING, "seeing"}, {"tie", F_ING, "tying"},
+        {"attack", F_PAST, "attacked"}, {"play", F_PAST, "played"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        strbuf b = {0};
+        lex_inflect(cases[i].w, cases[i].form, &b);
+        CHECK_STR(b.s, cases[i].want);
+        sb_free(&b);
+    }
+}
+
+static void test_errors(void)
+{
+    dyad_dict *d = NULL;
+    dyad_error err = {0};
+    const char *p = write_tmp("syntax.json", "{\"actors\": [\n  {\"id\": \"x\",,}\n]}\n");
+    CHECK_INT(dyad_dict_new(&d, p, NULL, &err), DYAD_ERR_PARSE);
+    CHECK(d == NULL);
+    CHECK_INT(err.line, 2);
+    CHECK(err.column > 0);
+    CHECK_STR(err.source, p);
+
+    p = write_tmp("shape.json", "{\"actors\": [{\"id\": \"x\"}]}");
+    CHECK_INT(dyad_dict_new(&d, p, NULL, &err), DYAD_ERR_INVALID);
+    CHECK(strstr(err.text, "actors[0]") != NULL);
+
+    p = write_tmp("clash.json",
+                  "{\"actors\": [{\"id\": \"a\", \"label\": \"A\", \"names\": [\"Kabul\"]},"
+                  " {\"id\": \"b\", \"label\": \"B\", \"names\": [\"kabul\"]}]}");
+    CHECK_INT(dyad_dict_new(&d, p, NULL, &err), DYAD_ERR_INVALID);
+    CHECK(strstr(err.text, "already names A") != NULL);
+
+    p = write_tmp("badcode.json", "{\"verbs\": [{\"verb\": \"urge\", \"code\": \"99\"}]}");
+    CHECK_INT(dyad_dict_new(&d, "actors.json", p, &err), DYAD_ERR_INVALID);
+    CHECK(strstr(err.text, "verbs[0]") != NULL);
+
+    CHECK_INT(dyad_dict_new(&d, "/nonexistent/actors.json", NULL, &err), DYAD_ERR_IO);
+    CHECK_STR(err.source, "/nonexistent/actors.json");
+}
+
+static void test_builtin(void)
+{
+    dyad_dict *d = NULL;
+    dyad_error err = {0};
+    dyad_status st = dyad_dict_new(&d, NULL, NULL, &err);
+    if (st)
+        printf("# %s:%d:%d: %s\n", err.source, err.line, err.column, err.text);
+    CHECK_INT(st, DYAD_OK);
+    CHECK(strlen(dyad_dict_builtin_actors()) > 2);
+    CHECK(strlen(dyad_dict_builtin_verbs()) > 2);
+    dyad_dict_free(d);
+}
+
+int main(void)
+{
+    RUN(test_load);
+    RUN(test_inflection);
+    RUN(test_errors);
+    RUN(test_builtin);
+    return DONE();
+}
