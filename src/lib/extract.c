@@ -325,8 +325,14 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
     size_t alen;
     for (size_t j = p + 1; j-- > c->s.first && j + 4 > p;) {
         int32_t a = actor_match(c, j, c->s.last, &alen);
-        if (a >= 0 && j + alen == i)
-            return c->d->aliases[a].type == ALIAS_ADJ;
+        if (a >= 0 && j + alen == i) {
+            if (c->d->aliases[a].type == ALIAS_ADJ)
+                return true;
+            /* "UN sanctions since 2011" vs "the US sanctions Iran" */
+            size_t nx = i + nlen;
+            return nx < c->s.last && !(G(c, nx) & G_DET) && !(T(c, nx)->flags & TOK_CAP) &&
+                   actor_match(c, nx, c->s.last, &alen) < 0;
+        }
     }
     /* "attacks on", "visits by", "support for": the noun's prepositions */
     size_t after = i + nlen;
@@ -355,6 +361,10 @@ static int32_t verb_here(ctx *c, size_t i, size_t *len)
     int32_t v = verb_at(c, i, c->s.last, len);
     if (v < 0)
         return -1;
+    if (c->d->forms[v].form == F_ING && i > c->s.first && i + *len < c->s.last &&
+        (punct(c, i - 1, ',') || (G(c, i - 1) & G_CONJ)) &&
+        (punct(c, i + *len, ',') || (G(c, i + *len) & G_CONJ)))
+        return -1; /* an item of a list: "shelter, training, and support" */
     if (noun_reading(c, i, *len))
         return -1;
     return v;
@@ -1273,11 +1283,13 @@ static gov_kind governor(ctx *c, size_t to, size_t *gov_at)
         while (p > c->s.first && (G(c, p) & (G_ADV | G_NEG)))
             p--;
         *gov_at = p;
+        if (G(c, p) & G_NEGV)
+            return GOV_NEG;
         vocc *prev = find_vocc(c, p + 1);
         if (prev && prev->end == p + 1 && prev->verb >= 0) {
             const verb *v = &c->d->verbs[prev->verb];
-            if (v->mode == MODE_REQUEST)
-                return GOV_REQUEST;
+            if (v->mode == MODE_REQUEST) /* "hope to work with": intent */
+                return GOV_INTENT;
             if (v->mode == MODE_PROMISE || v->mode == MODE_WARN)
                 return GOV_PROMISE;
             return GOV_INTENT;
@@ -1304,11 +1316,21 @@ static bool requested(ctx *c, const vocc *o)
         const verb *v = &c->d->verbs[r->verb];
         if (v->mode != MODE_REQUEST)
             continue;
+        /* "hopes to work with", "requested deepening relations": the
+         * subject's own intent, not a request to someone */
+        if (r->end < c->s.last && ((G(c, r->end) & G_TO) || (r->end == o->start && o->form == F_ING)))
+            return false;
         for (size_t j = r->end; j < o->start; j++) {
             if (clause_break(c, j) || (G(c, j) & G_REL && !is_word(c, j, "that")) ||
                 is_word(c, j, "but") || is_word(c, j, "while") || is_word(c, j, "because") ||
                 is_word(c, j, "although") || is_word(c, j, "whereas"))
                 return false;
+            if (punct(c, j, ',')) {
+                /* ", the Afghan Taliban sees ...": a new clause */
+                const chunk *n = chunk_of(c, j + 1);
+                if (n && n->first == j + 1 && n->role == ROLE_ACTOR && n->prep == ATOM_NONE)
+                    return false;
+            }
         }
         /* directly requested: "to V", "that X V", "X V" (subjunctive) */
         return true;
@@ -1398,6 +1420,11 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
             }
         }
     }
+    /* "deepen relations with X", "signed an agreement with X": the
+     * partner of a cooperative act */
+    if (!t.n && k && atoi(v->cameo) >= 3 && atoi(v->cameo) <= 6 && k->last < c->s.last &&
+        is_word(c, k->last, "with"))
+        t = object_at(c, k->last + 1, NULL);
     /* "insists that the Taliban stop": the clause's subject */
     if (!t.n && v->mode == MODE_REQUEST) {
         size_t at = o->end;
@@ -1609,6 +1636,37 @@ static void read_verb(ctx *c, vocc *o)
     }
 }
 
+/* Why the verb-like word at v does not assert its act (NULL: it does):
+ * for light verbs carrying a nominal act ("reluctant to make concessions"). */
+static const char *not_asserted(ctx *c, size_t v)
+{
+    vocc o = {0};
+    o.start = (uint32_t)v;
+    o.end = (uint32_t)v + 1;
+    o.verb = -1;
+    o.aux = (uint32_t)aux_start(c, v, &o);
+    if (o.negated)
+        return "negated";
+    if (o.hyp)
+        return "hypothetical (would, could, may, should)";
+    if (o.infinitive) {
+        size_t to = o.aux;
+        while (to < o.start && !(G(c, to) & G_TO))
+            to++;
+        size_t gat = 0;
+        gov_kind gk = governor(c, to, &gat);
+        if (gk == GOV_NEG)
+            return "negated (refuse or fail to)";
+        if (gk == GOV_REQUEST || gk == GOV_PROMISE)
+            return "requested act (not annotated)";
+        if (gk == GOV_NOUN || gk == GOV_NONE)
+            return "infinitive not asserted";
+    }
+    if (requested(c, &o))
+        return "requested act (not annotated)";
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- */
 /* nominalised acts */
 
@@ -1704,6 +1762,11 @@ static void read_noun(ctx *c, const chunk *k)
     }
     if (b > c->s.first && (G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK)) &&
         !(G(c, b - 1) & G_DET)) {
+        const char *why = not_asserted(c, b - 1);
+        if (why) {
+            drop(c, &agent, &target, NULL, k->noun_at, k->last, why);
+            return;
+        }
         aset s = subject_at(c, b - 1);
         uint32_t g = G(c, b - 1);
         if ((g & G_SEEK) && !strcmp(n->cameo, "07") && agent.n) {
