@@ -297,6 +297,14 @@ static bool terror_word(const ctx *c, size_t i)
 
 static bool verbish(const ctx *c, size_t i);
 
+static bool prep_in(uint32_t atom, const uint32_t *list)
+{
+    for (size_t i = 0; list[i] != ATOM_NONE; i++)
+        if (list[i] == atom)
+            return true;
+    return false;
+}
+
 /* Is the verb match at i read as a noun here ("the attacks", "US strikes",
  * "provide support to")? */
 static bool noun_reading(const ctx *c, size_t i, size_t vlen)
@@ -313,9 +321,16 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
         return true;
     if (T(c, p)->flags & TOK_POSS)
         return true;
-    if (nv < 0 || nlen < vlen)
+    if (nv < 0)
         return false;
     const noun *n = &c->d->nouns[nv / 2];
+    if (nlen < vlen) {
+        /* "separate talks with": the verb reading's last word is the
+         * noun's own preposition */
+        uint32_t at = T(c, i + nlen)->atom;
+        if (!prep_in(at, n->target) && !prep_in(at, n->agent))
+            return false;
+    }
     /* after another verb, a verb form is its object: "cease support" */
     const char *k = tok_key(&c->ts, i);
     size_t kl = strlen(k);
@@ -382,6 +397,12 @@ static bool past_like(const ctx *c, size_t i)
     return n >= 5 && strcmp(k + n - 2, "ed") == 0;
 }
 
+/* "both", "all", "each" before a verb: "have both attacked" */
+static bool quantifier(const ctx *c, size_t i)
+{
+    return is_word(c, i, "both") || is_word(c, i, "all") || is_word(c, i, "each");
+}
+
 /* Where a chunk may start or go on. */
 static bool nominal(ctx *c, size_t i, bool in_chunk)
 {
@@ -397,10 +418,12 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
     if (G(c, i) & G_PRON)
         return !in_chunk;
     if (past_like(c, i) && i > c->s.first &&
-        !(G(c, i - 1) & (G_DET | G_PREP | G_BE | G_HAVE)) && !(T(c, i - 1)->flags & TOK_POSS))
+        (!(G(c, i - 1) & (G_DET | G_PREP | G_BE | G_HAVE)) || quantifier(c, i - 1)) &&
+        !(T(c, i - 1)->flags & TOK_POSS))
         return false;
     size_t len;
-    bool after_det = i > c->s.first && (G(c, i - 1) & G_DET || T(c, i - 1)->flags & TOK_POSS);
+    bool after_det = i > c->s.first && ((G(c, i - 1) & G_DET && !quantifier(c, i - 1)) ||
+                                        T(c, i - 1)->flags & TOK_POSS);
     if (verb_here(c, i, &len) >= 0 && !after_det)
         return false;
     if (verbish(c, i) && !after_det)
@@ -469,7 +492,7 @@ static void build_chunks(ctx *c)
             }
             /* "Chinese and Russian envoys" */
             if ((G(c, i) & G_CONJ || punct(c, i, ',')) && i + 1 < c->s.last &&
-                adj_at(c, i - 1) && adj_at(c, i + 1)) {
+                adj_at(c, i - 1) && (adj_at(c, i + 1) || mention_end(c, i + 1) > i + 1)) {
                 i++;
                 continue;
             }
@@ -496,7 +519,7 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
     bool former = false, unknown_cap = false, terror = false;
     size_t name_end = first, adj_end = first;
     int head_class = 0;
-    bool any_person = false;
+    bool any_person = false, any_agent = false;
     for (size_t i = first; i < last;) {
         size_t len;
         if (G(c, i) & G_FORMER)
@@ -546,6 +569,8 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
         int cl = class_at(c, i, last, &len);
         if (cl && i + len == last)
             head_class = cl;
+        if (cl & (NC_AGENT | NC_MEMBER) && (adjs.n || names.n))
+            any_agent = true;
         if (cl) {
             i += len;
             continue;
@@ -578,6 +603,17 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
         return;
     }
     bool agentive = head_class & (NC_AGENT | NC_MEMBER | NC_TITLE);
+    if (!agentive && any_agent && !(head_class & (NC_PLACE | NC_PEOPLE)) && k->noun < 0)
+        agentive = true; /* "a Pakistani army convoy": the actor's asset */
+    if (names.n && adjs.n && agentive && name_end == last) {
+        aset_merge(&names, &adjs); /* "Pakistani and Taliban forces" */
+        k->actors = names;
+        k->role = ROLE_ACTOR;
+        k->how = "joint adjective and name with agent noun";
+        return;
+    }
+    if (names.n && adjs.n && agentive)
+        aset_merge(&names, &adjs);
     if (names.n) {
         if (name_end == last) {
             k->actors = names;
@@ -1604,7 +1640,9 @@ static void read_verb(ctx *c, vocc *o)
     }
     if (!obj.n && !strcmp(v->cameo, "16") && needs_met(c, v, o->end))
         obj = other_side(c, &subj);
-    if (!obj.n && (v->reciprocal || (o->end < c->s.last && G(c, o->end) & G_RECIP)) && subj.n > 1) {
+    bool cooperative = atoi(cameo) >= 3 && atoi(cameo) <= 6;
+    if (!obj.n && subj.n > 1 &&
+        (v->reciprocal || cooperative || (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
         for (size_t i = 0; i < subj.n; i++) {
             aset one = aset_one(subj.a[i]);
             emit(c, &one, &subj, lemma, cameo, code, gold, o->start, o->end, "reciprocal, both ways");
@@ -1620,7 +1658,9 @@ static void read_verb(ctx *c, vocc *o)
         return;
     }
     emit(c, &subj, &obj, lemma, cameo, code, gold, o->start, o->end, rule);
-    if (v->reciprocal)
+    /* fighting runs both ways ("exchanged fire with X"); with a named
+     * partner, cooperation has one agent ("deepen relations with X") */
+    if (v->reciprocal && atoi(cameo) >= 18)
         emit(c, &obj, &subj, lemma, cameo, code, gold, o->start, o->end, "reciprocal, both ways");
     if (v->mode == MODE_ACCUSE) {
         /* "accused X of harbouring Y": X is the agent of the gerund */
@@ -1670,13 +1710,6 @@ static const char *not_asserted(ctx *c, size_t v)
 /* ---------------------------------------------------------------- */
 /* nominalised acts */
 
-static bool prep_in(uint32_t atom, const uint32_t *list)
-{
-    for (size_t i = 0; list[i] != ATOM_NONE; i++)
-        if (list[i] == atom)
-            return true;
-    return false;
-}
 
 static void read_noun(ctx *c, const chunk *k)
 {
@@ -1962,6 +1995,11 @@ static void read_sentence(ctx *c)
         int32_t f = verb_here(c, i, &len);
         if (f < 0) {
             i++;
+            continue;
+        }
+        if (!needs_met(c, &c->d->verbs[c->d->forms[f].verb], i + len)) {
+            /* "held talks" is no "hold" (detain): it stays a light verb */
+            i += len;
             continue;
         }
         GROW(c->verbs, c->cap_verbs, c->n_verbs + 1);

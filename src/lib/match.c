@@ -233,7 +233,8 @@ static const struct {
               "renews carry carried carries carrying offer offered offers "
               "offering expand expanded deepen deepened strengthen "
               "strengthened enhance enhanced boost boosted receive received "
-              "welcome welcomed"},
+              "welcome welcomed impose imposed imposes imposing announce announced "
+              "slap slapped levy levied unveil unveiled"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "
@@ -305,6 +306,14 @@ static const char common_verbs[] =
     "view wait want warn watch welcome win wish witness work write hamper "
     "invest launch persuade prompt target";
 
+/* Their irregular forms. */
+static const char irregular_verbs[] =
+    "left took taken made came went gone gave given held met found seen saw "
+    "thought brought kept began begun ran told sent built spoke spoken stood "
+    "lost paid led felt meant put set cut hit became become fell fallen "
+    "grew grown knew known rose risen sought won wrote written drove driven "
+    "bore borne chose chosen did done got gotten heard shown understood";
+
 static void mark(dyad_dict *d, const char *w, size_t n, uint32_t bits)
 {
     uint32_t a = atoms_intern(d->words, w, n);
@@ -331,6 +340,14 @@ static void load_common_verbs(dyad_dict *d)
             sb_free(&b);
         }
         free(w);
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    for (p = irregular_verbs; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        mark(d, p, n, G_VERB);
         p += n;
         while (*p == ' ')
             p++;

@@ -670,10 +670,15 @@ static void legend(strbuf *b, const draw_ctx *c, const char *title,
     sb_free(&t);
 }
 
+/* Arial, not Helvetica: Graphviz sizes text with Arial's metrics either
+ * way, but writes Helvetica as font-family="Helvetica,sans-Serif", which
+ * librsvg does not resolve and draws in the wider DejaVu Sans, so labels
+ * overran their boxes; "Arial" resolves to Arial or its metric twin
+ * (Liberation Sans) everywhere. */
 static void graph_defaults(Agraph_t *g, const char *engine)
 {
     gvu_default(g, AGRAPH, "layout", engine);
-    gvu_default(g, AGRAPH, "fontname", "Helvetica");
+    gvu_default(g, AGRAPH, "fontname", "Arial");
     gvu_default(g, AGRAPH, "fontsize", "12");
     gvu_default(g, AGRAPH, "labelloc", "t");
     gvu_default(g, AGRAPH, "nodesep", "0.4");
@@ -685,9 +690,9 @@ static void graph_defaults(Agraph_t *g, const char *engine)
     gvu_default(g, AGNODE, "fillcolor", "#FFFFFF");
     gvu_default(g, AGNODE, "color", "#555555");
     gvu_default(g, AGNODE, "penwidth", "1");
-    gvu_default(g, AGNODE, "fontname", "Helvetica");
+    gvu_default(g, AGNODE, "fontname", "Arial");
     gvu_default(g, AGNODE, "fontsize", "11");
-    gvu_default(g, AGEDGE, "fontname", "Helvetica");
+    gvu_default(g, AGEDGE, "fontname", "Arial");
     gvu_default(g, AGEDGE, "fontsize", "10");
     gvu_default(g, AGEDGE, "fontcolor", "#777777");
     gvu_default(g, AGEDGE, "color", COL_SAME);
