@@ -81,4 +81,42 @@ dyad_status cli_read_file(const char *path, char **buf, size_t *len,
  * in .json. */
 bool cli_is_graph_path(const char *path);
 
+/* ---- Added by the CLI owner (declarations only; nothing above changed) */
+
+/* The sub-commands: argv[0] is the command name.  Each returns an exit
+ * code (CLI_OK, CLI_BAD_INPUT, CLI_BAD_USAGE). */
+int cmd_extract(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+
+/* Allocation that aborts with a message when memory runs out (the policy
+ * of dyad/common.h). */
+void *cli_xmalloc(size_t n);
+void *cli_xrealloc(void *p, size_t n);
+char *cli_xstrdup(const char *s);
+char *cli_xstrndup(const char *s, size_t n);
+
+/* err as "SOURCE:LINE:COLUMN: TEXT" (line and column left out when 0)
+ * into buf, without the "dyad: " prefix. */
+void cli_format_error(const dyad_error *err, char *buf, size_t size);
+
+/* After getopt_long (optstring starting with ':', opterr 0) returned c,
+ * '?' or ':': reports the unknown option or the missing value as a usage
+ * error of cmd and returns CLI_BAD_USAGE. */
+struct option;
+int cli_getopt_error(const char *cmd, int c, char **argv,
+                     const struct option *opts);
+
+/* Parses a decimal integer in [min, max]; false if s is anything else. */
+bool cli_parse_count(const char *s, long min, long max, long *out);
+
+/* The last component of path ("a/b.txt" -> "b.txt"; "a/dir/" -> "dir/",
+ * trailing slashes kept); a borrowed pointer into path. */
+const char *cli_base_name(const char *path);
+
+/* While cli_extract_paths traces (one job), the name of the document being
+ * extracted, for trace callbacks that need it (--suggest); NULL outside. */
+const char *cli_tracing_doc(void);
+
 #endif

@@ -1,2 +1,447 @@
-/* placeholder: being written */
+/* dyad explain: how extraction reads one text, sentence by sentence: the
+ * actors it resolved, the verbs it found, the triples it kept and the
+ * candidates it dropped.  For debugging a dictionary edit or a rule. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli.h"
+
+static void print_help(void)
+{
+    printf(
+        "Usage: dyad explain [OPTIONS] [TEXT... | -f FILE | -]\n\n"
+        "Runs extraction on one text and shows, for every sentence, what it "
+        "saw:\n"
+        "  actor    a mention resolved to an actor, and how (name, alias, "
+        "pronoun...)\n"
+        "  verb     a relation verb or noun, its lemma, CAMEO root and code\n"
+        "  triple   an act kept: source -> target, the verb and the rule "
+        "that made it\n"
+        "  drop     a candidate act dropped, and why\n"
+        "  unknown  a capitalised name where an actor would be, in no "
+        "dictionary\n"
+        "then a summary of the edges the text gives.\n\n"
+        "Input: TEXT words (joined by spaces, a document named \"text\"), "
+        "-f FILE, or\n"
+        "- (stdin, also the default when stdin is not a terminal).  Put -- "
+        "before a\n"
+        "text that starts with '-'.\n\n"
+        "Options:\n"
+        "  -f, --file FILE    explain a file\n"
+        "      --actors FILE  actor dictionary (default: the built-in one)\n"
+        "      --verbs FILE   verb dictionary (default: the built-in one)\n"
+        "      --format F     text (default) or json (an array of "
+        "sentences with\n"
+        "                     their events)\n"
+        "  -h, --help         this help\n\n"
+        "Debugging a dictionary edit:\n"
+        "  1. find a sentence that gives a wrong or missing edge (the "
+        "evidence in the\n"
+        "     graph's JSON names the document and sentence);\n"
+        "  2. dyad explain \"She urged Kabul to honour its commitments.\"\n"
+        "     an 'unknown' line means the name is in no dictionary; a 'drop' "
+        "line says\n"
+        "     which rule refused the act;\n"
+        "  3. edit a copy of the dictionary and compare:\n"
+        "     dyad explain --actors my-actors.json \"...\"\n"
+        "  4. when the sentence reads right, re-run dyad extract with the "
+        "same --actors.\n\n"
+        "Example:\n"
+        "  $ dyad explain \"The European Union urged Pakistan to reopen the "
+        "border.\"\n"
+        "  [1] 0-55 The European Union urged Pakistan to reopen the border.\n"
+        "    actor   Pakistan  25-33  -> Pakistan (name)\n"
+        "    verb    urged  19-24  urge 02 (020)\n"
+        "    unknown European Union  4-18  (unknown name)\n"
+        "    drop    ? -> Pakistan  02 urge  (no actor as agent)\n"
+        "    verb    reopen  37-43  reopen 08 (080)\n"
+        "    drop    Pakistan -> ?  08 reopen  (requested act (not "
+        "annotated))\n\n"
+        "  1 sentence, 0 triples on 0 edges\n"
+        "(\"European Union\" is in no dictionary: add it to an actors file "
+        "and the\n"
+        "drop becomes a triple.)\n\n"
+        "Exit status: 0 success, 1 bad input (unreadable file, invalid "
+        "UTF-8, bad\n"
+        "dictionary), 2 bad usage.\n");
+}
+
+/* ---- the events, grouped by sentence ---- */
+
+typedef struct event {
+    dyad_trace_kind kind;
+    size_t start, end;
+    char *text, *actor, *target, *verb, *cameo, *code, *how;
+} event;
+
+typedef struct sentence {
+    long number;
+    bool seen; /* its SENTENCE event came */
+    size_t start, end;
+    char *text;
+    event *events;
+    size_t n, cap;
+} sentence;
+
+typedef struct trace_log {
+    sentence *items; /* indexed by number - 1 */
+    size_t n;
+} trace_log;
+
+static char *dup_or_null(const char *s) { return s ? cli_xstrdup(s) : NULL; }
+
+static sentence *sentence_at(trace_log *log, long number)
+{
+    size_t i = number > 0 ? (size_t)number - 1 : 0;
+    if (i >= log->n) {
+        log->items = cli_xrealloc(log->items, (i + 1) * sizeof *log->items);
+        memset(log->items + log->n, 0, (i + 1 - log->n) * sizeof *log->items);
+        log->n = i + 1;
+    }
+    log->items[i].number = (long)i + 1;
+    return &log->items[i];
+}
+
+static void on_event(const dyad_trace_event *ev, void *user)
+{
+    sentence *s = sentence_at(user, ev->sentence);
+    char *text = cli_xstrndup(ev->text ? ev->text : "", ev->text_len);
+    if (ev->kind == DYAD_TRACE_SENTENCE) {
+        free(s->text);
+        s->text = text;
+        s->seen = true;
+        s->start = ev->start;
+        s->end = ev->end;
+        return;
+    }
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 8;
+        s->events = cli_xrealloc(s->events, s->cap * sizeof *s->events);
+    }
+    s->events[s->n++] = (event){ev->kind,
+                                ev->start,
+                                ev->end,
+                                text,
+                                dup_or_null(ev->actor),
+                                dup_or_null(ev->target),
+                                dup_or_null(ev->verb),
+                                dup_or_null(ev->cameo),
+                                dup_or_null(ev->code),
+                                dup_or_null(ev->how)};
+}
+
+static void log_free(trace_log *log)
+{
+    for (size_t i = 0; i < log->n; i++) {
+        sentence *s = &log->items[i];
+        for (size_t j = 0; j < s->n; j++) {
+            event *e = &s->events[j];
+            char *strs[] = {e->text,  e->actor, e->target, e->verb,
+                            e->cameo, e->code,  e->how};
+            for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
+                free(strs[k]);
+        }
+        free(s->events);
+        free(s->text);
+    }
+    free(log->items);
+}
+
+/* ---- text output ---- */
+
+static const char *const kind_names[] = {"sentence", "actor", "verb",
+                                         "triple",   "drop",  "unknown"};
+
+static const char *kind_name(dyad_trace_kind k)
+{
+    return (size_t)k < sizeof kind_names / sizeof kind_names[0]
+               ? kind_names[k]
+               : "event";
+}
+
+static const char *str(const char *s) { return s ? s : "?"; }
+
+/* Sentences are printed on one line: newlines become spaces. */
+static void print_flat(const char *s)
+{
+    for (; *s; s++)
+        putchar(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+}
+
+static void print_event(const event *e)
+{
+    printf("  %-7s ", kind_name(e->kind));
+    switch (e->kind) {
+    case DYAD_TRACE_ACTOR:
+        print_flat(e->text);
+        printf("  %zu-%zu  -> %s", e->start, e->end, str(e->actor));
+        if (e->how)
+            printf(" (%s)", e->how);
+        break;
+    case DYAD_TRACE_VERB:
+        print_flat(e->text);
+        printf("  %zu-%zu  %s %s", e->start, e->end, str(e->verb),
+               str(e->cameo));
+        if (e->code)
+            printf(" (%s)", e->code);
+        break;
+    case DYAD_TRACE_TRIPLE:
+    case DYAD_TRACE_DROP:
+        printf("%s -> %s  %s %s", str(e->actor), str(e->target),
+               str(e->cameo), str(e->verb));
+        if (e->how)
+            printf(e->kind == DYAD_TRACE_TRIPLE ? "  [rule: %s]" : "  (%s)",
+                   e->how);
+        break;
+    default:
+        print_flat(e->text);
+        printf("  %zu-%zu", e->start, e->end);
+        if (e->how)
+            printf("  (%s)", e->how);
+        break;
+    }
+    putchar('\n');
+}
+
+static void print_summary(const dyad_graph *g, size_t n_sentences)
+{
+    size_t n_edges = dyad_graph_n_edges(g);
+    const dyad_edge *edges = dyad_graph_edges(g);
+    const dyad_node *nodes = dyad_graph_nodes(g);
+    long acts = 0;
+    for (size_t i = 0; i < n_edges; i++)
+        acts += edges[i].acts;
+    printf("%zu sentence%s, %ld triple%s on %zu edge%s%s\n", n_sentences,
+           n_sentences == 1 ? "" : "s", acts, acts == 1 ? "" : "s", n_edges,
+           n_edges == 1 ? "" : "s", n_edges ? ":" : "");
+    for (size_t i = 0; i < n_edges; i++) {
+        const dyad_edge *e = &edges[i];
+        printf("  %s -> %s  weight %ld  ", nodes[e->source].label,
+               nodes[e->target].label, e->weight);
+        for (size_t j = 0; j < e->n_relations; j++)
+            printf("%s%s %s x%ld", j ? ", " : "", e->relations[j].cameo,
+                   e->relations[j].verb, e->relations[j].count);
+        putchar('\n');
+    }
+}
+
+static void print_text(const trace_log *log, const dyad_graph *g)
+{
+    size_t n_sentences = 0;
+    for (size_t i = 0; i < log->n; i++) {
+        const sentence *s = &log->items[i];
+        if (!s->seen && !s->n)
+            continue;
+        n_sentences += s->seen;
+        printf("[%ld] %zu-%zu ", s->number, s->start, s->end);
+        print_flat(s->text ? s->text : "");
+        putchar('\n');
+        for (size_t j = 0; j < s->n; j++)
+            print_event(&s->events[j]);
+    }
+    if (n_sentences)
+        putchar('\n');
+    print_summary(g, n_sentences);
+}
+
+/* ---- JSON output ---- */
+
+static void set_str(json_t *o, const char *key, const char *value)
+{
+    if (value)
+        json_object_set_new(o, key, json_string(value));
+}
+
+static json_t *event_json(const event *e)
+{
+    json_t *o = json_object();
+    set_str(o, "kind", kind_name(e->kind));
+    if (e->text[0])
+        set_str(o, "text", e->text);
+    json_object_set_new(o, "start", json_integer((json_int_t)e->start));
+    json_object_set_new(o, "end", json_integer((json_int_t)e->end));
+    set_str(o, e->kind == DYAD_TRACE_ACTOR ? "actor" : "source", e->actor);
+    set_str(o, "target", e->target);
+    set_str(o, "verb", e->verb);
+    set_str(o, "cameo", e->cameo);
+    set_str(o, "code", e->code);
+    set_str(o,
+            e->kind == DYAD_TRACE_TRIPLE ? "rule"
+            : e->kind == DYAD_TRACE_DROP ? "reason"
+                                         : "how",
+            e->how);
+    return o;
+}
+
+static int print_json(const trace_log *log)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < log->n; i++) {
+        const sentence *s = &log->items[i];
+        if (!s->seen && !s->n)
+            continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "sentence", json_integer(s->number));
+        json_object_set_new(o, "start", json_integer((json_int_t)s->start));
+        json_object_set_new(o, "end", json_integer((json_int_t)s->end));
+        set_str(o, "text", s->text ? s->text : "");
+        json_t *events = json_array();
+        for (size_t j = 0; j < s->n; j++)
+            json_array_append_new(events, event_json(&s->events[j]));
+        json_object_set_new(o, "events", events);
+        json_array_append_new(arr, o);
+    }
+    int rc = json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(arr);
+    return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
+}
+
+/* ---- options ---- */
+
+typedef struct explain_args {
+    const char *actors, *verbs, *file;
+    bool json;
+} explain_args;
+
+enum { OPT_ACTORS = 256, OPT_VERBS, OPT_FORMAT };
+
+static const struct option long_opts[] = {
+    {"actors", required_argument, NULL, OPT_ACTORS},
+    {"verbs", required_argument, NULL, OPT_VERBS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"file", required_argument, NULL, 'f'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int parse_option(int c, const char *arg, explain_args *a)
+{
+    switch (c) {
+    case OPT_ACTORS: a->actors = arg; return CLI_OK;
+    case OPT_VERBS: a->verbs = arg; return CLI_OK;
+    case 'f': a->file = arg; return CLI_OK;
+    case OPT_FORMAT:
+        if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
+            return cli_usage_error("explain",
+                                   "unknown format '%s' (text, json)", arg);
+        a->json = strcmp(arg, "json") == 0;
+        return CLI_OK;
+    default: return CLI_BAD_USAGE;
+    }
+}
+
+/* Returns -1 after --help. */
+static int parse_args(int argc, char **argv, explain_args *a, int *first)
+{
+    *a = (explain_args){0};
+    optind = 0;
+    opterr = 0;
+    int c;
+    /* Options may follow the text; "--" ends them (for a text that starts
+     * with '-'). */
+    while ((c = getopt_long(argc, argv, ":f:h", long_opts, NULL)) != -1) {
+        if (c == 'h') {
+            print_help();
+            return -1;
+        }
+        if (c == '?' || c == ':')
+            return cli_getopt_error("explain", c, argv, long_opts);
+        int rc = parse_option(c, optarg, a);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    *first = optind;
+    if (a->file && optind < argc)
+        return cli_usage_error("explain", "give -f FILE or TEXT, not both");
+    if (!a->file && optind == argc && isatty(STDIN_FILENO))
+        return cli_usage_error("explain",
+                               "no text: give TEXT, -f FILE or - (stdin)");
+    return CLI_OK;
+}
+
+/* The document: TEXT words joined by spaces, a file, or stdin. */
+static dyad_status read_input(const explain_args *a, int n, char **words,
+                              char **text, size_t *len, const char **name,
+                              dyad_error *err)
+{
+    if (a->file) {
+        *name = cli_base_name(a->file);
+        return cli_read_file(a->file, text, len, err);
+    }
+    if (n == 0 || (n == 1 && strcmp(words[0], "-") == 0)) {
+        *name = "stdin";
+        return cli_read_file("-", text, len, err);
+    }
+    size_t total = 1;
+    for (int i = 0; i < n; i++)
+        total += strlen(words[i]) + 1;
+    char *buf = cli_xmalloc(total), *p = buf;
+    for (int i = 0; i < n; i++) {
+        size_t m = strlen(words[i]);
+        memcpy(p, words[i], m);
+        p += m;
+        if (i + 1 < n)
+            *p++ = ' ';
+    }
+    *p = '\0';
+    *name = "text";
+    *text = buf;
+    *len = (size_t)(p - buf);
+    return DYAD_OK;
+}
+
+static int explain(const explain_args *a, int n, char **words)
+{
+    dyad_dict *dict = NULL;
+    dyad_graph *g = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    const char *name = "text";
+    trace_log log = {0};
+    dyad_error err = {0};
+    int rc = CLI_OK;
+    dyad_status st = dyad_dict_new(&dict, a->actors, a->verbs, &err);
+    if (st == DYAD_OK)
+        st = read_input(a, n, words, &text, &len, &name, &err);
+    if (st != DYAD_OK) {
+        rc = cli_report(st, &err);
+        goto out;
+    }
+    g = dyad_graph_new();
+    dyad_extract_opts xopts = {on_event, &log};
+    st = dyad_extract(dict, name, text, len, g, &xopts, &err);
+    if (st != DYAD_OK) {
+        if (a->file) /* name the file, not the document */
+            snprintf(err.source, sizeof err.source, "%s", a->file);
+        rc = cli_report(st, &err);
+        goto out;
+    }
+    dyad_graph_sort(g);
+    if (a->json)
+        rc = print_json(&log);
+    else
+        print_text(&log, g);
+out:
+    log_free(&log);
+    dyad_graph_free(g);
+    free(text);
+    dyad_dict_free(dict);
+    return rc;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    explain_args a;
+    int first = argc;
+    int rc = parse_args(argc, argv, &a, &first);
+    if (rc < 0)
+        return CLI_OK;
+    if (rc != CLI_OK)
+        return rc;
+    return explain(&a, argc - first, argv + first);
+}

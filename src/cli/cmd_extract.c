@@ -1,2 +1,476 @@
-/* placeholder: being written */
+/* dyad extract: articles in, the actor graph out (JSON, DOT, SVG), and
+ * with --suggest the names that look like actors but are in no
+ * dictionary. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli.h"
+
+static const char *const engines[] = {"dot",   "neato", "fdp",   "sfdp",
+                                      "circo", "twopi", "osage", "patchwork"};
+
+static void print_help(void)
+{
+    /* One line of help a line of code. */
+    /* clang-format off */
+    static const char *const lines[] = {
+        "Usage: dyad extract [OPTIONS] PATH...",
+        "",
+        "Reads news articles and writes the graph of who does what to whom: actors",
+        "are nodes, and an edge A -> B says that articles report A acting on B, with",
+        "its weight (sentences), verbs, CAMEO classes and the sentences themselves.",
+        "",
+        "PATH is a file, a directory (its *.txt files, recursively, in byte order",
+        "of their paths; hidden entries skipped), a .jsonl corpus (one object",
+        "{\"id\": ..., \"text\": ...} a line) or - for stdin.",
+        "",
+        "Document names (the \"doc\" of each evidence item):",
+        "  a file found in a directory   its path below that directory",
+        "                                (seeds/2024/a.txt given as 'seeds': 2024/a.txt)",
+        "  a file named on the command   its base name (seeds/2024/a.txt: a.txt)",
+        "  line",
+        "  stdin                         \"stdin\"",
+        "  a .jsonl line                 its \"id\"",
+        "Two documents with one name draw a warning.",
+        "",
+        "Output:",
+        "  -o, --output PREFIX  write PREFIX.json, PREFIX.dot and PREFIX.svg, all or",
+        "                       none",
+        "      --format F       write one format to stdout: json (default), dot, svg;",
+        "                       with --suggest, the table: text (default) or json",
+        "",
+        "Dictionaries (JSON files; the built-in ones by default):",
+        "      --actors FILE    the actors and their aliases",
+        "      --verbs FILE     the relation verbs and their CAMEO codes",
+        "",
+        "Graph:",
+        "      --max-evidence N keep at most N sentences per edge (0: all, the",
+        "                       default); weights and counts stay exact",
+        "      --min-weight N   do not draw edges lighter than N (DOT, SVG)",
+        "      --engine NAME    Graphviz layout: dot, neato, fdp, sfdp, circo, twopi,",
+        "                       osage, patchwork (default: chosen by size)",
+        "      --title TEXT     a title drawn on the graph",
+        "",
+        "Running:",
+        "  -j, --jobs N         worker threads (default 0: one per core); the output",
+        "                       is the same whatever N",
+        "      --progress       progress on stderr (default when stderr is a",
+        "                       terminal)",
+        "      --no-progress    no progress",
+        "  -k, --keep-going     warn about unreadable or invalid documents and skip",
+        "                       them (by default the first one stops the run and",
+        "                       nothing is written)",
+        "      --suggest        list the capitalised names that stand where an actor",
+        "                       would but are in no dictionary: count, name, an",
+        "                       example; candidates for --actors (with -o the graph",
+        "                       is written too)",
+        "  -h, --help           this help",
+        "",
+        "Examples:",
+        "  dyad extract seeds -o graphs/seeds",
+        "  dyad extract --format svg article.txt > a.svg",
+        "  cat a.txt | dyad extract -",
+        "  dyad extract corpus.jsonl -j 8 --keep-going -o graphs/corpus",
+        "  dyad extract --suggest seeds | head",
+        "",
+        "Exit status: 0 success, 1 bad input (unreadable file, invalid UTF-8, bad",
+        "dictionary, failed write: the message names the file, line and column),",
+        "2 bad usage.",
+    };
+    /* clang-format on */
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        puts(lines[i]);
+}
+
+/* ---- --suggest: unknown names, counted ---- */
+
+typedef struct suggestion {
+    char *name;
+    long count;
+    char *doc;
+    char *example; /* NULL until its sentence is seen */
+    long sentence; /* where it was first seen */
+} suggestion;
+
+typedef struct suggester {
+    suggestion *items;
+    size_t n, cap;
+    char *doc;     /* the document of the sentence below */
+    long sentence; /* the last sentence seen, and its text */
+    char *sentence_text;
+} suggester;
+
+/* Folds whitespace runs to one space and keeps about 120 bytes, cut on a
+ * UTF-8 character boundary. */
+static char *shorten(const char *s, size_t n)
+{
+    enum { MAX = 120 };
+    char *out = cli_xmalloc(MAX + 8);
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (ws) {
+            space = o > 0;
+            continue;
+        }
+        if (o >= MAX && (c & 0xC0) != 0x80) {
+            memcpy(out + o, "...", 4);
+            return out;
+        }
+        if (space)
+            out[o++] = ' ';
+        space = false;
+        if (o < MAX + 3)
+            out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static suggestion *find_suggestion(suggester *s, const char *name)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->items[i].name, name) == 0)
+            return &s->items[i];
+    return NULL;
+}
+
+static void on_unknown(suggester *s, const dyad_trace_event *ev)
+{
+    char *name = shorten(ev->text ? ev->text : "", ev->text_len);
+    suggestion *sg = find_suggestion(s, name);
+    if (sg) {
+        sg->count++;
+        free(name);
+        return;
+    }
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 64;
+        s->items = cli_xrealloc(s->items, s->cap * sizeof *s->items);
+    }
+    const char *doc = cli_tracing_doc();
+    sg = &s->items[s->n++];
+    *sg = (suggestion){.name = name,
+                       .count = 1,
+                       .doc = cli_xstrdup(doc ? doc : ""),
+                       .sentence = ev->sentence};
+    bool here = s->sentence_text && ev->sentence == s->sentence && s->doc &&
+                strcmp(s->doc, sg->doc) == 0;
+    if (here)
+        sg->example = cli_xstrdup(s->sentence_text);
+}
+
+/* A sentence event may come before or after the events of its sentence:
+ * fill the examples still waiting for it. */
+static void on_sentence(suggester *s, const dyad_trace_event *ev)
+{
+    const char *doc = cli_tracing_doc();
+    free(s->sentence_text);
+    free(s->doc);
+    s->sentence_text = shorten(ev->text ? ev->text : "", ev->text_len);
+    s->doc = cli_xstrdup(doc ? doc : "");
+    s->sentence = ev->sentence;
+    for (size_t i = s->n; i-- > 0;) {
+        suggestion *sg = &s->items[i];
+        if (sg->example || strcmp(sg->doc, s->doc) != 0)
+            break;
+        if (sg->sentence == ev->sentence)
+            sg->example = cli_xstrdup(s->sentence_text);
+    }
+}
+
+static void suggest_trace(const dyad_trace_event *ev, void *user)
+{
+    if (ev->kind == DYAD_TRACE_UNKNOWN)
+        on_unknown(user, ev);
+    else if (ev->kind == DYAD_TRACE_SENTENCE)
+        on_sentence(user, ev);
+}
+
+static int cmp_suggestion(const void *a, const void *b)
+{
+    const suggestion *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static void suggester_free(suggester *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->items[i].name);
+        free(s->items[i].doc);
+        free(s->items[i].example);
+    }
+    free(s->items);
+    free(s->doc);
+    free(s->sentence_text);
+}
+
+static int print_suggestions_json(const suggester *s)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < s->n; i++) {
+        const suggestion *sg = &s->items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "name", json_string(sg->name));
+        json_object_set_new(o, "count", json_integer(sg->count));
+        json_object_set_new(o, "doc", json_string(sg->doc));
+        json_object_set_new(o, "example",
+                            json_string(sg->example ? sg->example : ""));
+        json_array_append_new(arr, o);
+    }
+    int rc = json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(arr);
+    fputc('\n', stdout);
+    return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
+}
+
+static void print_suggestions_text(const suggester *s)
+{
+    int width = 4;
+    for (size_t i = 0; i < s->n; i++) {
+        int len = (int)strlen(s->items[i].name);
+        width = len > width ? (len > 40 ? 40 : len) : width;
+    }
+    printf("%5s  %-*s  %s\n", "count", width, "name", "example");
+    for (size_t i = 0; i < s->n; i++) {
+        const suggestion *sg = &s->items[i];
+        printf("%5ld  %-*s  %s: %s\n", sg->count, width, sg->name, sg->doc,
+               sg->example ? sg->example : "");
+    }
+}
+
+static int print_suggestions(suggester *s, bool json)
+{
+    if (s->n > 1)
+        qsort(s->items, s->n, sizeof *s->items, cmp_suggestion);
+    if (!s->n)
+        cli_warn("no unknown actor-like names found");
+    if (json)
+        return print_suggestions_json(s);
+    if (s->n)
+        print_suggestions_text(s);
+    return CLI_OK;
+}
+
+/* ---- options ---- */
+
+typedef struct extract_args {
+    const char *output;
+    const char *format;
+    const char *actors, *verbs;
+    long jobs, max_evidence, min_weight;
+    const char *engine, *title;
+    int progress; /* -1: when stderr is a terminal */
+    bool keep_going, suggest;
+    cli_format fmt;
+} extract_args;
+
+enum {
+    OPT_FORMAT = 256,
+    OPT_ACTORS,
+    OPT_VERBS,
+    OPT_MAX_EVIDENCE,
+    OPT_ENGINE,
+    OPT_TITLE,
+    OPT_MIN_WEIGHT,
+    OPT_PROGRESS,
+    OPT_NO_PROGRESS,
+    OPT_SUGGEST,
+};
+
+static const struct option long_opts[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"actors", required_argument, NULL, OPT_ACTORS},
+    {"verbs", required_argument, NULL, OPT_VERBS},
+    {"jobs", required_argument, NULL, 'j'},
+    {"max-evidence", required_argument, NULL, OPT_MAX_EVIDENCE},
+    {"engine", required_argument, NULL, OPT_ENGINE},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"keep-going", no_argument, NULL, 'k'},
+    {"suggest", no_argument, NULL, OPT_SUGGEST},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *option_name(int val)
+{
+    for (const struct option *o = long_opts; o->name; o++)
+        if (o->val == val)
+            return o->name;
+    return "?";
+}
+
+static int parse_number(const char *cmd, int val, const char *arg, long min,
+                        long *out)
+{
+    if (cli_parse_count(arg, min, 1000000000L, out))
+        return CLI_OK;
+    return cli_usage_error(cmd, "--%s wants a whole number >= %ld, not '%s'",
+                           option_name(val), min, arg);
+}
+
+static int parse_option(int c, const char *arg, extract_args *a)
+{
+    switch (c) {
+    case 'o': a->output = arg; return CLI_OK;
+    case OPT_FORMAT: a->format = arg; return CLI_OK;
+    case OPT_ACTORS: a->actors = arg; return CLI_OK;
+    case OPT_VERBS: a->verbs = arg; return CLI_OK;
+    case 'j': return parse_number("extract", c, arg, 0, &a->jobs);
+    case OPT_MAX_EVIDENCE:
+        return parse_number("extract", c, arg, 0, &a->max_evidence);
+    case OPT_MIN_WEIGHT:
+        return parse_number("extract", c, arg, 0, &a->min_weight);
+    case OPT_ENGINE: a->engine = arg; return CLI_OK;
+    case OPT_TITLE: a->title = arg; return CLI_OK;
+    case OPT_PROGRESS: a->progress = 1; return CLI_OK;
+    case OPT_NO_PROGRESS: a->progress = 0; return CLI_OK;
+    case 'k': a->keep_going = true; return CLI_OK;
+    case OPT_SUGGEST: a->suggest = true; return CLI_OK;
+    default: return CLI_BAD_USAGE;
+    }
+}
+
+static bool known_engine(const char *name)
+{
+    for (size_t i = 0; i < sizeof engines / sizeof engines[0]; i++)
+        if (strcmp(engines[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Checks the options against each other, once all are read. */
+static int check_args(extract_args *a, int n_paths)
+{
+    if (a->jobs > 4096)
+        return cli_usage_error("extract", "--jobs %ld is too many", a->jobs);
+    a->fmt = CLI_FMT_JSON;
+    bool text_table =
+        a->suggest && (!a->format || !strcmp(a->format, "text"));
+    if (a->format && !text_table) {
+        if (!cli_parse_format(a->format, &a->fmt) ||
+            (a->suggest && a->fmt != CLI_FMT_JSON))
+            return cli_usage_error(
+                "extract", "unknown format '%s' (%s)", a->format,
+                a->suggest ? "text, json" : "json, dot, svg");
+    }
+    if (a->output && a->format && !a->suggest)
+        return cli_usage_error("extract",
+                               "-o writes all three formats; --format is "
+                               "for stdout: use one or the other");
+    if (a->output && (!*a->output || a->output[strlen(a->output) - 1] == '/'))
+        return cli_usage_error("extract",
+                               "-o wants a file name prefix such as "
+                               "graphs/seeds, not '%s'",
+                               a->output);
+    if (a->engine && !known_engine(a->engine))
+        return cli_usage_error("extract", "unknown layout engine '%s'",
+                               a->engine);
+    if (n_paths == 0)
+        return cli_usage_error("extract",
+                               "no input: give files, directories or '-'");
+    return CLI_OK;
+}
+
+static int parse_args(int argc, char **argv, extract_args *a, int *first)
+{
+    *a = (extract_args){.progress = -1};
+    optind = 0;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:j:kh", long_opts, NULL)) != -1) {
+        if (c == 'h') {
+            print_help();
+            return -1;
+        }
+        if (c == '?' || c == ':')
+            return cli_getopt_error("extract", c, argv, long_opts);
+        int rc = parse_option(c, optarg, a);
+        if (rc != CLI_OK)
+            return rc;
+    }
+    *first = optind;
+    return check_args(a, argc - optind);
+}
+
+/* Fails early, before a long extraction, when -o cannot be written. */
+static int check_output_dir(const char *prefix)
+{
+    const char *slash = strrchr(prefix, '/');
+    if (!slash)
+        return CLI_OK;
+    char *dir = cli_xstrndup(prefix, (size_t)(slash - prefix) + 1);
+    struct stat st;
+    int rc = CLI_OK;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        cli_error("%s: cannot write there: no such directory", dir);
+        rc = CLI_BAD_INPUT;
+    }
+    free(dir);
+    return rc;
+}
+
+static int extract(const extract_args *a, const char *const *paths,
+                   int n_paths)
+{
+    dyad_dict *dict = NULL;
+    dyad_graph *g = NULL;
+    suggester sugg = {0};
+    dyad_error err = {0};
+    int rc = a->output ? check_output_dir(a->output) : CLI_OK;
+    if (rc != CLI_OK)
+        goto out;
+    dyad_status st = dyad_dict_new(&dict, a->actors, a->verbs, &err);
+    if (st != DYAD_OK) {
+        rc = cli_report(st, &err);
+        goto out;
+    }
+    cli_extract_opts opts = {
+        .dict = dict,
+        .jobs = (int)a->jobs,
+        .progress = a->progress < 0 ? isatty(STDERR_FILENO) : a->progress,
+        .keep_going = a->keep_going,
+        .evidence_cap = (size_t)a->max_evidence,
+    };
+    if (a->suggest)
+        opts.extract = (dyad_extract_opts){suggest_trace, &sugg};
+    rc = cli_extract_paths(paths, n_paths, &opts, &g);
+    if (rc != CLI_OK)
+        goto out;
+    dyad_draw_opts draw = {a->engine, a->title, (int)a->min_weight};
+    if (!a->suggest || a->output)
+        rc = cli_write_graph(g, a->output, a->fmt, &draw);
+    if (rc == CLI_OK && a->suggest)
+        rc =
+            print_suggestions(&sugg, a->format && !strcmp(a->format, "json"));
+out:
+    suggester_free(&sugg);
+    dyad_graph_free(g);
+    dyad_dict_free(dict);
+    return rc;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    extract_args a;
+    int first = argc;
+    int rc = parse_args(argc, argv, &a, &first);
+    if (rc < 0)
+        return CLI_OK; /* --help */
+    if (rc != CLI_OK)
+        return rc;
+    return extract(&a, (const char *const *)argv + first, argc - first);
+}

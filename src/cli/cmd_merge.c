@@ -1,2 +1,198 @@
-/* placeholder: being written */
+/* dyad merge: sums partial graphs (JSON) into one. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+
+#define CMD "merge"
+
+typedef struct merge_args {
+    const char *prefix;
+    cli_format format;
+    bool format_set;
+    long max_evidence;
+    dyad_draw_opts draw;
+} merge_args;
+
+static void usage(void)
+{
+    printf(
+        "Usage: dyad merge [OPTIONS] GRAPH.json...\n"
+        "\n"
+        "Sums graphs written by 'dyad extract' (or 'dyad merge') into one: "
+        "actor\n"
+        "mentions, edge weights, relation counts, evidence, documents and "
+        "sentences\n"
+        "add up, and each edge's mean Goldstein value is recomputed exactly "
+        "from its\n"
+        "relations.  Use it to extract a large corpus in shards (on several "
+        "machines,\n"
+        "or month by month) and combine the parts, or to add new articles to "
+        "a graph\n"
+        "without extracting the old ones again.\n"
+        "\n"
+        "Merge is associative and commutative: any grouping and any order "
+        "of the\n"
+        "parts give byte-identical output, the same as extracting all the "
+        "articles in\n"
+        "one run.  Give each article to one shard only: a document in two "
+        "parts is\n"
+        "counted twice.  Graphs that disagree on an actor's label or on a "
+        "verb's\n"
+        "Goldstein value (extracted with different dictionaries) are "
+        "refused.\n"
+        "\n"
+        "Options:\n"
+        "  -f, --format F       write F to stdout: json (default), dot, "
+        "svg\n"
+        "  -o, --output P       write P.json, P.dot and P.svg (all or "
+        "none)\n"
+        "      --max-evidence N keep at most N evidence sentences per edge, "
+        "the first\n"
+        "                       by (doc, sentence, offset); counts stay "
+        "exact (default:\n"
+        "                       0, keep all)\n"
+        "      --engine E       Graphviz layout for dot and svg: dot, neato, "
+        "sfdp...\n"
+        "      --title T        title of the drawing\n"
+        "      --min-weight N   do not draw edges lighter than N\n"
+        "  -h, --help           this help\n"
+        "\n"
+        "A GRAPH of - reads standard input.\n"
+        "\n"
+        "Example: a sharded run (here two halves of a folder of "
+        "articles), then the merge\n"
+        "  dyad extract news/[a-m]*.txt --format json > part1.json\n"
+        "  dyad extract news/[n-z]*.txt --format json > part2.json\n"
+        "  dyad merge part2.json part1.json -o all\n"
+        "all.json has the same bytes as the graph of 'dyad extract news/'.  "
+        "Name the\n"
+        "documents the same way in the shards as in a single run: a file "
+        "given on the\n"
+        "command line is named by its base name, a file found in a folder "
+        "by its path\n"
+        "below that folder.\n"
+        "\n"
+        "Exit status: 0 success, 1 bad input (unreadable or invalid graph, "
+        "conflicting\n"
+        "graphs, failed write), 2 bad usage.\n");
+}
+
+enum { OPT_MAX_EVIDENCE = 256, OPT_ENGINE, OPT_TITLE, OPT_MIN_WEIGHT };
+
+static const struct option long_opts[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"max-evidence", required_argument, NULL, OPT_MAX_EVIDENCE},
+    {"engine", required_argument, NULL, OPT_ENGINE},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Returns -1 to go on, else an exit code. */
+static int parse_option(merge_args *a, int c, char **argv)
+{
+    long n;
+    switch (c) {
+    case 'h': usage(); return CLI_OK;
+    case 'f':
+        if (!cli_parse_format(optarg, &a->format))
+            return cli_usage_error(CMD, "unknown format '%s' (json, dot, "
+                                        "svg)", optarg);
+        a->format_set = true;
+        return -1;
+    case 'o': a->prefix = optarg; return -1;
+    case OPT_MAX_EVIDENCE:
+        if (!cli_parse_count(optarg, 0, 1000000000L, &a->max_evidence))
+            return cli_usage_error(CMD, "--max-evidence wants a number >= 0, "
+                                        "not '%s'", optarg);
+        return -1;
+    case OPT_ENGINE: a->draw.engine = optarg; return -1;
+    case OPT_TITLE: a->draw.title = optarg; return -1;
+    case OPT_MIN_WEIGHT:
+        if (!cli_parse_count(optarg, 0, 1000000000L, &n))
+            return cli_usage_error(CMD, "--min-weight wants a number >= 0, "
+                                        "not '%s'", optarg);
+        a->draw.min_weight = (int)n;
+        return -1;
+    default: return cli_getopt_error(CMD, c, argv, long_opts);
+    }
+}
+
+static int count_stdin(int n, char **paths)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += strcmp(paths[i], "-") == 0;
+    return k;
+}
+
+static int parse_args(merge_args *a, int argc, char **argv)
+{
+    optind = 0;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":f:o:h", long_opts, NULL)) != -1) {
+        int rc = parse_option(a, c, argv);
+        if (rc >= 0)
+            return rc;
+    }
+    if (optind >= argc)
+        return cli_usage_error(CMD, "wants at least one graph (JSON)");
+    if (a->prefix && a->format_set)
+        return cli_usage_error(CMD, "--output writes every format: give "
+                                    "--output or --format, not both");
+    if (a->prefix && !*a->prefix)
+        return cli_usage_error(CMD, "--output wants a non-empty prefix");
+    if (count_stdin(argc - optind, argv + optind) > 1)
+        return cli_usage_error(CMD, "standard input (-) can be read once");
+    return -1;
+}
+
+/* Reads the graph at path and adds it to into. */
+static int merge_one(dyad_graph *into, const char *path)
+{
+    dyad_error err = {0};
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp) {
+        dyad_fail(&err, DYAD_ERR_IO, path, 0, 0, "cannot open: %s",
+                  strerror(errno));
+        return cli_report(DYAD_ERR_IO, &err);
+    }
+    dyad_graph *g = NULL;
+    dyad_status st = dyad_read_json(&g, fp, is_stdin ? "stdin" : path, &err);
+    if (!is_stdin)
+        fclose(fp);
+    if (st == DYAD_OK)
+        st = dyad_graph_merge(into, g, &err);
+    dyad_graph_free(g);
+    if (st == DYAD_OK)
+        return CLI_OK;
+    if (!err.source[0])
+        snprintf(err.source, sizeof err.source, "%s", path);
+    return cli_report(st, &err);
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    merge_args a = {.format = CLI_FMT_JSON};
+    int rc = parse_args(&a, argc, argv);
+    if (rc >= 0)
+        return rc;
+    dyad_graph *g = dyad_graph_new();
+    dyad_graph_set_evidence_cap(g, (size_t)a.max_evidence);
+    rc = CLI_OK;
+    for (int i = optind; i < argc && rc == CLI_OK; i++)
+        rc = merge_one(g, argv[i]);
+    if (rc == CLI_OK) {
+        dyad_graph_sort(g);
+        rc = cli_write_graph(g, a.prefix, a.format, &a.draw);
+    }
+    dyad_graph_free(g);
+    return rc;
+}

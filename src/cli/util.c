@@ -1,2 +1,399 @@
-/* placeholder: being written */
+/* What the sub-commands share: messages, exit codes, allocation, and
+ * outputs written all-or-nothing (a temporary file beside the final name,
+ * renamed into place on commit). */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli.h"
+
+/* ---- allocation: out of memory aborts (see dyad/common.h) ---- */
+
+static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "dyad: out of memory (asked for %zu bytes)\n", n);
+    abort();
+}
+
+void *cli_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *cli_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+char *cli_xstrndup(const char *s, size_t n)
+{
+    char *d = cli_xmalloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *cli_xstrdup(const char *s) { return cli_xstrndup(s, strlen(s)); }
+
+/* ---- messages ---- */
+
+static void vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+    fflush(stdout);    /* keep the order when both go to one terminal */
+    flockfile(stderr); /* workers warn concurrently: one line each */
+    fputs("dyad: ", stderr);
+    fputs(prefix, stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    funlockfile(stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("", fmt, ap);
+    va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void cli_format_error(const dyad_error *err, char *buf, size_t size)
+{
+    if (!err) {
+        snprintf(buf, size, "unknown error");
+        return;
+    }
+    const char *text = err->text[0] ? err->text : "error";
+    if (!err->source[0])
+        snprintf(buf, size, "%s", text);
+    else if (err->line <= 0)
+        snprintf(buf, size, "%s: %s", err->source, text);
+    else if (err->column <= 0)
+        snprintf(buf, size, "%s:%d: %s", err->source, err->line, text);
+    else
+        snprintf(buf, size, "%s:%d:%d: %s", err->source, err->line,
+                 err->column, text);
+}
+
+int cli_report(dyad_status st, const dyad_error *err)
+{
+    char buf[1024];
+    cli_format_error(err, buf, sizeof buf);
+    if (!err || !err->text[0])
+        cli_error("%s: %s", buf, dyad_status_name(st));
+    else
+        cli_error("%s", buf);
+    return CLI_BAD_INPUT;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fflush(stdout);
+    fprintf(stderr, "dyad %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "; try 'dyad %s --help'\n", cmd);
+    va_end(ap);
+    return CLI_BAD_USAGE;
+}
+
+bool cli_parse_format(const char *s, cli_format *out)
+{
+    static const struct {
+        const char *name;
+        cli_format fmt;
+    } formats[] = {
+        {"json", CLI_FMT_JSON}, {"dot", CLI_FMT_DOT}, {"svg", CLI_FMT_SVG}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(s, formats[i].name) == 0) {
+            *out = formats[i].fmt;
+            return true;
+        }
+    }
+    return false;
+}
+
+int cli_getopt_error(const char *cmd, int c, char **argv,
+                     const struct option *opts)
+{
+    if (c == ':') {
+        const char *name = NULL;
+        for (const struct option *o = opts; o->name; o++)
+            if (o->val == optopt)
+                name = o->name;
+        if (name)
+            return cli_usage_error(cmd, "option '--%s' needs a value", name);
+        return cli_usage_error(cmd, "option '-%c' needs a value", optopt);
+    }
+    if (optopt && optopt < 256)
+        return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+    return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+bool cli_parse_count(const char *s, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+const char *cli_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash && slash[1])
+        return slash + 1;
+    if (!slash)
+        return path;
+    /* "dir/": the name before the trailing slashes */
+    while (slash > path && *slash == '/')
+        slash--;
+    const char *start = slash;
+    while (start > path && start[-1] != '/')
+        start--;
+    return start;
+}
+
+/* ---- outputs written all-or-nothing ---- */
+
+struct cli_out {
+    FILE *fp;
+    char *path; /* final name; NULL for stdout */
+    char *tmp;  /* temporary name beside it */
+    bool closed;
+};
+
+static dyad_status io_fail(dyad_error *err, const char *path,
+                           const char *what, int errnum)
+{
+    return dyad_fail(err, DYAD_ERR_IO, path, 0, 0, "%s: %s", what,
+                     strerror(errnum));
+}
+
+/* ".NAME.XXXXXX" in the directory of path. */
+static char *temp_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dir_len;
+    size_t n = dir_len + strlen(base) + 9;
+    char *tmp = cli_xmalloc(n);
+    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
+    return tmp;
+}
+
+cli_out *cli_out_open(const char *path, dyad_error *err)
+{
+    cli_out *o = cli_xmalloc(sizeof *o);
+    memset(o, 0, sizeof *o);
+    if (strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return o;
+    }
+    if (!*path || path[strlen(path) - 1] == '/') {
+        dyad_fail(err, DYAD_ERR_IO, path, 0, 0,
+                  "cannot create: not a file name");
+        free(o);
+        return NULL;
+    }
+    o->path = cli_xstrdup(path);
+    o->tmp = temp_name(path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        io_fail(err, path, "cannot create", errno);
+        goto fail;
+    }
+    /* mkstemp gives 0600; a graph is shared like any file the user makes.
+     * Failing that leaves 0600, which is no reason to fail the run. */
+    mode_t mask = umask(0);
+    umask(mask);
+    int chmod_rc = fchmod(fd, 0666 & ~mask);
+    (void)chmod_rc;
+    o->fp = fdopen(fd, "w");
+    if (!o->fp) {
+        io_fail(err, path, "cannot create", errno);
+        close(fd);
+        unlink(o->tmp);
+        goto fail;
+    }
+    return o;
+fail:
+    free(o->tmp);
+    free(o->path);
+    free(o);
+    return NULL;
+}
+
+FILE *cli_out_file(cli_out *o) { return o->fp; }
+
+/* Flushes and closes the temporary file (stdout is only flushed). */
+static dyad_status out_close(cli_out *o, dyad_error *err)
+{
+    const char *name = o->path ? o->path : "standard output";
+    if (!o->path) {
+        if (fflush(stdout) != 0 || ferror(stdout))
+            return io_fail(err, name, "write error", errno ? errno : EIO);
+        return DYAD_OK;
+    }
+    int failed = ferror(o->fp);
+    int errnum = failed ? EIO : 0;
+    if (fflush(o->fp) != 0 && !failed) {
+        failed = 1;
+        errnum = errno;
+    }
+    if (fclose(o->fp) != 0 && !failed) {
+        failed = 1;
+        errnum = errno;
+    }
+    o->fp = NULL;
+    o->closed = true;
+    if (failed)
+        return io_fail(err, name, "write error", errnum);
+    return DYAD_OK;
+}
+
+static dyad_status out_rename(cli_out *o, dyad_error *err)
+{
+    if (!o->path)
+        return DYAD_OK;
+    if (rename(o->tmp, o->path) != 0)
+        return io_fail(err, o->path, "cannot rename into place", errno);
+    free(o->tmp);
+    o->tmp = NULL;
+    return DYAD_OK;
+}
+
+static void out_free(cli_out *o)
+{
+    if (o->fp && o->path)
+        fclose(o->fp);
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->path);
+    free(o);
+}
+
+dyad_status cli_out_commit(cli_out *o, dyad_error *err)
+{
+    dyad_status st = out_close(o, err);
+    if (st == DYAD_OK)
+        st = out_rename(o, err);
+    out_free(o);
+    return st;
+}
+
+void cli_out_abort(cli_out *o)
+{
+    if (o)
+        out_free(o);
+}
+
+/* ---- graphs ---- */
+
+/* Writers know the stream, not its name: name it in the error. */
+static void name_source(dyad_error *err, const char *name)
+{
+    if (!err->source[0])
+        snprintf(err->source, sizeof err->source, "%s", name);
+}
+
+static dyad_status write_one(const dyad_graph *g, cli_format fmt, FILE *fp,
+                             const dyad_draw_opts *draw, dyad_error *err)
+{
+    switch (fmt) {
+    case CLI_FMT_DOT: return dyad_write_dot(g, fp, draw, err);
+    case CLI_FMT_SVG: return dyad_write_svg(g, fp, draw, err);
+    case CLI_FMT_JSON:
+    default: return dyad_write_json(g, fp, err);
+    }
+}
+
+static int write_stdout(const dyad_graph *g, cli_format fmt,
+                        const dyad_draw_opts *draw)
+{
+    dyad_error err = {0};
+    cli_out *o = cli_out_open("-", &err);
+    dyad_status st = write_one(g, fmt, cli_out_file(o), draw, &err);
+    if (st != DYAD_OK) {
+        name_source(&err, "standard output");
+        cli_out_abort(o);
+        return cli_report(st, &err);
+    }
+    st = cli_out_commit(o, &err);
+    return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
+}
+
+enum { N_FILES = 3 };
+
+/* Renames the closed temporaries into place; if one fails, removes the
+ * files already renamed so that no mixed set is left. */
+static dyad_status rename_all(cli_out **outs, dyad_error *err)
+{
+    for (int i = 0; i < N_FILES; i++) {
+        dyad_status st = out_rename(outs[i], err);
+        if (st != DYAD_OK) {
+            for (int j = 0; j < i; j++)
+                unlink(outs[j]->path);
+            return st;
+        }
+    }
+    return DYAD_OK;
+}
+
+int cli_write_graph(const dyad_graph *g, const char *prefix, cli_format fmt,
+                    const dyad_draw_opts *draw)
+{
+    if (!prefix)
+        return write_stdout(g, fmt, draw);
+    static const char *const ext[N_FILES] = {".json", ".dot", ".svg"};
+    static const cli_format fmts[N_FILES] = {CLI_FMT_JSON, CLI_FMT_DOT,
+                                             CLI_FMT_SVG};
+    cli_out *outs[N_FILES] = {NULL, NULL, NULL};
+    dyad_error err = {0};
+    dyad_status st = DYAD_OK;
+    for (int i = 0; i < N_FILES && st == DYAD_OK; i++) {
+        size_t n = strlen(prefix) + strlen(ext[i]) + 1;
+        char *path = cli_xmalloc(n);
+        snprintf(path, n, "%s%s", prefix, ext[i]);
+        outs[i] = cli_out_open(path, &err);
+        if (!outs[i])
+            st = DYAD_ERR_IO;
+        else
+            st = write_one(g, fmts[i], cli_out_file(outs[i]), draw, &err);
+        if (outs[i] && st != DYAD_OK)
+            name_source(&err, path);
+        if (st == DYAD_OK)
+            st = out_close(outs[i], &err);
+        free(path);
+    }
+    if (st == DYAD_OK)
+        st = rename_all(outs, &err);
+    for (int i = N_FILES - 1; i >= 0; i--)
+        cli_out_abort(outs[i]);
+    return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
+}

@@ -306,9 +306,12 @@ static dyad_status load_verb(loader *l, size_t i, json_t *o)
         if (v->split && rest) {
             /* the particle may also come after the object */
             const char *particle = strrchr(lemma, ' ') + 1;
-            uint32_t node = trie_path(l->d, &l->d->verb_trie, b.s, NULL, NULL);
-            if (node != UINT32_MAX)
-                add_form(l->d, node, (uint32_t)i, f);
+            uint32_t node = trie_path(l->d, &l->d->split_trie, b.s, NULL, NULL);
+            if (node != UINT32_MAX && l->d->split_trie.value[node] < 0) {
+                GROW(l->d->forms, l->d->cap_forms, l->d->n_forms + 1);
+                l->d->forms[l->d->n_forms] = (vform){(uint32_t)i, (uint8_t)f};
+                l->d->split_trie.value[node] = (int32_t)l->d->n_forms++;
+            }
             v->particle = atoms_intern(l->d->words, particle, strlen(particle));
         }
         if (rest)
@@ -452,6 +455,7 @@ dyad_status dyad_dict_new(dyad_dict **out, const char *actors_path,
     trie_init(&d->actor_trie);
     trie_init(&d->class_trie);
     trie_init(&d->verb_trie);
+    trie_init(&d->split_trie);
     trie_init(&d->noun_trie);
     lex_load_grammar(d);
     dyad_status st = load_actors(d, actors_path, err);
@@ -489,6 +493,7 @@ void dyad_dict_free(dyad_dict *d)
     trie_free(&d->actor_trie);
     trie_free(&d->class_trie);
     trie_free(&d->verb_trie);
+    trie_free(&d->split_trie);
     trie_free(&d->noun_trie);
     atoms_free(d->words);
     free(d);

@@ -196,26 +196,27 @@ static int32_t noun_at(const ctx *c, size_t i, size_t end, size_t *len)
 
 static int32_t verb_at(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    int32_t v = -1;
+    int32_t v = -1, sv = -1;
     *len = lex_match(c->d, &c->d->verb_trie, &c->ts, i, end, &v);
-    if (!*len)
-        return -1;
-    const vform *f = &c->d->forms[v];
-    const verb *vb = &c->d->verbs[f->verb];
-    if (vb->split && *len < vb->n_words) {
-        /* "hand them over": the particle within four words */
-        size_t j = i + *len;
+    /* "hand them over": a particle verb's first word, the particle within
+     * four words; it wins over a shorter plain match */
+    size_t slen = lex_match(c->d, &c->d->split_trie, &c->ts, i, end, &sv);
+    if (slen) {
+        const verb *vb = &c->d->verbs[c->d->forms[sv].verb];
+        size_t j = i + slen;
         for (size_t k = 0; k < 5 && j + k < end; k++) {
             if (T(c, j + k)->atom == vb->particle) {
-                *len = j + k + 1 - i;
-                return v;
+                if (j + k + 1 - i > *len) {
+                    *len = j + k + 1 - i;
+                    return sv;
+                }
+                break;
             }
             if (T(c, j + k)->flags & TOK_PUNCT)
                 break;
         }
-        return -1;
     }
-    return v;
+    return *len ? v : -1;
 }
 
 static bool closed_class(const ctx *c, size_t i)
@@ -312,7 +313,7 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
     size_t nlen;
     int32_t nv = noun_at(c, i, c->s.last, &nlen);
     if (i == c->s.first)
-        return nv >= 0 && nlen >= vlen && (T(c, i)->flags & TOK_CAP) == 0;
+        return nv >= 0 && nlen >= vlen; /* "Attacks by the TTP ..." */
     size_t p = i - 1;
     uint32_t gp = G(c, p);
     if (gp & G_DET && !(gp & G_PRON && !is_word(c, p, "his") && !is_word(c, p, "her") &&
@@ -631,6 +632,11 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
             k->actors = names;
             k->role = ROLE_ATTR;
             k->how = "name qualifying an act";
+        } else if (!unknown_cap && names.n == 1 && c->d->actors[names.a[0]].kind == KIND_GROUP &&
+                   !(T(c, last - 1)->flags & TOK_CAP) && (T(c, last - 1)->flags & TOK_WORD)) {
+            k->actors = names;
+            k->role = ROLE_ACTOR;
+            k->how = "member of a group";
         } else {
             k->actors = names;
             k->role = ROLE_NONE;
@@ -772,6 +778,19 @@ static void resolve_chunk(ctx *c, chunk *k)
         return;
     }
     resolve_part(c, first, last, k);
+    if (!k->actors.n && !k->person && last - first >= 2 && (G(c, first) & G_PRON) &&
+        (k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE))) {
+        /* "our troops", "her government": the pronoun's actor */
+        chunk p = *k;
+        p.last = p.first + 1;
+        resolve_pronoun(c, &p);
+        if (p.actors.n) {
+            k->actors = p.actors;
+            k->role = ROLE_ACTOR;
+            k->how = "possessive pronoun with agent noun";
+            return;
+        }
+    }
     if (!k->actors.n && !k->person) {
         uint32_t h = short_head(c, first, last);
         const char *hk = h != ATOM_NONE ? atoms_str(c->d->words, h) : "";
@@ -902,7 +921,7 @@ static void settle_chunks(ctx *c)
     }
     for (size_t i = 0; i < c->n_chunks; i++) {
         chunk *k = &c->chunks[i];
-        if (k->role == ROLE_ACTOR && k->person) {
+        if (k->role == ROLE_ACTOR && (k->person || ((k->head_class & NC_TITLE) && !k->pronoun))) {
             c->have_person = true;
             c->last_person = k->actors.n ? k->actors.a[0] : NONE_ACTOR;
         } else if (k->person) {
@@ -1036,8 +1055,8 @@ static const chunk *subject_chunk(const ctx *c, size_t i)
 static aset joint(const ctx *c, const chunk *k)
 {
     aset s = {{0}, 0};
-    if (k->role == ROLE_ACTOR)
-        s = k->actors;
+    if (k->role == ROLE_ACTOR || (k->role == ROLE_ATTR && k->noun >= 0))
+        s = k->actors; /* "A US drone strike killed ..." */
     /* "X and Y": conjuncts to the left, across titles and prepositions */
     size_t j = k->first;
     for (int hops = 0; hops < 6 && j > c->s.first + 1; hops++) {
@@ -1461,6 +1480,12 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     if (!t.n && k && atoi(v->cameo) >= 3 && atoi(v->cameo) <= 6 && k->last < c->s.last &&
         is_word(c, k->last, "with"))
         t = object_at(c, k->last + 1, NULL);
+    /* "rejected allegations by Pakistan", "condemned the attack by the
+     * TTP": the agent of the evaluated act is the target */
+    int root = atoi(v->cameo);
+    if (!t.n && k && (root == 5 || (root >= 10 && root <= 12)) && k->last + 1 < c->s.last &&
+        (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
+        t = object_at(c, k->last + 1, NULL);
     /* "insists that the Taliban stop": the clause's subject */
     if (!t.n && v->mode == MODE_REQUEST) {
         size_t at = o->end;
@@ -1522,6 +1547,11 @@ static void read_verb(ctx *c, vocc *o)
     const char *rule = "agent-object";
     if (o->passive) {
         obj = subj;
+        if (!obj.n) {
+            const chunk *sk = subject_chunk(c, o->aux);
+            if (sk && sk->role == ROLE_POSS)
+                obj = sk->poss; /* "Pakistan's demands were rejected by X" */
+        }
         subj = passive_agent(c, o->end);
         rule = "passive with by";
         if (!subj.n) {
@@ -1759,7 +1789,15 @@ static void read_noun(ctx *c, const chunk *k)
         aset who = p->role == ROLE_POSS ? p->poss : p->actors;
         if (p->role == ROLE_POSS)
             is_actor = true;
-        if (is_actor && !agent.n && prep_in(at, n->agent))
+        bool patient_of = n->poss_target && is_word(c, i, "of");
+        if (p->role == ROLE_POSS && !strcmp(n->cameo, "02") && is_word(c, i, "for") && !target.n)
+            target = p->poss; /* "request for China's assistance" */
+        else if (patient_of && is_actor && !target.n) {
+            /* "the Taliban's arrest of ISKP suspects": the owner acts */
+            if (k->poss.n && k->poss.a[0] == target.a[0])
+                agent = k->poss;
+            target = who;
+        } else if (is_actor && !agent.n && prep_in(at, n->agent))
             agent = who;
         else if (is_actor && !target.n && prep_in(at, n->target))
             target = who;
@@ -1817,6 +1855,30 @@ static void read_noun(ctx *c, const chunk *k)
             return;
         }
         rule = "nominal act of the light verb's subject";
+    }
+    if (!agent.n) {
+        /* "operations against ISKP were stepped up by the Taliban" */
+        size_t j = i;
+        while (j < c->s.last && (G(c, j) & (G_HAVE | G_ADV | G_MODAL_FUT | G_MODAL_HYP)))
+            j++;
+        if (j < c->s.last && (G(c, j) & G_BE)) {
+            while (j < c->s.last && (G(c, j) & (G_BE | G_ADV)))
+                j++;
+            if (j < c->s.last && (G(c, j) & G_LIGHT)) {
+                aset by = passive_agent(c, j + 1);
+                if (by.n) {
+                    agent = by;
+                    rule = "nominal act, agent of the passive light verb";
+                }
+            }
+        }
+    }
+    if (agent.n && !target.n && !strcmp(n->cameo, "16")) {
+        aset other = other_side(c, &agent); /* "closure of the border with Pakistan" */
+        if (other.n) {
+            target = other;
+            rule = "border closure: the other side";
+        }
     }
     if (agent.n && !target.n && !strcmp(n->cameo, "07") && k->first > c->s.first + 1 &&
         is_word(c, k->first - 1, "with")) {

@@ -83,6 +83,7 @@ struct dyad_dict {
     vform *forms;
     size_t n_forms, cap_forms;
     trie verb_trie;
+    trie split_trie; /* particle verbs by their first word alone */
     noun *nouns;
     size_t n_nouns;
     trie noun_trie; /* values: noun index * 2 + plural */

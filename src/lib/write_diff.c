@@ -189,6 +189,45 @@ static void text_edge_names(strbuf *b, const dyad_diff *d,
     sb_printf(b, "%s -> %s", v[e->source_node].label, v[e->target_node].label);
 }
 
+/* Tone shifts visible at two decimals, largest first, then by ids. */
+static long tone_shift_centi(const dyad_diff_edge *e)
+{
+    if (e->kind != DYAD_DIFF_CHANGED && e->kind != DYAD_DIFF_SAME)
+        return 0;
+    return lround(rnd(e->goldstein_b, 2) * 100) -
+           lround(rnd(e->goldstein_a, 2) * 100);
+}
+
+/* The verbs line, wrapped at 79 columns under its first item. */
+#define VERBS_LEAD "        verbs: "
+#define TEXT_WIDTH 79
+
+static void text_verbs(strbuf *b, const dyad_diff_edge *e)
+{
+    size_t indent = strlen(VERBS_LEAD), col = indent;
+    sb_puts(b, VERBS_LEAD);
+    for (size_t k = 0; k < e->n_verbs; k++) {
+        const dyad_diff_verb *v = &e->verbs[k];
+        strbuf item = {0};
+        sb_puts(&item, v->verb);
+        if (verb_is_ambiguous(e, k))
+            sb_printf(&item, " (%s)", v->code);
+        sb_printf(&item, " %+ld%s", ldelta(v->count_a, v->count_b),
+                  k + 1 < e->n_verbs ? "," : "");
+        if (k > 0 && col + 1 + item.len > TEXT_WIDTH) {
+            sb_printf(b, "\n%*s", (int)indent, "");
+            col = indent;
+        } else if (k > 0) {
+            sb_putc(b, ' ');
+            col++;
+        }
+        sb_add(b, item.s, item.len);
+        col += item.len;
+        sb_free(&item);
+    }
+    sb_putc(b, '\n');
+}
+
 static void text_edge(strbuf *b, const dyad_diff *d, const dyad_diff_edge *e)
 {
     sb_printf(b, "  %+4ld  ", ldelta(e->weight_a, e->weight_b));
@@ -200,13 +239,15 @@ static void text_edge(strbuf *b, const dyad_diff *d, const dyad_diff_edge *e)
         sb_printf(b, "  weight %ld, tone %+.2f", e->weight_a,
                   rnd(e->goldstein_a, 2));
     else
-        sb_printf(b, "  weight %ld -> %ld, tone %+.2f -> %+.2f", e->weight_a,
-                  e->weight_b, rnd(e->goldstein_a, 2), rnd(e->goldstein_b, 2));
-    if (e->n_verbs) {
-        sb_puts(b, "\n        verbs: ");
-        verb_changes(b, e, 0, "-");
-    }
+        sb_printf(b, "  weight %ld -> %ld", e->weight_a, e->weight_b);
+    if (e->kind == DYAD_DIFF_CHANGED && tone_shift_centi(e) != 0)
+        sb_printf(b, ", tone %+.2f -> %+.2f", rnd(e->goldstein_a, 2),
+                  rnd(e->goldstein_b, 2));
+    else if (e->kind == DYAD_DIFF_CHANGED)
+        sb_printf(b, ", tone %+.2f", rnd(e->goldstein_b, 2));
     sb_putc(b, '\n');
+    if (e->n_verbs)
+        text_verbs(b, e);
 }
 
 static void text_edges(strbuf *b, const dyad_diff *d, dyad_diff_kind kind,
@@ -220,15 +261,6 @@ static void text_edges(strbuf *b, const dyad_diff *d, dyad_diff_kind kind,
     for (size_t i = 0; i < dyad_diff_n_edges(d); i++)
         if (e[i].kind == kind)
             text_edge(b, d, &e[i]);
-}
-
-/* Tone shifts visible at two decimals, largest first, then by ids. */
-static long tone_shift_centi(const dyad_diff_edge *e)
-{
-    if (e->kind != DYAD_DIFF_CHANGED && e->kind != DYAD_DIFF_SAME)
-        return 0;
-    return lround(rnd(e->goldstein_b, 2) * 100) -
-           lround(rnd(e->goldstein_a, 2) * 100);
 }
 
 static int cmp_tone(const void *pa, const void *pb)
@@ -640,34 +672,70 @@ static void legend_row(strbuf *b, const char *colour, const char *line,
     sb_puts(b, "</TD></TR>");
 }
 
+#define GLYPH_SOLID "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6"
+#define GLYPH_DASHED "\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d\xe2\x96\xb6"
+#define GLYPH_DOUBLE "\xe2\x95\x90\xe2\x95\x90\xe2\x95\x90\xe2\x96\xb6"
+#define GLYPH_THIN "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6"
+
+static void legend_text(strbuf *b, const char *text)
+{
+    sb_puts(b, "<TR><TD COLSPAN=\"2\">");
+    gvu_esc_html(b, text);
+    sb_puts(b, "</TD></TR>");
+}
+
+/* The similarity figures and the mean tone, as in the report. */
+static void legend_figures(strbuf *b, const dyad_diff *d)
+{
+    const dyad_diff_similarity *s = dyad_diff_similarities(d);
+    const dyad_diff_side *a = dyad_diff_side_a(d), *z = dyad_diff_side_b(d);
+    strbuf t = {0};
+    sb_printf(&t, "similarity: actors %.3f, edges %.3f, weighted %.3f",
+              rnd(s->nodes, 3), rnd(s->edges, 3), rnd(s->weighted, 3));
+    if (a->acts > 0 && z->acts > 0)
+        sb_printf(&t, "; mean tone %+.2f \xe2\x86\x92 %+.2f (%+.2f)",
+                  rnd(a->mean_tone, 2), rnd(z->mean_tone, 2),
+                  rnd(dyad_diff_tone_shift(d), 2));
+    legend_text(b, t.s);
+    sb_free(&t);
+}
+
+static void legend_kinds(strbuf *b, const dyad_diff *d, const char *la,
+                         const char *lb)
+{
+    strbuf t = {0};
+    sb_printf(&t, "added (%zu): only in %s, +weight",
+              dyad_diff_count_edges(d, DYAD_DIFF_ADDED), lb);
+    legend_row(b, COL_ADDED, GLYPH_SOLID, t.s);
+    t.len = 0;
+    sb_printf(&t, "removed (%zu): only in %s, " MINUS "weight",
+              dyad_diff_count_edges(d, DYAD_DIFF_REMOVED), la);
+    legend_row(b, COL_REMOVED, GLYPH_DASHED, t.s);
+    t.len = 0;
+    sb_printf(&t, "changed (%zu): weight or verbs, change (old\xe2\x86\x92new)",
+              dyad_diff_count_edges(d, DYAD_DIFF_CHANGED));
+    legend_row(b, COL_CHANGED, GLYPH_DOUBLE, t.s);
+    t.len = 0;
+    sb_printf(&t, "unchanged (%zu): weight",
+              dyad_diff_count_edges(d, DYAD_DIFF_SAME));
+    legend_row(b, COL_SAME, GLYPH_THIN, t.s);
+    sb_free(&t);
+}
+
 static void legend(strbuf *b, const draw_ctx *c, const char *title,
                    const char *la, const char *lb)
 {
-    const dyad_diff_similarity *s = dyad_diff_similarities(c->d);
-    strbuf t = {0};
     sb_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">");
     sb_puts(b, "<TR><TD COLSPAN=\"2\"><B>");
     gvu_esc_html(b, title);
-    sb_puts(b, "</B></TD></TR><TR><TD COLSPAN=\"2\">");
-    sb_printf(&t, "similarity: actors %.3f, edges %.3f, weighted %.3f",
-              rnd(s->nodes, 3), rnd(s->edges, 3), rnd(s->weighted, 3));
-    gvu_esc_html(b, t.s);
-    sb_puts(b, "</TD></TR>");
-    t.len = 0;
-    sb_printf(&t, "added: only in %s (+weight)", lb);
-    legend_row(b, COL_ADDED, "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6",
-               t.s);
-    t.len = 0;
-    sb_printf(&t, "removed: only in %s (" MINUS "weight)", la);
-    legend_row(b, COL_REMOVED, "\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d\xe2\x96\xb6",
-               t.s);
-    legend_row(b, COL_CHANGED, "\xe2\x95\x90\xe2\x95\x90\xe2\x95\x90\xe2\x96\xb6",
-               "changed: weight or verbs (change, old\xe2\x86\x92new)");
-    legend_row(b, COL_SAME, "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6",
-               "unchanged (weight)");
-    sb_puts(b, "<TR><TD COLSPAN=\"2\">line width: size of the change"
-               "</TD></TR></TABLE>");
-    sb_free(&t);
+    sb_puts(b, "</B></TD></TR>");
+    legend_figures(b, c->d);
+    legend_kinds(b, c->d, la, lb);
+    sb_printf(b, "<TR><TD COLSPAN=\"2\">line width: size of the change; "
+                 "actors <FONT COLOR=\"%s\"><B>new</B></FONT> in blue, "
+                 "<FONT COLOR=\"%s\"><B>gone</B></FONT> in dashed "
+                 "boxes</TD></TR></TABLE>",
+              COL_ADDED, COL_REMOVED);
 }
 
 /* Arial, not Helvetica: Graphviz sizes text with Arial's metrics either

@@ -1,85 +1,141 @@
 /* The node-link JSON of a sorted graph, read as-is by NetworkX and D3.
- * Keys are set in a fixed order and dumped in that order; reals are
- * multiples of 0.1 or 0.001 and print as such. */
+ *
+ * The frame (top-level keys, the arrays) is written here; each node and
+ * link is built as a Jansson object, dumped and freed in turn, so memory
+ * stays at one link however large the graph (a whole-graph tree costs
+ * over 1 KB per evidence item and most of the time in malloc).  Keys are
+ * set in a fixed order and dumped in that order; the reals are multiples
+ * of 0.1 or 0.001 and print as such.  Every string is checked as UTF-8
+ * before the first byte is written, so a bad graph writes nothing. */
 #include <jansson.h>
-#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dyad/write.h"
 
-/* Flags of the dump: one space of indent, insertion order, UTF-8 out. */
-#define DUMP_FLAGS                                                           \
+#define DUMP_FLAGS                                                             \
     (JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
 
-/* Where the first string that was not valid UTF-8 sits, for the error. */
-typedef struct writer {
-    char bad[128];
-} writer;
+/* ---- UTF-8, as Jansson accepts it ---- */
 
-/* A JSON string, or null after noting where when s is not UTF-8 (the
- * format names the field: "nodes[%zu].label"). */
-static json_t *jstr(writer *w, const char *s, const char *where, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static json_t *jstr(writer *w, const char *s, const char *where, ...)
+/* Length of the valid sequence at s, or 0: no overlongs, no surrogates,
+ * nothing above U+10FFFF. */
+static size_t utf8_seq(const unsigned char *s)
 {
-    json_t *v = json_string(s ? s : "");
-    if (v)
-        return v;
-    if (!w->bad[0]) {
-        va_list ap;
-        va_start(ap, where);
-        vsnprintf(w->bad, sizeof w->bad, where, ap);
-        va_end(ap);
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (!n || c > 0xF4)
+        return 0;
+    uint32_t cp = c & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3Fu);
     }
-    return json_null();
+    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return 0;
+    return n;
 }
 
-static json_t *write_graph_attrs(const dyad_graph *g)
+static bool utf8_ok(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_seq(p);
+        if (!n)
+            return false;
+        p += n;
+    }
+    return true;
+}
+
+/* The JSON path of the first string that is not UTF-8, or "" if none. */
+typedef struct where {
+    char path[128];
+} where;
+
+static bool check_relations(const dyad_edge *e, size_t link, where *w)
+{
+    static const char *const key[] = {"verb", "cameo", "code"};
+    for (size_t i = 0; i < e->n_relations; i++) {
+        const dyad_relation *r = &e->relations[i];
+        const char *v[] = {r->verb, r->cameo, r->code};
+        for (int k = 0; k < 3; k++)
+            if (!utf8_ok(v[k])) {
+                snprintf(w->path, sizeof w->path,
+                         "links[%zu].relations[%zu].%s", link, i, key[k]);
+                return false;
+            }
+    }
+    return true;
+}
+
+static bool check_evidence(const dyad_edge *e, size_t link, where *w)
+{
+    static const char *const key[] = {"doc", "verb", "cameo", "code", "text"};
+    for (size_t i = 0; i < e->n_evidence; i++) {
+        const dyad_evidence *x = &e->evidence[i];
+        const char *v[] = {x->doc, x->verb, x->cameo, x->code, x->text};
+        for (int k = 0; k < 5; k++)
+            if (!utf8_ok(v[k])) {
+                snprintf(w->path, sizeof w->path,
+                         "links[%zu].evidence[%zu].%s", link, i, key[k]);
+                return false;
+            }
+    }
+    return true;
+}
+
+static bool check_strings(const dyad_graph *g, where *w)
+{
+    const dyad_node *n = dyad_graph_nodes(g);
+    for (size_t i = 0; i < dyad_graph_n_nodes(g); i++)
+        if (!utf8_ok(n[i].id) || !utf8_ok(n[i].label)) {
+            snprintf(w->path, sizeof w->path, "nodes[%zu].%s", i,
+                     utf8_ok(n[i].id) ? "label" : "id");
+            return false;
+        }
+    const dyad_edge *e = dyad_graph_edges(g);
+    for (size_t i = 0; i < dyad_graph_n_edges(g); i++)
+        if (!check_relations(&e[i], i, w) || !check_evidence(&e[i], i, w))
+            return false;
+    return true;
+}
+
+/* ---- the objects ---- */
+
+static json_t *graph_attrs(const dyad_graph *g)
 {
     json_t *o = json_object();
     json_object_set_new(o, "generator", json_string("dyad " DYAD_VERSION));
     json_object_set_new(o, "schema", json_integer(DYAD_SCHEMA));
-    json_object_set_new(o, "documents",
-                        json_integer(dyad_graph_documents(g)));
-    json_object_set_new(o, "sentences",
-                        json_integer(dyad_graph_sentences(g)));
+    json_object_set_new(o, "documents", json_integer(dyad_graph_documents(g)));
+    json_object_set_new(o, "sentences", json_integer(dyad_graph_sentences(g)));
     return o;
 }
 
-static json_t *write_nodes(writer *w, const dyad_graph *g)
+static json_t *node_object(const dyad_node *n)
 {
-    json_t *a = json_array();
-    const dyad_node *n = dyad_graph_nodes(g);
-    for (size_t i = 0; i < dyad_graph_n_nodes(g); i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "id", jstr(w, n[i].id, "nodes[%zu].id", i));
-        json_object_set_new(o, "label",
-                            jstr(w, n[i].label, "nodes[%zu].label", i));
-        json_object_set_new(o, "mentions", json_integer(n[i].mentions));
-        json_array_append_new(a, o);
-    }
-    return a;
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(n->id));
+    json_object_set_new(o, "label", json_string(n->label));
+    json_object_set_new(o, "mentions", json_integer(n->mentions));
+    return o;
 }
 
-static json_t *write_relations(writer *w, const dyad_edge *e, size_t link)
+static json_t *relations_array(const dyad_edge *e)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < e->n_relations; i++) {
         const dyad_relation *r = &e->relations[i];
         json_t *o = json_object();
-        json_object_set_new(
-            o, "verb",
-            jstr(w, r->verb, "links[%zu].relations[%zu].verb", link, i));
-        json_object_set_new(
-            o, "cameo",
-            jstr(w, r->cameo, "links[%zu].relations[%zu].cameo", link, i));
-        json_object_set_new(
-            o, "code",
-            jstr(w, r->code, "links[%zu].relations[%zu].code", link, i));
+        json_object_set_new(o, "verb", json_string(r->verb));
+        json_object_set_new(o, "cameo", json_string(r->cameo));
+        json_object_set_new(o, "code", json_string(r->code));
         json_object_set_new(o, "goldstein", json_real(r->goldstein));
         json_object_set_new(o, "count", json_integer(r->count));
         json_array_append_new(a, o);
@@ -87,62 +143,101 @@ static json_t *write_relations(writer *w, const dyad_edge *e, size_t link)
     return a;
 }
 
-static json_t *write_evidence(writer *w, const dyad_edge *e, size_t link)
+static json_t *evidence_array(const dyad_edge *e)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < e->n_evidence; i++) {
         const dyad_evidence *v = &e->evidence[i];
         json_t *o = json_object();
-        json_object_set_new(
-            o, "doc",
-            jstr(w, v->doc, "links[%zu].evidence[%zu].doc", link, i));
+        json_object_set_new(o, "doc", json_string(v->doc));
         json_object_set_new(o, "sentence", json_integer(v->sentence));
         json_object_set_new(o, "offset", json_integer(v->offset));
-        json_object_set_new(
-            o, "verb",
-            jstr(w, v->verb, "links[%zu].evidence[%zu].verb", link, i));
-        json_object_set_new(
-            o, "cameo",
-            jstr(w, v->cameo, "links[%zu].evidence[%zu].cameo", link, i));
-        json_object_set_new(
-            o, "code",
-            jstr(w, v->code, "links[%zu].evidence[%zu].code", link, i));
-        json_object_set_new(
-            o, "text",
-            jstr(w, v->text, "links[%zu].evidence[%zu].text", link, i));
+        json_object_set_new(o, "verb", json_string(v->verb));
+        json_object_set_new(o, "cameo", json_string(v->cameo));
+        json_object_set_new(o, "code", json_string(v->code));
+        json_object_set_new(o, "text", json_string(v->text));
         json_array_append_new(a, o);
     }
     return a;
 }
 
-static json_t *write_links(writer *w, const dyad_graph *g)
+static json_t *link_object(const dyad_graph *g, const dyad_edge *e)
 {
-    json_t *a = json_array();
     const dyad_node *n = dyad_graph_nodes(g);
-    const dyad_edge *e = dyad_graph_edges(g);
-    for (size_t i = 0; i < dyad_graph_n_edges(g); i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "source", json_string(n[e[i].source].id));
-        json_object_set_new(o, "target", json_string(n[e[i].target].id));
-        json_object_set_new(o, "weight", json_integer(e[i].weight));
-        json_object_set_new(o, "acts", json_integer(e[i].acts));
-        json_object_set_new(o, "goldstein", json_real(e[i].goldstein));
-        json_object_set_new(o, "relations", write_relations(w, &e[i], i));
-        json_object_set_new(o, "evidence", write_evidence(w, &e[i], i));
-        json_array_append_new(a, o);
-    }
-    return a;
+    json_t *o = json_object();
+    json_object_set_new(o, "source", json_string(n[e->source].id));
+    json_object_set_new(o, "target", json_string(n[e->target].id));
+    json_object_set_new(o, "weight", json_integer(e->weight));
+    json_object_set_new(o, "acts", json_integer(e->acts));
+    json_object_set_new(o, "goldstein", json_real(e->goldstein));
+    json_object_set_new(o, "relations", relations_array(e));
+    json_object_set_new(o, "evidence", evidence_array(e));
+    return o;
 }
 
-static json_t *write_root(writer *w, const dyad_graph *g)
+/* ---- the frame ---- */
+
+typedef struct sink {
+    FILE *out;
+    int indent; /* spaces after each newline: the depth of the value */
+} sink;
+
+static int put_indented(const char *buf, size_t size, void *data)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "directed", json_true());
-    json_object_set_new(root, "multigraph", json_false());
-    json_object_set_new(root, "graph", write_graph_attrs(g));
-    json_object_set_new(root, "nodes", write_nodes(w, g));
-    json_object_set_new(root, "links", write_links(w, g));
-    return root;
+    sink *s = data;
+    const char *p = buf, *end = buf + size;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t k = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+        if (fwrite(p, 1, k, s->out) != k)
+            return -1;
+        if (nl && fprintf(s->out, "%*s", s->indent, "") < 0)
+            return -1;
+        p += k;
+    }
+    return 0;
+}
+
+/* Dumps v (taking it) as a value at depth indent; false on failure. */
+static bool dump(json_t *v, FILE *out, int indent)
+{
+    sink s = {out, indent};
+    bool ok = v && json_dump_callback(v, put_indented, &s, DUMP_FLAGS) == 0;
+    json_decref(v);
+    return ok;
+}
+
+static bool write_nodes(const dyad_graph *g, FILE *out)
+{
+    size_t n = dyad_graph_n_nodes(g);
+    bool ok = fputs(n ? "[\n" : "[]", out) >= 0;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = fputs("  ", out) >= 0 &&
+             dump(node_object(&dyad_graph_nodes(g)[i]), out, 2) &&
+             fputs(i + 1 < n ? ",\n" : "\n ]", out) >= 0;
+    return ok;
+}
+
+static bool write_links(const dyad_graph *g, FILE *out)
+{
+    size_t n = dyad_graph_n_edges(g);
+    bool ok = fputs(n ? "[\n" : "[]", out) >= 0;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = fputs("  ", out) >= 0 &&
+             dump(link_object(g, &dyad_graph_edges(g)[i]), out, 2) &&
+             fputs(i + 1 < n ? ",\n" : "\n ]", out) >= 0;
+    return ok;
+}
+
+static bool write_all(const dyad_graph *g, FILE *out)
+{
+    return fputs("{\n \"directed\": true,\n \"multigraph\": false,\n"
+                 " \"graph\": ",
+                 out) >= 0 &&
+           dump(graph_attrs(g), out, 1) &&
+           fputs(",\n \"nodes\": ", out) >= 0 && write_nodes(g, out) &&
+           fputs(",\n \"links\": ", out) >= 0 && write_links(g, out) &&
+           fputs("\n}\n", out) >= 0;
 }
 
 dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
@@ -150,16 +245,12 @@ dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
     if (!dyad_graph_is_sorted(g))
         return dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
                          "the graph is not sorted (call dyad_graph_sort)");
-    writer w = {0};
-    json_t *root = write_root(&w, g);
-    dyad_status st = DYAD_OK;
-    if (w.bad[0])
-        st = dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
-                       "%s: not valid UTF-8", w.bad);
-    else if (json_dumpf(root, out, DUMP_FLAGS) != 0 ||
-             fputc('\n', out) == EOF || fflush(out) != 0 || ferror(out))
-        st = dyad_fail(err, DYAD_ERR_IO, NULL, 0, 0,
-                       "cannot write the JSON graph");
-    json_decref(root);
-    return st;
+    where w = {{0}};
+    if (!check_strings(g, &w))
+        return dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
+                         "%s: not valid UTF-8", w.path);
+    if (!write_all(g, out) || fflush(out) != 0 || ferror(out))
+        return dyad_fail(err, DYAD_ERR_IO, NULL, 0, 0,
+                         "cannot write the JSON graph");
+    return DYAD_OK;
 }
