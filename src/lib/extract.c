@@ -298,6 +298,12 @@ static bool terror_word(const ctx *c, size_t i)
 
 static bool verbish(const ctx *c, size_t i);
 
+/* "both", "all", "each" before a verb: "have both attacked" */
+static bool quantifier(const ctx *c, size_t i)
+{
+    return is_word(c, i, "both") || is_word(c, i, "all") || is_word(c, i, "each");
+}
+
 static bool prep_in(uint32_t atom, const uint32_t *list)
 {
     for (size_t i = 0; list[i] != ATOM_NONE; i++)
@@ -316,6 +322,8 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
         return nv >= 0 && nlen >= vlen; /* "Attacks by the TTP ..." */
     size_t p = i - 1;
     uint32_t gp = G(c, p);
+    if (quantifier(c, p))
+        return false; /* "have both attacked" */
     if (gp & G_DET && !(gp & G_PRON && !is_word(c, p, "his") && !is_word(c, p, "her") &&
                         !is_word(c, p, "their") && !is_word(c, p, "its") &&
                         !is_word(c, p, "our")))
@@ -398,11 +406,6 @@ static bool past_like(const ctx *c, size_t i)
     return n >= 5 && strcmp(k + n - 2, "ed") == 0;
 }
 
-/* "both", "all", "each" before a verb: "have both attacked" */
-static bool quantifier(const ctx *c, size_t i)
-{
-    return is_word(c, i, "both") || is_word(c, i, "all") || is_word(c, i, "each");
-}
 
 /* Where a chunk may start or go on. */
 static bool nominal(ctx *c, size_t i, bool in_chunk)
@@ -427,8 +430,16 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
                                         T(c, i - 1)->flags & TOK_POSS);
     if (verb_here(c, i, &len) >= 0 && !after_det)
         return false;
-    if (verbish(c, i) && !after_det)
-        return false;
+    if (verbish(c, i) && !after_det) {
+        /* "the counterterrorism plan was endorsed": a noun when a verb
+         * follows it */
+        bool heads = in_chunk && i + 1 < c->s.last && (T(c, i - 1)->flags & TOK_WORD) &&
+                     !(T(c, i - 1)->flags & TOK_CAP) &&
+                     (G(c, i + 1) & (G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP) ||
+                      punct(c, i + 1, ',') || punct(c, i + 1, '.'));
+        if (!heads)
+            return false;
+    }
     return true;
 }
 
@@ -1486,6 +1497,15 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     if (!t.n && k && (root == 5 || (root >= 10 && root <= 12)) && k->last + 1 < c->s.last &&
         (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
         t = object_at(c, k->last + 1, NULL);
+    /* "renewed its demand for the Taliban to ...", "called for X's help" */
+    if (!t.n && (root == 2 || root == 10)) {
+        size_t at = k && k->first == o->end ? k->last : o->end;
+        if (at + 1 < c->s.last && is_word(c, at, "for")) {
+            const chunk *f = chunk_of(c, at + 1);
+            if (f && f->first == at + 1)
+                t = f->role == ROLE_POSS ? f->poss : (f->role == ROLE_ACTOR ? f->actors : t);
+        }
+    }
     /* "insists that the Taliban stop": the clause's subject */
     if (!t.n && v->mode == MODE_REQUEST) {
         size_t at = o->end;
@@ -1600,6 +1620,12 @@ static void read_verb(ctx *c, vocc *o)
         report_unknown(c, subject_chunk(c, o->aux));
         drop(c, NULL, &obj, v, o->start, o->end, "no actor as agent");
         return;
+    }
+    for (size_t j = o->aux; j-- > c->s.first && !o->negated;) {
+        if (clause_break(c, j) || punct(c, j, ','))
+            break;
+        if (is_word(c, j, "neither"))
+            o->negated = true; /* "Neither China nor Russia has blamed" */
     }
     if (o->negated) {
         drop(c, &subj, &obj, v, o->start, o->end, "negated");
@@ -1831,7 +1857,7 @@ static void read_noun(ctx *c, const chunk *k)
                 break;
         }
     }
-    if (b > c->s.first && (G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK)) &&
+    if (b > c->s.first && (G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) &&
         !(G(c, b - 1) & G_DET)) {
         const char *why = not_asserted(c, b - 1);
         if (why) {
@@ -1843,6 +1869,17 @@ static void read_noun(ctx *c, const chunk *k)
         if ((g & G_SEEK) && !strcmp(n->cameo, "07") && agent.n) {
             emit(c, &s, &agent, "seek assistance", "02", "020", 3.0, b - 1, k->last,
                  "seeking aid: an appeal to the giver");
+            return;
+        }
+        if (g & G_RECEIVE) {
+            /* "received funds from al-Qaeda": the receiver is the target */
+            if (!target.n)
+                target = s;
+            if (agent.n && target.n)
+                emit(c, &agent, &target, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
+                     k->last, "received: the giver acts on the receiver");
+            else
+                drop(c, &agent, &target, NULL, k->noun_at, k->last, "received from no actor");
             return;
         }
         if (!agent.n)
@@ -2077,9 +2114,16 @@ static void read_sentence(ctx *c)
     for (size_t i = 0; i < c->n_verbs; i++)
         read_verb(c, &c->verbs[i]);
     told_threat(c);
-    for (size_t i = 0; i < c->n_chunks; i++)
-        if (c->chunks[i].noun >= 0)
-            read_noun(c, &c->chunks[i]);
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        const chunk *k = &c->chunks[i];
+        if (k->noun < 0)
+            continue;
+        bool inside = false; /* "pledged support to": the verb's own word */
+        for (size_t j = 0; j < c->n_verbs && !inside; j++)
+            inside = k->noun_at >= c->verbs[j].start && k->noun_at < c->verbs[j].end;
+        if (!inside)
+            read_noun(c, k);
+    }
 }
 
 dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,

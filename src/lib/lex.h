@@ -125,6 +125,7 @@ enum {
     G_TO = 1u << 27,
     G_BY = 1u << 28,
     G_HONORIFIC = 1u << 29, /* mr, ms, dr, gen */
+    G_RECEIVE = 1u << 30,   /* receive, get, accept: the subject is given to */
 };
 
 /* Regular inflection of a verb (F_ forms) or a plural (F_S). */

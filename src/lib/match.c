@@ -272,6 +272,9 @@ static const struct {
     {G_FORMER, "former ex late erstwhile then-"},
     {G_RECIP, "together jointly mutually"},
     {G_TO, "to"},
+    {G_RECEIVE, "receive receives received receiving get gets got getting "
+                "obtain obtained accept accepts accepted secure secured "
+                "acquire acquired"},
     {G_BY, "by"},
     {G_HONORIFIC, "mr mrs ms miss dr gen general lt col maj capt sheikh "
                   "mullah maulana mufti qari haji mawlawi mawlavi hafiz "
