@@ -298,6 +298,32 @@ static bool terror_word(const ctx *c, size_t i)
 
 static bool verbish(const ctx *c, size_t i);
 
+/* Words of time and number that end a name's phrase. */
+static bool time_word(const ctx *c, size_t i)
+{
+    static const char *const words[] = {
+        "next", "last", "today", "yesterday", "tomorrow", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "earlier",
+        "later", "week", "weeks", "month", "months", "year", "years", "day",
+        "days", "night", "morning", "evening", "afternoon", "weekend", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "dozens", "hundreds", "thousands", "several", "once", "again"};
+    if (i == 0 || !(T(c, i)->flags & TOK_WORD))
+        return false;
+    const char *k = tok_key(&c->ts, i);
+    bool hit = (T(c, i)->flags & TOK_DIGIT) != 0;
+    for (size_t w = 0; w < sizeof words / sizeof *words && !hit; w++)
+        hit = strcmp(k, words[w]) == 0;
+    if (!hit)
+        return false;
+    /* only right after a name: "Kabul next week", not "the next round" */
+    size_t len;
+    for (size_t j = i; j-- > c->s.first && i - j < 5;)
+        if (actor_match(c, j, c->s.last, &len) >= 0 && j + len == i)
+            return true;
+    return false;
+}
+
 /* "both", "all", "each" before a verb: "have both attacked" */
 static bool quantifier(const ctx *c, size_t i)
 {
@@ -510,6 +536,11 @@ static void build_chunks(ctx *c)
             }
             if (!nominal(c, i, true))
                 break;
+            if ((G(c, i) & G_DET) && !(G(c, i - 1) & G_DET) && !quantifier(c, i - 1) &&
+                !(T(c, i)->flags & TOK_POSS))
+                break; /* "gave Pakistan an ultimatum" */
+            if (time_word(c, i))
+                break; /* "Kabul next week", "Iran two days later" */
             i++;
         }
         add_chunk(c, first, i);
@@ -566,6 +597,11 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
             } else {
                 aset_add(&names, (int16_t)al->actor);
                 name_end = i + len;
+                size_t cl_len;
+                /* "Pakistani military installations": the name ends in an
+                 * agent noun, what follows is its asset */
+                if (class_at(c, i + len - 1, i + len, &cl_len) & (NC_AGENT | NC_MEMBER))
+                    any_agent = true;
             }
             i += len;
             continue;
@@ -856,7 +892,8 @@ static void settle_chunks(ctx *c)
     }
     for (size_t i = 0; i + 1 < c->n_chunks; i++) {
         chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
-        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE)) || n->prep_tok != k->last)
+        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE)) || n->prep_tok != k->last ||
+            (G(c, k->first) & G_PRON))
             continue;
         const char *p = atoms_str(c->d->words, n->prep);
         /* "secretary for Afghanistan" names a portfolio, "spokesperson for

@@ -122,6 +122,21 @@ struct dyad_graph {
     bool sorted;
 };
 
+/* Per-edge arrays start at one item: most edges hold one or two, and
+ * GROW's first eight would dominate the memory of a large graph. */
+static void grow_small(void **items, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return;
+    size_t n = *cap ? *cap : 1;
+    while (n < need)
+        n *= 2;
+    *items = xrealloc(*items, n * size);
+    *cap = n;
+}
+#define GROW_SMALL(arr, cap, need)                                           \
+    grow_small((void **)&(arr), &(cap), (need), sizeof *(arr))
+
 static const char *intern(dyad_graph *g, const char *s)
 {
     return atoms_str(g->names, atoms_intern(g->names, s, strlen(s)));
@@ -276,7 +291,7 @@ static void add_relation(dyad_graph *g, size_t e, const char *verb,
         if (s->rels[i].verb == verb && s->rels[i].code == code)
             r = &s->rels[i];
     if (!r) {
-        GROW(s->rels, s->cap_rels, pe->n_relations + 1);
+        GROW_SMALL(s->rels, s->cap_rels, pe->n_relations + 1);
         r = &s->rels[pe->n_relations++];
         *r = (dyad_relation){verb, cameo, code, (double)tenths / 10.0, 0};
         uint64_t key = pair_key(atom_of(g, verb), atom_of(g, code));
@@ -343,7 +358,7 @@ static void add_evidence(dyad_graph *g, size_t e, dyad_evidence ev)
 {
     dyad_edge *pe = &g->edges[e];
     edge_state *s = &g->es[e];
-    GROW(s->ev, s->cap_ev, pe->n_evidence + 1);
+    GROW_SMALL(s->ev, s->cap_ev, pe->n_evidence + 1);
     s->ev[pe->n_evidence++] = ev;
     if (g->evidence_cap && pe->n_evidence >= 2 * g->evidence_cap)
         cut_evidence(g, e);

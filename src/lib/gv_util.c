@@ -307,6 +307,7 @@ dyad_status gvu_render(GVC_t *gvc, Agraph_t *g, const char *engine,
 #define GVU_TIP_EVIDENCE 5      /* sentences in an edge tooltip */
 #define GVU_TIP_SENTENCE 200    /* bytes of one sentence in a tooltip */
 #define GVU_MAX_EDGE_LABELS 120 /* beyond this, labels only in tooltips */
+#define GVU_MAX_SPLINE_EDGES 150 /* neato/sfdp: beyond this, straight */
 
 #define MINUS "\xE2\x88\x92" /* U+2212, the typographic minus */
 #define TIMES "\xC3\x97"     /* U+00D7 */
@@ -414,7 +415,7 @@ static void edge_tooltip(strbuf *b, const dyad_node *nodes,
         }
         sb_puts(b, "\\n" BULLET " ");
         esc_str(b, ev->doc);
-        sb_printf(b, " #%ld: ", ev->sentence);
+        sb_printf(b, " (sentence %ld): ", ev->sentence);
         gvu_esc_trunc(b, ev->text ? ev->text : "", GVU_TIP_SENTENCE);
         shown++;
     }
@@ -477,7 +478,8 @@ static void select_drawn(build_ctx *c)
     }
 }
 
-static void set_graph_style(Agraph_t *gr, const char *engine, bool dot)
+static void set_graph_style(Agraph_t *gr, const char *engine, bool dot,
+                            size_t n_edges)
 {
     gvu_default(gr, AGRAPH, "layout", engine);
     gvu_default(gr, AGRAPH, "fontname", GVU_FONT);
@@ -494,7 +496,10 @@ static void set_graph_style(Agraph_t *gr, const char *engine, bool dot)
         gvu_default(gr, AGRAPH, "overlap", "prism");
         gvu_default(gr, AGRAPH, "sep", "+16");
         gvu_default(gr, AGRAPH, "esep", "+6");
-        gvu_default(gr, AGRAPH, "splines", "true");
+        /* routing splines around nodes costs minutes beyond a few hundred
+         * edges: straight lines then */
+        gvu_default(gr, AGRAPH, "splines",
+                    n_edges <= GVU_MAX_SPLINE_EDGES ? "true" : "false");
         gvu_default(gr, AGEDGE, "len", "1.6");
     }
     gvu_default(gr, AGNODE, "shape", "box");
@@ -595,8 +600,7 @@ static void legend_widths(strbuf *b, long max_weight)
 {
     long top = max_weight > 2 ? max_weight : 3;
     long w[3] = {1, top > 4 ? (long)lround(sqrt((double)top)) : 2, top};
-    sb_puts(b, ROW_OPEN CELL_TEXT "Width = number of sentences:  " CELL_END
-               "<TD WIDTH=\"10\"></TD>");
+    sb_puts(b, ROW_OPEN CELL_TEXT "Width = number of sentences:  " CELL_END);
     for (size_t i = 0; i < 3; i++) {
         double pw = gvu_penwidth(w[i], top);
         sb_printf(b, "<TD WIDTH=\"10\"></TD><TD><TABLE BORDER=\"0\" "
@@ -668,7 +672,7 @@ Agraph_t *gvu_build(const dyad_graph *g, const dyad_draw_opts *opts)
     c.labels = strcmp(engine, "dot") == 0 &&
                c.drawn_edges <= GVU_MAX_EDGE_LABELS;
     Agraph_t *gr = gvu_graph_new("dyad");
-    set_graph_style(gr, engine, strcmp(engine, "dot") == 0);
+    set_graph_style(gr, engine, strcmp(engine, "dot") == 0, c.drawn_edges);
     char *legend = legend_html(&c, opts);
     gvu_set_html(gr, "label", legend);
     free(legend);

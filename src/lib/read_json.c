@@ -360,6 +360,10 @@ static dyad_status check_totals(reader *r, const char *path, size_t e,
         return fail(r, DYAD_ERR_INVALID,
                     "%s.goldstein: %g, but the relations give %g", path,
                     goldstein, edge->goldstein);
+    if (edge->weight > acts)
+        return fail(r, DYAD_ERR_INVALID,
+                    "%s.weight: %ld sentences for %ld acts", path,
+                    edge->weight, acts);
     if (edge->n_evidence > (size_t)acts)
         return fail(r, DYAD_ERR_INVALID,
                     "%s.evidence: %zu items for %ld acts", path,

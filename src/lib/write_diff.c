@@ -661,25 +661,27 @@ static size_t drawn_edges(const draw_ctx *c, const dyad_diff_edge ***out)
     return n;
 }
 
+#define GLYPH_SOLID "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6"
+#define GLYPH_DASHED "\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d\xe2\x96\xb6"
+#define GLYPH_DOUBLE "\xe2\x95\x90\xe2\x95\x90\xe2\x95\x90\xe2\x96\xb6"
+#define GLYPH_THIN "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6"
+#define GLYPH_BOX "&#160;&#160;\xe2\x96\xa0&#160;&#160;"
+
+/* One row of the key: the glyph in its colour, then the text, in one
+ * left-aligned cell (two cells would share out the table's width). */
 static void legend_row(strbuf *b, const char *colour, const char *line,
                        const char *text)
 {
     sb_printf(b,
-              "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT></TD>"
-              "<TD ALIGN=\"LEFT\">",
+              "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT>  ",
               colour, line);
     gvu_esc_html(b, text);
     sb_puts(b, "</TD></TR>");
 }
 
-#define GLYPH_SOLID "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x96\xb6"
-#define GLYPH_DASHED "\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d\xe2\x96\xb6"
-#define GLYPH_DOUBLE "\xe2\x95\x90\xe2\x95\x90\xe2\x95\x90\xe2\x96\xb6"
-#define GLYPH_THIN "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x96\xb6"
-
 static void legend_text(strbuf *b, const char *text)
 {
-    sb_puts(b, "<TR><TD COLSPAN=\"2\">");
+    sb_puts(b, "<TR><TD>");
     gvu_esc_html(b, text);
     sb_puts(b, "</TD></TR>");
 }
@@ -722,20 +724,31 @@ static void legend_kinds(strbuf *b, const dyad_diff *d, const char *la,
     sb_free(&t);
 }
 
+/* Title and figures span the table; the key sits in a table of its own so
+ * that its glyph column stays narrow. */
 static void legend(strbuf *b, const draw_ctx *c, const char *title,
                    const char *la, const char *lb)
 {
+    strbuf t = {0};
     sb_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">");
-    sb_puts(b, "<TR><TD COLSPAN=\"2\"><B>");
+    sb_puts(b, "<TR><TD><B>");
     gvu_esc_html(b, title);
     sb_puts(b, "</B></TD></TR>");
     legend_figures(b, c->d);
+    sb_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+               "CELLSPACING=\"1\">");
     legend_kinds(b, c->d, la, lb);
-    sb_printf(b, "<TR><TD COLSPAN=\"2\">line width: size of the change; "
-                 "actors <FONT COLOR=\"%s\"><B>new</B></FONT> in blue, "
-                 "<FONT COLOR=\"%s\"><B>gone</B></FONT> in dashed "
-                 "boxes</TD></TR></TABLE>",
-              COL_ADDED, COL_REMOVED);
+    sb_printf(&t, "actor new in %s (%zu)", lb,
+              dyad_diff_count_nodes(c->d, DYAD_DIFF_ADDED));
+    legend_row(b, COL_ADDED, GLYPH_BOX, t.s);
+    t.len = 0;
+    sb_printf(&t, "actor gone from %s (%zu), dashed", la,
+              dyad_diff_count_nodes(c->d, DYAD_DIFF_REMOVED));
+    legend_row(b, COL_REMOVED, GLYPH_BOX, t.s);
+    sb_puts(b, "</TABLE></TD></TR>");
+    legend_text(b, "line width: size of the change in weight");
+    sb_puts(b, "</TABLE>");
+    sb_free(&t);
 }
 
 /* Arial, not Helvetica: Graphviz sizes text with Arial's metrics either

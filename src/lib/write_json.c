@@ -13,8 +13,9 @@
 #include <string.h>
 
 #include "dyad/write.h"
+#include "util.h"
 
-#define DUMP_FLAGS                                                             \
+#define DUMP_FLAGS                                                           \
     (JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
 
 /* ---- UTF-8, as Jansson accepts it ---- */
@@ -113,8 +114,10 @@ static json_t *graph_attrs(const dyad_graph *g)
     json_t *o = json_object();
     json_object_set_new(o, "generator", json_string("dyad " DYAD_VERSION));
     json_object_set_new(o, "schema", json_integer(DYAD_SCHEMA));
-    json_object_set_new(o, "documents", json_integer(dyad_graph_documents(g)));
-    json_object_set_new(o, "sentences", json_integer(dyad_graph_sentences(g)));
+    json_object_set_new(o, "documents",
+                        json_integer(dyad_graph_documents(g)));
+    json_object_set_new(o, "sentences",
+                        json_integer(dyad_graph_sentences(g)));
     return o;
 }
 
@@ -177,67 +180,74 @@ static json_t *link_object(const dyad_graph *g, const dyad_edge *e)
 
 /* ---- the frame ---- */
 
+/* Each value is dumped into buf, with indent spaces after each newline
+ * (the depth of the value in the frame), then written at once: Jansson
+ * calls back for every token. */
 typedef struct sink {
     FILE *out;
-    int indent; /* spaces after each newline: the depth of the value */
+    strbuf buf;
+    int indent;
 } sink;
 
 static int put_indented(const char *buf, size_t size, void *data)
 {
+    static const char spaces[] = "        ";
     sink *s = data;
     const char *p = buf, *end = buf + size;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t k = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-        if (fwrite(p, 1, k, s->out) != k)
-            return -1;
-        if (nl && fprintf(s->out, "%*s", s->indent, "") < 0)
-            return -1;
+        sb_add(&s->buf, p, k);
+        if (nl)
+            sb_add(&s->buf, spaces, (size_t)s->indent);
         p += k;
     }
     return 0;
 }
 
 /* Dumps v (taking it) as a value at depth indent; false on failure. */
-static bool dump(json_t *v, FILE *out, int indent)
+static bool dump(sink *s, json_t *v, int indent)
 {
-    sink s = {out, indent};
-    bool ok = v && json_dump_callback(v, put_indented, &s, DUMP_FLAGS) == 0;
+    s->buf.len = 0;
+    s->indent = indent;
+    bool ok = v && json_dump_callback(v, put_indented, s, DUMP_FLAGS) == 0;
     json_decref(v);
-    return ok;
+    return ok && fwrite(s->buf.s, 1, s->buf.len, s->out) == s->buf.len;
 }
 
-static bool write_nodes(const dyad_graph *g, FILE *out)
+static bool write_nodes(const dyad_graph *g, sink *s)
 {
+    FILE *out = s->out;
     size_t n = dyad_graph_n_nodes(g);
     bool ok = fputs(n ? "[\n" : "[]", out) >= 0;
     for (size_t i = 0; ok && i < n; i++)
         ok = fputs("  ", out) >= 0 &&
-             dump(node_object(&dyad_graph_nodes(g)[i]), out, 2) &&
+             dump(s, node_object(&dyad_graph_nodes(g)[i]), 2) &&
              fputs(i + 1 < n ? ",\n" : "\n ]", out) >= 0;
     return ok;
 }
 
-static bool write_links(const dyad_graph *g, FILE *out)
+static bool write_links(const dyad_graph *g, sink *s)
 {
+    FILE *out = s->out;
     size_t n = dyad_graph_n_edges(g);
     bool ok = fputs(n ? "[\n" : "[]", out) >= 0;
     for (size_t i = 0; ok && i < n; i++)
         ok = fputs("  ", out) >= 0 &&
-             dump(link_object(g, &dyad_graph_edges(g)[i]), out, 2) &&
+             dump(s, link_object(g, &dyad_graph_edges(g)[i]), 2) &&
              fputs(i + 1 < n ? ",\n" : "\n ]", out) >= 0;
     return ok;
 }
 
-static bool write_all(const dyad_graph *g, FILE *out)
+static bool write_all(const dyad_graph *g, sink *s)
 {
+    FILE *out = s->out;
     return fputs("{\n \"directed\": true,\n \"multigraph\": false,\n"
                  " \"graph\": ",
                  out) >= 0 &&
-           dump(graph_attrs(g), out, 1) &&
-           fputs(",\n \"nodes\": ", out) >= 0 && write_nodes(g, out) &&
-           fputs(",\n \"links\": ", out) >= 0 && write_links(g, out) &&
-           fputs("\n}\n", out) >= 0;
+           dump(s, graph_attrs(g), 1) && fputs(",\n \"nodes\": ", out) >= 0 &&
+           write_nodes(g, s) && fputs(",\n \"links\": ", out) >= 0 &&
+           write_links(g, s) && fputs("\n}\n", out) >= 0;
 }
 
 dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
@@ -249,7 +259,10 @@ dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
     if (!check_strings(g, &w))
         return dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
                          "%s: not valid UTF-8", w.path);
-    if (!write_all(g, out) || fflush(out) != 0 || ferror(out))
+    sink s = {out, {0}, 0};
+    bool ok = write_all(g, &s);
+    sb_free(&s.buf);
+    if (!ok || fflush(out) != 0 || ferror(out))
         return dyad_fail(err, DYAD_ERR_IO, NULL, 0, 0,
                          "cannot write the JSON graph");
     return DYAD_OK;
