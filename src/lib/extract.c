@@ -92,6 +92,9 @@ typedef struct ctx {
     int16_t last_person; /* actor of the last person, NONE_ACTOR if none */
     bool have_person;
     int16_t last_group, last_state;
+    aset last_subject; /* of the last relation verb: "it" */
+    aset last_plural;  /* the last plural actor phrase: "they", "them" */
+    bool person_subject; /* a person was a subject in this sentence */
     struct quote {
         size_t open, close;         /* tokens of the quote marks */
         size_t sp_first, sp_last;   /* the attribution's speaker phrase */
@@ -447,6 +450,9 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         return false;
     if (G(c, i) & G_PRON)
         return !in_chunk;
+    if (past_like(c, i) && i > c->s.first && (G(c, i - 1) & G_PREP) && !(G(c, i - 1) & G_TO) &&
+        i + 1 < c->s.last && (T(c, i + 1)->flags & TOK_WORD) && !(G(c, i + 1) & (G_PREP | G_DET)))
+        return true; /* "of captured Taliban fighters" */
     if (past_like(c, i) && i > c->s.first &&
         (!(G(c, i - 1) & (G_DET | G_PREP | G_BE | G_HAVE)) || quantifier(c, i - 1)) &&
         !(T(c, i - 1)->flags & TOK_POSS))
@@ -734,6 +740,20 @@ static void resolve_pronoun(ctx *c, chunk *k)
         }
         return;
     }
+    if ((strcmp(w, "they") == 0 || strcmp(w, "them") == 0 || strcmp(w, "their") == 0) &&
+        c->last_plural.n) {
+        k->actors = c->last_plural;
+        k->role = ROLE_ACTOR;
+        k->how = "pronoun: the last plural actor";
+        return;
+    }
+    if (strcmp(w, "it") == 0 && c->last_subject.n == 1 &&
+        c->d->actors[c->last_subject.a[0]].kind != KIND_GROUP) {
+        k->actors = c->last_subject;
+        k->role = ROLE_ACTOR;
+        k->how = "pronoun: the last agent";
+        return;
+    }
     if (strcmp(w, "we") == 0 || strcmp(w, "us") == 0 || strcmp(w, "our") == 0 ||
         strcmp(w, "i") == 0 || strcmp(w, "me") == 0 || strcmp(w, "my") == 0) {
         int32_t q = c->quote_of[i];
@@ -755,7 +775,9 @@ static uint32_t short_head(const ctx *c, size_t first, size_t last)
     if (strcmp(det, "the") != 0 && strcmp(det, "this") != 0)
         return ATOM_NONE;
     uint32_t head = T(c, last - 1)->atom;
-    return (lex_gram(c->d, head) & G_SHORT) ? head : ATOM_NONE;
+    size_t len;
+    bool agent = class_at(c, last - 1, last, &len) & NC_AGENT;
+    return (lex_gram(c->d, head) & G_SHORT) || agent ? head : ATOM_NONE;
 }
 
 static void resolve_chunk(ctx *c, chunk *k)
@@ -969,17 +991,36 @@ static void settle_chunks(ctx *c)
     }
     for (size_t i = 0; i < c->n_chunks; i++) {
         chunk *k = &c->chunks[i];
-        if (k->role == ROLE_ACTOR && (k->person || ((k->head_class & NC_TITLE) && !k->pronoun))) {
+        /* "he" and "she" prefer the last person who was a subject */
+        bool object_like = k->first > c->s.first &&
+                           (verbish(c, k->first - 1) || (G(c, k->first - 1) & G_PREP) ||
+                            verb_at(c, k->first - 1, c->s.last, &(size_t){0}) >= 0);
+        if (object_like && c->person_subject && (k->person || (k->head_class & NC_TITLE)))
+            ;
+        else if (k->role == ROLE_ACTOR && (k->person || ((k->head_class & NC_TITLE) && !k->pronoun))) {
             c->have_person = true;
             c->last_person = k->actors.n ? k->actors.a[0] : NONE_ACTOR;
+            c->person_subject |= !object_like;
         } else if (k->person) {
             c->have_person = true;
             c->last_person = NONE_ACTOR;
         }
+        if (k->role == ROLE_ACTOR && !k->pronoun && k->actors.n &&
+            ((k->head_class & (NC_AGENT | NC_MEMBER)) || k->actors.n > 1)) {
+            const char *hk = tok_key(&c->ts, k->last - 1);
+            size_t hl = strlen(hk);
+            if (k->actors.n > 1 || (hl > 3 && hk[hl - 1] == 's'))
+                c->last_plural = k->actors;
+        }
         if (k->role == ROLE_ACTOR && !k->person && !k->pronoun && k->actors.n) {
-            uint32_t head = T(c, k->last - 1)->atom;
-            if (lex_gram(c->d, head) & G_SHORT)
-                remember(c, head, &k->actors);
+            /* agent nouns of the phrase become its short forms: "the
+             * delegation", "the mission" */
+            for (size_t t = k->first; t < k->last; t++) {
+                size_t cl_len;
+                int cl = class_at(c, t, t + 1, &cl_len);
+                if ((lex_gram(c->d, T(c, t)->atom) & G_SHORT) || (cl & NC_AGENT))
+                    remember(c, T(c, t)->atom, &k->actors);
+            }
             for (size_t a = 0; a < k->actors.n; a++) {
                 int kind = c->d->actors[k->actors.a[a]].kind;
                 if (kind == KIND_GROUP)
@@ -1136,6 +1177,23 @@ static aset joint(const ctx *c, const chunk *k)
         break;
     }
     return s;
+}
+
+/* "dozens", "hundreds", "two", "some": a quantity before "of X". */
+static bool quantity(const ctx *c, const chunk *k)
+{
+    static const char *const words[] = {
+        "dozens", "hundreds", "thousands", "scores", "some", "many", "several",
+        "number", "members", "rounds", "round", "series", "dozen", "most", "all",
+        "both", "each", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "group", "wave", "spate", "batch", "team"};
+    const char *h = tok_key(&c->ts, k->last - 1);
+    if (T(c, k->last - 1)->flags & TOK_DIGIT)
+        return true;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(h, words[i]) == 0)
+            return true;
+    return false;
 }
 
 /* The actors after i, as the object: "met X and Y". */
@@ -1502,13 +1560,23 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     aset t = {{0}, 0};
     const chunk *k = NULL;
     bool prep_pattern = v->n_words > 1 && (lex_gram(c->d, T(c, o->end - 1)->atom) & (G_PREP | G_TO));
-    if (v->object || prep_pattern) {
-        size_t at = o->end;
-        if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words) {
-            at = o->start + 1; /* "hand them over": the object sits inside */
-        }
-        t = object_at(c, at, &k);
+    size_t at = o->end;
+    if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words)
+        at = o->start + 1; /* "hand them over": the object sits inside */
+    aset direct = object_at(c, at, &k);
+    if (v->object || prep_pattern)
+        t = direct;
+    if (!t.n && k && k->last + 1 < c->s.last && is_word(c, k->last, "of") &&
+        quantity(c, k)) {
+        const chunk *q = chunk_of(c, k->last + 1); /* "dozens of Pakistani soldiers" */
+        if (q && q->first == k->last + 1 && q->role == ROLE_ACTOR && (v->object || prep_pattern))
+            t = q->actors;
     }
+    /* "mobilised troops against the TTP", "launched strikes on Iran" */
+    int force_root = atoi(v->cameo);
+    if (!t.n && k && force_root >= 15 && k->last + 1 < c->s.last &&
+        (is_word(c, k->last, "against") || is_word(c, k->last, "on")))
+        t = object_at(c, k->last + 1, NULL);
     /* "provide weapons to X", "hand them over to Islamabad" */
     if (!strcmp(v->cameo, "07") || !strcmp(v->cameo, "08")) {
         /* the recipient after "to", across a list of what is given */
@@ -1536,20 +1604,20 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
         t = object_at(c, k->last + 1, NULL);
     /* "renewed its demand for the Taliban to ...", "called for X's help" */
     if (!t.n && (root == 2 || root == 10)) {
-        size_t at = k && k->first == o->end ? k->last : o->end;
-        if (at + 1 < c->s.last && is_word(c, at, "for")) {
-            const chunk *f = chunk_of(c, at + 1);
-            if (f && f->first == at + 1)
+        size_t fa = k && k->first == o->end ? k->last : o->end;
+        if (fa + 1 < c->s.last && is_word(c, fa, "for")) {
+            const chunk *f = chunk_of(c, fa + 1);
+            if (f && f->first == fa + 1)
                 t = f->role == ROLE_POSS ? f->poss : (f->role == ROLE_ACTOR ? f->actors : t);
         }
     }
     /* "insists that the Taliban stop": the clause's subject */
     if (!t.n && v->mode == MODE_REQUEST) {
-        size_t at = o->end;
-        if (at < c->s.last && is_word(c, at, "that"))
-            at++;
-        const chunk *s = chunk_of(c, at);
-        if (s && s->first == at && s->role == ROLE_ACTOR)
+        size_t ca = o->end;
+        if (ca < c->s.last && is_word(c, ca, "that"))
+            ca++;
+        const chunk *s = chunk_of(c, ca);
+        if (s && s->first == ca && s->role == ROLE_ACTOR)
             t = s->actors;
     }
     return t;
@@ -1565,9 +1633,14 @@ static aset complement_target(ctx *c, const vocc *o)
             size_t len;
             if (verb_at(c, j, c->s.last, &len) >= 0 || (T(c, j)->flags & TOK_WORD && !chunk_of(c, j))) {
                 size_t vl = len ? len : 1;
-                aset t = object_at(c, j + vl, NULL);
+                const chunk *k = NULL;
+                aset t = object_at(c, j + vl, &k);
                 if (!t.n && j + vl < c->s.last && G(c, j + vl) & G_PREP)
                     t = object_at(c, j + vl + 1, NULL);
+                /* "pledged to deepen cooperation with Islamabad" */
+                if (!t.n && k && k->last + 1 < c->s.last &&
+                    (is_word(c, k->last, "with") || is_word(c, k->last, "to")))
+                    t = object_at(c, k->last + 1, NULL);
                 return t;
             }
         }
@@ -1622,6 +1695,21 @@ static void read_verb(ctx *c, vocc *o)
     if (!needs_met(c, v, o->end)) {
         drop(c, &subj, &obj, v, o->start, o->end, "the verb's required word is missing");
         return;
+    }
+    if (subj.n)
+        c->last_subject = subj;
+    if (v->mode == MODE_ACCUSE && !o->passive) {
+        /* "accused X of harbouring Y": X is the agent of the gerund, even
+         * when the accuser is no actor */
+        for (size_t i = 0; i < c->n_verbs; i++) {
+            vocc *g = &c->verbs[i];
+            if (g->start > o->end && g->form == F_ING && g->start > 0 &&
+                (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
+                g->subject = obj;
+                g->subject_done = true;
+                break;
+            }
+        }
     }
     const char *cameo = v->cameo, *code = v->code, *lemma = v->lemma;
     double gold = v->goldstein;
@@ -1755,18 +1843,7 @@ static void read_verb(ctx *c, vocc *o)
      * partner, cooperation has one agent ("deepen relations with X") */
     if (v->reciprocal && atoi(cameo) >= 18)
         emit(c, &obj, &subj, lemma, cameo, code, gold, o->start, o->end, "reciprocal, both ways");
-    if (v->mode == MODE_ACCUSE) {
-        /* "accused X of harbouring Y": X is the agent of the gerund */
-        for (size_t i = 0; i < c->n_verbs; i++) {
-            vocc *g = &c->verbs[i];
-            if (g->start > o->end && g->form == F_ING && g->start > 0 &&
-                (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
-                g->subject = obj;
-                g->subject_done = true;
-                break;
-            }
-        }
-    }
+
 }
 
 /* Why the verb-like word at v does not assert its act (NULL: it does):
@@ -2107,6 +2184,7 @@ static void read_sentence(ctx *c)
     c->n_chunks = 0;
     c->n_verbs = 0;
     c->n_seen = 0;
+    c->person_subject = false;
     c->sentence_text.len = 0;
     c->chunk_at = xrealloc(c->chunk_at, n * sizeof *c->chunk_at);
     for (size_t i = 0; i < n; i++)

@@ -54,13 +54,15 @@ void gvu_set_html(void *obj, const char *name, const char *html)
 
 /* ---- escaping ---- */
 
-static void esc_byte(strbuf *b, unsigned char c, bool url)
+typedef enum { ESC_LABEL, ESC_TIP, ESC_URL } esc_mode;
+
+static void esc_byte(strbuf *b, unsigned char c, esc_mode mode)
 {
     if (c == '\\')
-        sb_puts(b, "\\\\");
+        sb_puts(b, mode == ESC_LABEL ? "\\\\" : "\\\\\\\\");
     else if (c < 0x20 || c == 0x7f)
         sb_putc(b, ' ');
-    else if (url && c == '&')
+    else if (mode == ESC_URL && c == '&')
         sb_puts(b, "&amp;");
     else
         sb_putc(b, (char)c);
@@ -69,13 +71,19 @@ static void esc_byte(strbuf *b, unsigned char c, bool url)
 void gvu_esc(strbuf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], false);
+        esc_byte(b, (unsigned char)s[i], ESC_LABEL);
+}
+
+void gvu_esc_tip(strbuf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        esc_byte(b, (unsigned char)s[i], ESC_TIP);
 }
 
 void gvu_esc_url(strbuf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], true);
+        esc_byte(b, (unsigned char)s[i], ESC_URL);
 }
 
 void gvu_esc_html(strbuf *b, const char *s)
@@ -92,11 +100,11 @@ void gvu_esc_html(strbuf *b, const char *s)
     }
 }
 
-void gvu_esc_trunc(strbuf *b, const char *s, size_t max)
+void gvu_esc_tip_trunc(strbuf *b, const char *s, size_t max)
 {
     size_t n = strlen(s);
     if (n <= max) {
-        gvu_esc(b, s, n);
+        gvu_esc_tip(b, s, n);
         return;
     }
     /* back up to the start of a UTF-8 character, then to a word end */
@@ -108,7 +116,7 @@ void gvu_esc_trunc(strbuf *b, const char *s, size_t max)
         word--;
     if (word > max / 2)
         cut = word;
-    gvu_esc(b, s, cut);
+    gvu_esc_tip(b, s, cut);
     sb_puts(b, "\xE2\x80\xA6"); /* … */
 }
 
@@ -349,12 +357,16 @@ static size_t verbs_of(const dyad_edge *e, verb_count **out)
 }
 
 /* "urge ×4, meet ×2, …": escaped for an escString. */
-static void put_verbs(strbuf *b, const verb_count *v, size_t n, size_t max)
+static void put_verbs(strbuf *b, const verb_count *v, size_t n, size_t max,
+                      bool tip)
 {
     for (size_t i = 0; i < n && i < max; i++) {
         if (i)
             sb_puts(b, ", ");
-        gvu_esc(b, v[i].verb, strlen(v[i].verb));
+        if (tip)
+            gvu_esc_tip(b, v[i].verb, strlen(v[i].verb));
+        else
+            gvu_esc(b, v[i].verb, strlen(v[i].verb));
         if (v[i].count > 1)
             sb_printf(b, " " TIMES "%ld", v[i].count);
     }
@@ -387,19 +399,23 @@ static const char *tone_of(double g)
 }
 
 static void esc_str(strbuf *b, const char *s) { gvu_esc(b, s, strlen(s)); }
+static void esc_tip(strbuf *b, const char *s)
+{
+    gvu_esc_tip(b, s, strlen(s));
+}
 
 /* "Pakistan → Afghan Taliban: weight 9, Goldstein −1.2 (conflictual)",
  * the verbs, then the first sentences with their documents. */
 static void edge_tooltip(strbuf *b, const dyad_node *nodes,
                          const dyad_edge *e, const verb_count *v, size_t nv)
 {
-    esc_str(b, nodes[e->source].label);
+    esc_tip(b, nodes[e->source].label);
     sb_puts(b, " " ARROW " ");
-    esc_str(b, nodes[e->target].label);
+    esc_tip(b, nodes[e->target].label);
     sb_printf(b, ": weight %ld, Goldstein ", e->weight);
     put_signed(b, e->goldstein);
     sb_printf(b, " (%s)\\n", tone_of(e->goldstein));
-    put_verbs(b, v, nv, GVU_TIP_VERBS);
+    put_verbs(b, v, nv, GVU_TIP_VERBS, true);
     size_t shown = 0;
     const dyad_evidence *prev = NULL;
     for (size_t i = 0; i < e->n_evidence; i++) {
@@ -414,9 +430,9 @@ static void edge_tooltip(strbuf *b, const dyad_node *nodes,
             break;
         }
         sb_puts(b, "\\n" BULLET " ");
-        esc_str(b, ev->doc);
+        esc_tip(b, ev->doc);
         sb_printf(b, " (sentence %ld): ", ev->sentence);
-        gvu_esc_trunc(b, ev->text ? ev->text : "", GVU_TIP_SENTENCE);
+        gvu_esc_tip_trunc(b, ev->text ? ev->text : "", GVU_TIP_SENTENCE);
         shown++;
     }
     if (shown > GVU_TIP_EVIDENCE || e->weight > (long)GVU_TIP_EVIDENCE)
@@ -530,7 +546,7 @@ static void add_node(const build_ctx *c, Agraph_t *gr, size_t i,
     fmt_num(num, sizeof num, node_fontsize(nd->mentions));
     gvu_set(n, "fontsize", num);
     b.len = 0;
-    esc_str(&b, nd->label);
+    esc_tip(&b, nd->label);
     sb_printf(&b, ": %ld mention%s; acts on %ld, acted on by %ld",
               nd->mentions, nd->mentions == 1 ? "" : "s", c->out_deg[i],
               c->in_deg[i]);
@@ -556,7 +572,7 @@ static void add_edge(const build_ctx *c, Agraph_t *gr, const dyad_edge *e,
         /* a space each side keeps the text off neighbouring lines when
          * the viewer's font is wider than Graphviz's estimate */
         sb_putc(&b, ' ');
-        put_verbs(&b, v, nv, GVU_LABEL_VERBS);
+        put_verbs(&b, v, nv, GVU_LABEL_VERBS, false);
         sb_putc(&b, ' ');
         gvu_set(ed, "label", b.s);
     }

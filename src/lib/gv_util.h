@@ -49,16 +49,21 @@ void gvu_set_html(void *obj, const char *name, const char *html);
  * and newlines turned into spaces.  agwrite quotes the result itself. */
 void gvu_esc(strbuf *b, const char *s, size_t n);
 
-/* The same for a URL/href value: also & as &amp;, which Graphviz's SVG
- * renderer writes raw into xlink:href. */
+/* The same for a tooltip: Graphviz 2.43 unescapes tooltips twice (\\ to
+ * \, then \N, \L... as escapes), so a backslash becomes four. */
+void gvu_esc_tip(strbuf *b, const char *s, size_t n);
+
+/* The same as a tooltip for a URL/href value, and & as &amp;, which
+ * Graphviz's SVG renderer writes raw into xlink:href. */
 void gvu_esc_url(strbuf *b, const char *s, size_t n);
 
 /* Appends s for text inside an HTML-like label: & < > " as entities. */
 void gvu_esc_html(strbuf *b, const char *s);
 
-/* Appends at most max bytes of s, cut on a UTF-8 character boundary and
- * ended with "…" if cut, escaped with gvu_esc. */
-void gvu_esc_trunc(strbuf *b, const char *s, size_t max);
+/* Appends at most max bytes of s, cut on a UTF-8 character boundary (and
+ * a word end when one is near) and ended with "…" if cut, escaped with
+ * gvu_esc_tip. */
+void gvu_esc_tip_trunc(strbuf *b, const char *s, size_t max);
 
 /* ---- style ---- */
 
