@@ -1218,8 +1218,10 @@ static aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
         if (e + 1 < c->s.last && (G(c, e) & G_CONJ || (punct(c, e, ',') && (G(c, e + 1) & G_CONJ))))
             e += punct(c, e, ',') ? 2 : 1;
         else if (e + 1 < c->s.last && punct(c, e, ',') && chunk_of(c, e + 1) &&
-                 chunk_of(c, e + 1)->role == ROLE_ACTOR && s.n)
-            e += 1;
+                 chunk_of(c, e + 1)->role == ROLE_ACTOR && s.n &&
+                 chunk_of(c, e + 1)->last < c->s.last &&
+                 (punct(c, chunk_of(c, e + 1)->last, ',') || (G(c, chunk_of(c, e + 1)->last) & G_CONJ)))
+            e += 1; /* "X, Y and Z" */
         else
             break;
         const chunk *n = chunk_of(c, e);
@@ -1262,6 +1264,9 @@ static size_t aux_start(const ctx *c, size_t v, vocc *o)
             o->infinitive = true;
         } else if (g & G_ADV || (T(c, p)->flags & TOK_WORD && strlen(tok_key(&c->ts, p)) > 4 &&
                                  strcmp(tok_key(&c->ts, p) + strlen(tok_key(&c->ts, p)) - 2, "ly") == 0)) {
+        } else if (quantifier(c, p) && p > c->s.first &&
+                   (G(c, p - 1) & (G_HAVE | G_BE | G_MODAL_FUT | G_MODAL_HYP) || chunk_of(c, p - 1))) {
+            /* "have both attacked", "Washington and Moscow both criticised" */
         } else if (is_word(c, p, "get") || is_word(c, p, "got")) {
             o->passive = o->form == F_PP || o->form == F_PAST;
         } else {
@@ -1315,6 +1320,11 @@ static aset subject_of(ctx *c, vocc *o)
     if (a <= c->s.first)
         return o->subject = none;
     size_t p = a - 1;
+    if (o->form == F_ING && o->aux == o->start) {
+        const chunk *g = chunk_of(c, p);
+        if (g && g->last == a && g->role == ROLE_ACTOR && g->prep != ATOM_NONE)
+            return o->subject = g->actors;
+    }
     const chunk *k = subject_chunk(c, a);
     if (k) {
         /* infinitive after an object ("urged X to act"): X; after an
@@ -1539,6 +1549,13 @@ static bool threat_follows(const ctx *c, size_t from)
 static aset other_side(const ctx *c, const aset *subj)
 {
     aset s = {{0}, 0};
+    bool border = false;
+    for (size_t i = c->s.first; i < c->s.last && !border; i++)
+        border = is_word(c, i, "border") || is_word(c, i, "borders") ||
+                 is_word(c, i, "crossing") || is_word(c, i, "crossings") ||
+                 is_word(c, i, "frontier") || is_word(c, i, "airspace");
+    if (!border)
+        return s;
     for (size_t i = 0; i < c->n_chunks; i++) {
         const chunk *k = &c->chunks[i];
         if (k->role != ROLE_ACTOR && k->role != ROLE_PLACE)
@@ -1925,14 +1942,15 @@ static void read_noun(ctx *c, const chunk *k)
         if (!p || p->first != i + 1)
             break;
         uint32_t at = T(c, i)->atom;
-        bool is_actor = p->role == ROLE_ACTOR || p->role == ROLE_PLACE || p->role == ROLE_ATTR;
+        bool is_actor = p->role == ROLE_ACTOR || p->role == ROLE_ATTR;
         aset who = p->role == ROLE_POSS ? p->poss : p->actors;
         if (p->role == ROLE_POSS)
             is_actor = true;
         bool patient_of = n->poss_target && is_word(c, i, "of");
         if (p->role == ROLE_POSS && !strcmp(n->cameo, "02") && is_word(c, i, "for") && !target.n)
             target = p->poss; /* "request for China's assistance" */
-        else if (patient_of && is_actor && !target.n) {
+        else if (patient_of && is_actor &&
+                 (!target.n || (k->poss.n && target.a[0] == k->poss.a[0]))) {
             /* "the Taliban's arrest of ISKP suspects": the owner acts */
             if (k->poss.n && k->poss.a[0] == target.a[0])
                 agent = k->poss;

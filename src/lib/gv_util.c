@@ -312,7 +312,7 @@ dyad_status gvu_render(GVC_t *gvc, Agraph_t *g, const char *engine,
 #define GVU_FONT "Helvetica"
 #define GVU_LABEL_VERBS 3       /* verbs on an edge label */
 #define GVU_TIP_VERBS 8         /* verbs in an edge tooltip */
-#define GVU_TIP_EVIDENCE 5      /* sentences in an edge tooltip */
+#define GVU_TIP_EVIDENCE 5L     /* sentences in an edge tooltip */
 #define GVU_TIP_SENTENCE 200    /* bytes of one sentence in a tooltip */
 #define GVU_MAX_EDGE_LABELS 120 /* beyond this, labels only in tooltips */
 #define GVU_MAX_SPLINE_EDGES 150 /* neato/sfdp: beyond this, straight */
@@ -416,28 +416,24 @@ static void edge_tooltip(strbuf *b, const dyad_node *nodes,
     put_signed(b, e->goldstein);
     sb_printf(b, " (%s)\\n", tone_of(e->goldstein));
     put_verbs(b, v, nv, GVU_TIP_VERBS, true);
-    size_t shown = 0;
+    long shown = 0;
     const dyad_evidence *prev = NULL;
-    for (size_t i = 0; i < e->n_evidence; i++) {
+    for (size_t i = 0; i < e->n_evidence && shown < GVU_TIP_EVIDENCE; i++) {
         const dyad_evidence *ev = &e->evidence[i];
         /* acts of one sentence are adjacent in canonical order */
         if (prev && prev->sentence == ev->sentence &&
             strcmp(prev->doc, ev->doc) == 0)
             continue;
         prev = ev;
-        if (shown == GVU_TIP_EVIDENCE) {
-            shown++;
-            break;
-        }
         sb_puts(b, "\\n" BULLET " ");
         esc_tip(b, ev->doc);
         sb_printf(b, " (sentence %ld): ", ev->sentence);
         gvu_esc_tip_trunc(b, ev->text ? ev->text : "", GVU_TIP_SENTENCE);
         shown++;
     }
-    if (shown > GVU_TIP_EVIDENCE || e->weight > (long)GVU_TIP_EVIDENCE)
-        sb_printf(b, "\\n(%ld sentences in all; the JSON has them)",
-                  e->weight);
+    if (e->weight > shown)
+        sb_printf(b, "\\n\xE2\x80\xA6 and %ld more sentence%s (see the JSON)",
+                  e->weight - shown, e->weight - shown == 1 ? "" : "s");
 }
 
 /* Node font 11..18 pt, growing with the log of mentions. */
@@ -506,7 +502,7 @@ static void set_graph_style(Agraph_t *gr, const char *engine, bool dot,
     gvu_default(gr, AGRAPH, "labeljust", "l");
     if (dot) {
         gvu_default(gr, AGRAPH, "rankdir", "TB");
-        gvu_default(gr, AGRAPH, "nodesep", "0.5");
+        gvu_default(gr, AGRAPH, "nodesep", "0.6");
         gvu_default(gr, AGRAPH, "ranksep", "0.7");
     } else {
         gvu_default(gr, AGRAPH, "overlap", "prism");
@@ -587,7 +583,7 @@ static void add_edge(const build_ctx *c, Agraph_t *gr, const dyad_edge *e,
 /* The legend: the graph's own HTML label, so that it takes no part in the
  * layout of any engine.  One nested table a row keeps the rows' columns
  * independent. */
-#define ROW_OPEN "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" " \
+#define ROW_OPEN "<TR><TD ALIGN=\"LEFT\"><TABLE ALIGN=\"LEFT\" BORDER=\"0\" " \
                  "CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>"
 #define ROW_CLOSE "</TR></TABLE></TD></TR>"
 #define CELL_TEXT "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"
@@ -637,7 +633,7 @@ static char *legend_html(const build_ctx *c, const dyad_draw_opts *opts)
     if (opts && opts->title && *opts->title) {
         /* regular weight: Graphviz sizes text with regular metrics; the
          * spacer leaves room for fonts wider than Helvetica */
-        sb_puts(&b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" "
+        sb_puts(&b, "<TR><TD ALIGN=\"LEFT\"><TABLE ALIGN=\"LEFT\" BORDER=\"0\" "
                     "CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>"
                     "<FONT POINT-SIZE=\"18\">");
         gvu_esc_html(&b, opts->title);
