@@ -197,10 +197,36 @@ static int32_t noun_at(const ctx *c, size_t i, size_t end, size_t *len)
     return *len ? v : -1;
 }
 
+/* A multi-word verb with one possessive or article inside: "raised our
+ * concerns with", "ended their ceasefire with". */
+static size_t verb_with_det(const ctx *c, size_t i, size_t end, int32_t *value)
+{
+    const trie *t = &c->d->verb_trie;
+    uint32_t node = trie_next(t, 0, T(c, i)->atom);
+    if (node == UINT32_MAX || i + 2 >= end || !(G(c, i + 1) & G_DET))
+        return 0;
+    size_t best = 0;
+    for (size_t j = i + 2; j < end; j++) {
+        node = trie_next(t, node, T(c, j)->atom);
+        if (node == UINT32_MAX)
+            break;
+        if (t->value[node] >= 0) {
+            best = j - i + 1;
+            *value = t->value[node];
+        }
+    }
+    return best;
+}
+
 static int32_t verb_at(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    int32_t v = -1, sv = -1;
+    int32_t v = -1, sv = -1, dv = -1;
     *len = lex_match(c->d, &c->d->verb_trie, &c->ts, i, end, &v);
+    size_t dlen = verb_with_det(c, i, end, &dv);
+    if (dlen > *len + 1) {
+        *len = dlen;
+        v = dv;
+    }
     /* "hand them over": a particle verb's first word, the particle within
      * four words; it wins over a shorter plain match */
     size_t slen = lex_match(c->d, &c->d->split_trie, &c->ts, i, end, &sv);
@@ -465,10 +491,15 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
     if (verbish(c, i) && !after_det) {
         /* "the counterterrorism plan was endorsed": a noun when a verb
          * follows it */
+        bool after_content = in_chunk && (T(c, i - 1)->flags & TOK_WORD) &&
+                             !(T(c, i - 1)->flags & (TOK_CAP | TOK_POSS)) && !G(c, i - 1);
+        size_t nlen;
         bool heads = in_chunk && i + 1 < c->s.last && (T(c, i - 1)->flags & TOK_WORD) &&
                      !(T(c, i - 1)->flags & TOK_CAP) &&
                      (G(c, i + 1) & (G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP) ||
                       punct(c, i + 1, ',') || punct(c, i + 1, '.'));
+        /* "separate talks", "new plans": after an adjective, a noun */
+        heads |= after_content && (noun_at(c, i, c->s.last, &nlen) >= 0 || !(G(c, i) & G_LIGHT));
         if (!heads)
             return false;
     }
@@ -1610,7 +1641,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     }
     /* "deepen relations with X", "signed an agreement with X": the
      * partner of a cooperative act */
-    if (!t.n && k && atoi(v->cameo) >= 3 && atoi(v->cameo) <= 6 && k->last < c->s.last &&
+    int pr = atoi(v->cameo);
+    if (!t.n && k && ((pr >= 3 && pr <= 8) || pr == 16) && k->last < c->s.last &&
         is_word(c, k->last, "with"))
         t = object_at(c, k->last + 1, NULL);
     /* "rejected allegations by Pakistan", "condemned the attack by the

@@ -24,20 +24,8 @@ void gvu_default(Agraph_t *g, int kind, const char *name, const char *value)
     agattr(g, kind, (char *)name, (char *)value);
 }
 
-/* The DOT scanner of 2.43 reads `\"` as an escaped quote even after an
- * escaped backslash, and agwrite does not guard against it: a value must
- * not end in a backslash. */
 void gvu_set(void *obj, const char *name, const char *value)
 {
-    size_t n = strlen(value);
-    if (n && value[n - 1] == '\\') {
-        char *v = xmalloc(n + 2);
-        memcpy(v, value, n);
-        memcpy(v + n, " ", 2);
-        agsafeset(obj, (char *)name, v, "");
-        free(v);
-        return;
-    }
     agsafeset(obj, (char *)name, (char *)value, "");
 }
 
@@ -398,10 +386,22 @@ static const char *tone_of(double g)
     return "strongly cooperative";
 }
 
-static void esc_str(strbuf *b, const char *s) { gvu_esc(b, s, strlen(s)); }
+static void esc_str(strbuf *b, const char *s)
+{
+    if (s)
+        gvu_esc(b, s, strlen(s));
+}
+
 static void esc_tip(strbuf *b, const char *s)
 {
-    gvu_esc_tip(b, s, strlen(s));
+    if (s)
+        gvu_esc_tip(b, s, strlen(s));
+}
+
+/* An actor's name as drawn: its label, or its id if it has none. */
+static const char *label_of(const dyad_node *n)
+{
+    return n->label && *n->label ? n->label : n->id;
 }
 
 /* "Pakistan → Afghan Taliban: weight 9, Goldstein −1.2 (conflictual)",
@@ -409,9 +409,9 @@ static void esc_tip(strbuf *b, const char *s)
 static void edge_tooltip(strbuf *b, const dyad_node *nodes,
                          const dyad_edge *e, const verb_count *v, size_t nv)
 {
-    esc_tip(b, nodes[e->source].label);
+    esc_tip(b, label_of(&nodes[e->source]));
     sb_puts(b, " " ARROW " ");
-    esc_tip(b, nodes[e->target].label);
+    esc_tip(b, label_of(&nodes[e->target]));
     sb_printf(b, ": weight %ld, Goldstein ", e->weight);
     put_signed(b, e->goldstein);
     sb_printf(b, " (%s)\\n", tone_of(e->goldstein));
@@ -536,13 +536,14 @@ static void add_node(const build_ctx *c, Agraph_t *gr, size_t i,
     Agnode_t *n = agnode(gr, (char *)nd->id, 1);
     made[i] = n;
     strbuf b = {0};
-    esc_str(&b, nd->label);
+    sb_puts(&b, "");
+    esc_str(&b, label_of(nd));
     gvu_set(n, "label", b.s);
     char num[32];
     fmt_num(num, sizeof num, node_fontsize(nd->mentions));
     gvu_set(n, "fontsize", num);
     b.len = 0;
-    esc_tip(&b, nd->label);
+    esc_tip(&b, label_of(nd));
     sb_printf(&b, ": %ld mention%s; acts on %ld, acted on by %ld",
               nd->mentions, nd->mentions == 1 ? "" : "s", c->out_deg[i],
               c->in_deg[i]);
