@@ -1557,6 +1557,11 @@ static aset passive_agent(const ctx *c, size_t from)
     for (size_t i = from; i < c->s.last && i < from + 14; i++) {
         if (clause_break(c, i) || G(c, i) & G_REL)
             break;
+        /* "banned in Pakistan and has been classified by the US": the
+         * agent of the next verb phrase is not this one's */
+        if ((G(c, i) & G_CONJ) && i + 1 < c->s.last &&
+            (G(c, i + 1) & (G_HAVE | G_BE | G_MODAL_FUT | G_MODAL_HYP) || verbish(c, i + 1)))
+            break;
         if (G(c, i) & G_BY) {
             const chunk *k = chunk_of(c, i + 1);
             if (k && k->first == i + 1 && k->actors.n &&

@@ -2,7 +2,6 @@
  * graph, escaping, the plugin context, rendering, error collection.
  * Graphviz is not thread-safe: see gv_util.h. */
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 
 #include <gvplugin.h>
@@ -432,7 +431,7 @@ static void edge_tooltip(strbuf *b, const dyad_node *nodes,
         shown++;
     }
     if (e->weight > shown)
-        sb_printf(b, "\\n\xE2\x80\xA6 and %ld more sentence%s (see the JSON)",
+        sb_printf(b, "\\n\xE2\x80\xA6 and %ld more sentence%s",
                   e->weight - shown, e->weight - shown == 1 ? "" : "s");
 }
 
