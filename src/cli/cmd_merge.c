@@ -62,8 +62,8 @@ static void usage(void)
         "\n"
         "A GRAPH of - reads standard input.\n"
         "\n"
-        "Example: a sharded run (here two halves of a folder of "
-        "articles), then the merge\n"
+        "Example: a sharded run (two halves of a folder), then the "
+        "merge\n"
         "  dyad extract news/[a-m]*.txt --format json > part1.json\n"
         "  dyad extract news/[n-z]*.txt --format json > part2.json\n"
         "  dyad merge part2.json part1.json -o all\n"
@@ -101,22 +101,22 @@ static int parse_option(merge_args *a, int c, char **argv)
     case 'h': usage(); return CLI_OK;
     case 'f':
         if (!cli_parse_format(optarg, &a->format))
-            return cli_usage_error(CMD, "unknown format '%s' (json, dot, "
-                                        "svg)", optarg);
+            return cli_usage_error(
+                CMD, "unknown format '%s' (json, dot, svg)", optarg);
         a->format_set = true;
         return -1;
     case 'o': a->prefix = optarg; return -1;
     case OPT_MAX_EVIDENCE:
         if (!cli_parse_count(optarg, 0, 1000000000L, &a->max_evidence))
-            return cli_usage_error(CMD, "--max-evidence wants a number >= 0, "
-                                        "not '%s'", optarg);
+            return cli_usage_error(
+                CMD, "--max-evidence wants a number >= 0, not '%s'", optarg);
         return -1;
     case OPT_ENGINE: a->draw.engine = optarg; return -1;
     case OPT_TITLE: a->draw.title = optarg; return -1;
     case OPT_MIN_WEIGHT:
         if (!cli_parse_count(optarg, 0, 1000000000L, &n))
-            return cli_usage_error(CMD, "--min-weight wants a number >= 0, "
-                                        "not '%s'", optarg);
+            return cli_usage_error(
+                CMD, "--min-weight wants a number >= 0, not '%s'", optarg);
         a->draw.min_weight = (int)n;
         return -1;
     default: return cli_getopt_error(CMD, c, argv, long_opts);
@@ -129,6 +129,18 @@ static int count_stdin(int n, char **paths)
     for (int i = 0; i < n; i++)
         k += strcmp(paths[i], "-") == 0;
     return k;
+}
+
+/* A graph named twice is counted twice: allowed, but rarely meant. */
+static void warn_repeats(int n, char **paths)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(paths[i], paths[j]) == 0 && strcmp(paths[i], "-")) {
+                cli_warn("%s is given twice: its counts are added twice",
+                         paths[i]);
+                break;
+            }
 }
 
 static int parse_args(merge_args *a, int argc, char **argv)
@@ -150,6 +162,7 @@ static int parse_args(merge_args *a, int argc, char **argv)
         return cli_usage_error(CMD, "--output wants a non-empty prefix");
     if (count_stdin(argc - optind, argv + optind) > 1)
         return cli_usage_error(CMD, "standard input (-) can be read once");
+    warn_repeats(argc - optind, argv + optind);
     return -1;
 }
 

@@ -1723,6 +1723,34 @@ static void report_unknown(ctx *c, const chunk *k)
     trace(c, DYAD_TRACE_UNKNOWN, b, e, -1, -1, NULL, NULL, NULL, "unknown name");
 }
 
+/* A conditional or a warning around a verb: its force is a threat. */
+static bool threat_frame(const ctx *c, const vocc *o)
+{
+    for (size_t i = c->s.first; i < c->s.last; i++) {
+        if (i >= o->start && i < o->end)
+            continue;
+        if (G(c, i) & G_COND && i > o->end)
+            return true; /* "would strike ... if" */
+        if (i < o->aux && (is_word(c, i, "warned") || is_word(c, i, "warns") ||
+                           is_word(c, i, "threatened") || is_word(c, i, "vowed") ||
+                           is_word(c, i, "warning")))
+            return true;
+    }
+    return false;
+}
+
+/* "Had the Taliban acted ...", "Were Pakistan to strike ...": a clause
+ * opening with its auxiliary. */
+static bool inverted_condition(const ctx *c, const vocc *o)
+{
+    size_t j = o->aux;
+    while (j > c->s.first && !clause_break(c, j - 1) && !punct(c, j - 1, ','))
+        j--;
+    return j < o->aux && (T(c, j)->flags & TOK_CAP || j > c->s.first) &&
+           (is_word(c, j, "had") || is_word(c, j, "were") || is_word(c, j, "should")) &&
+           j + 1 < o->aux && chunk_of(c, j + 1);
+}
+
 static void read_verb(ctx *c, vocc *o)
 {
     const verb *v = &c->d->verbs[o->verb];
@@ -1810,8 +1838,19 @@ static void read_verb(ctx *c, vocc *o)
         drop(c, &subj, &obj, v, o->start, o->end, "negated");
         return;
     }
+    int vroot = atoi(v->cameo);
+    if (o->hyp && vroot >= 15 && vroot <= 20 && threat_frame(c, o)) {
+        /* "Islamabad would strike TTP hideouts if the attacks did not
+         * stop", "warned that Pakistan would go after the TTP" */
+        o->hyp = false;
+        o->future = true;
+    }
     if (o->hyp) {
         drop(c, &subj, &obj, v, o->start, o->end, "hypothetical (would, could, may, should)");
+        return;
+    }
+    if (inverted_condition(c, o)) {
+        drop(c, &subj, &obj, v, o->start, o->end, "conditional (had X acted, ...)");
         return;
     }
     for (size_t j = o->aux; j-- > c->s.first;) {
@@ -2008,9 +2047,22 @@ static void read_noun(ctx *c, const chunk *k)
     /* a light verb's subject is the agent: "held talks with", "opted for
      * dialogue with"; seeking aid is an appeal to the giver */
     size_t b = k->first;
+    if (b > c->s.first + 1 && is_word(c, b - 1, "of")) {
+        const chunk *q = chunk_of(c, b - 2);
+        if (q && q->last == b - 1 && quantity(c, q))
+            b = q->first; /* "held several rounds of talks" */
+    }
     if (b > c->s.first && G(c, b - 1) & G_PREP && b - 1 > c->s.first &&
         (is_word(c, b - 1, "for") || is_word(c, b - 1, "in") || is_word(c, b - 1, "with")))
         b--;
+    if (!target.n && b > c->s.first + 1) {
+        const chunk *io = chunk_of(c, b - 1);
+        if (io && io->last == b && io->role == ROLE_ACTOR && io->first > c->s.first &&
+            (G(c, io->first - 1) & G_LIGHT) && !agent.n) {
+            target = io->actors; /* "gave Pakistan an ultimatum" */
+            b = io->first;
+        }
+    }
     if (b > c->s.first && is_word(c, b - 1, "under") && !target.n) {
         /* "has been under UN sanctions": the subject is the target */
         for (size_t j = b - 1; j-- > c->s.first;) {
@@ -2095,6 +2147,16 @@ static void read_noun(ctx *c, const chunk *k)
         if (h && h->role == ROLE_ACTOR) {
             target = h->actors;
             rule = "with the help of: aid to the phrase it qualifies";
+        }
+    }
+    if (agent.n && target.n) {
+        size_t j = i;
+        while (j < c->s.last && (G(c, j) & G_ADV))
+            j++;
+        if (j < c->s.last && (G(c, j) & G_MODAL_HYP) && (k->first == c->s.first || G(c, k->first) & G_DET)) {
+            drop(c, &agent, &target, NULL, k->noun_at, k->last,
+                 "hypothetical: the act is the subject of could/would");
+            return;
         }
     }
     if (!agent.n || !target.n) {

@@ -234,7 +234,8 @@ static const struct {
               "offering expand expanded deepen deepened strengthen "
               "strengthened enhance enhanced boost boosted receive received "
               "welcome welcomed impose imposed imposes imposing announce announced "
-              "slap slapped levy levied unveil unveiled"},
+              "slap slapped levy levied unveil unveiled commit commits "
+              "committed committing perpetrate perpetrated"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "
