@@ -407,6 +407,8 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
         if (a >= 0 && j + alen == i) {
             if (c->d->aliases[a].type == ALIAS_ADJ)
                 return true;
+            if (j > c->s.first && (G(c, j - 1) & G_REL))
+                return false; /* "which Pakistan blames": a verb */
             /* "UN sanctions since 2011" vs "the US sanctions Iran" */
             size_t nx = i + nlen;
             return nx < c->s.last && !(G(c, nx) & G_DET) && !(T(c, nx)->flags & TOK_CAP) &&
@@ -525,6 +527,14 @@ static void add_chunk(ctx *c, size_t first, size_t last)
         c->chunk_at[i - c->s.first] = (int32_t)c->n_chunks;
     c->n_chunks++;
     resolve_chunk(c, k);
+    /* "Attacks by the TTP ... since the group ended": a name is the group
+     * or state named last from here on, within its own sentence too */
+    if (k->role == ROLE_ACTOR && !k->pronoun && !k->person)
+        for (size_t a = 0; a < k->actors.n; a++) {
+            int kind = c->d->actors[k->actors.a[a]].kind;
+            if (kind == KIND_GROUP)
+                c->last_group = k->actors.a[a];
+        }
 }
 
 /* Actor mentions may span words that otherwise end a chunk ("Islamic
@@ -1923,6 +1933,21 @@ static void read_verb(ctx *c, vocc *o)
         }
         return;
     }
+    if (!obj.n && !o->passive && v->object) {
+        /* "the TTP, which Pakistan blames for ...": the antecedent */
+        const chunk *sk = subject_chunk(c, o->aux);
+        if (sk && sk->first > c->s.first + 1 && (G(c, sk->first - 1) & G_REL) &&
+            !is_word(c, sk->first - 1, "who")) {
+            size_t r = sk->first - 1;
+            if (punct(c, r - 1, ','))
+                r--;
+            const chunk *ante = chunk_of(c, r - 1);
+            if (ante && ante->last == r && ante->role == ROLE_ACTOR) {
+                obj = ante->actors;
+                rule = "object relative clause: the antecedent";
+            }
+        }
+    }
     if (!obj.n) {
         size_t at = o->end;
         while (at < c->s.last && (G(c, at) & G_ADV))
@@ -2053,8 +2078,9 @@ static void read_noun(ctx *c, const chunk *k)
             b = q->first; /* "held several rounds of talks" */
     }
     if (b > c->s.first && G(c, b - 1) & G_PREP && b - 1 > c->s.first &&
-        (is_word(c, b - 1, "for") || is_word(c, b - 1, "in") || is_word(c, b - 1, "with")))
-        b--;
+        (is_word(c, b - 1, "for") || is_word(c, b - 1, "in") || is_word(c, b - 1, "with") ||
+         is_word(c, b - 1, "up") || is_word(c, b - 1, "off") || is_word(c, b - 1, "out")))
+        b--; /* "opted for dialogue", "stepped up engagement" */
     if (!target.n && b > c->s.first + 1) {
         const chunk *io = chunk_of(c, b - 1);
         if (io && io->last == b && io->role == ROLE_ACTOR && io->first > c->s.first &&
@@ -2159,6 +2185,18 @@ static void read_noun(ctx *c, const chunk *k)
             return;
         }
     }
+    int nroot = atoi(n->cameo);
+    uint32_t with = lex_atom(c->d, "with");
+    if (agent.n > 1 && !target.n && nroot >= 3 && nroot <= 6 &&
+        (n->between || prep_in(with, n->target))) {
+        /* "Dar and Muttaqi held separate talks": both ways */
+        for (size_t a = 0; a < agent.n; a++) {
+            aset one = aset_one(agent.a[a]);
+            emit(c, &one, &agent, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at, k->last,
+                 "joint agents of a mutual act, both ways");
+        }
+        return;
+    }
     if (!agent.n || !target.n) {
         drop(c, &agent, &target, NULL, k->noun_at, k->last,
              !agent.n ? "nominal act without an actor as agent" : "nominal act without an actor as target");
@@ -2192,7 +2230,8 @@ static void find_speakers(ctx *c)
         if (j < n && c->ts.t[j].punct == ',')
             j++;
         for (size_t k = j; k < n && k < j + 8; k++) {
-            if (lex_gram(c->d, c->ts.t[k].atom) & G_SAY) {
+            /* "said", not the "State" of "State Department" */
+            if ((lex_gram(c->d, c->ts.t[k].atom) & G_SAY) && !(c->ts.t[k].flags & TOK_CAP)) {
                 if (k > j) {
                     q.sp_first = j;
                     q.sp_last = k;

@@ -189,7 +189,7 @@ static const struct {
              "under between among amid toward towards across through "
              "throughout within inside outside near along via upon beyond "
              "during since after before despite following regarding "
-             "concerning including without behind off"},
+             "concerning including without behind off up out"},
     {G_LOC, "in inside within across throughout into near along outside "
             "at around beyond onto through"},
     {G_CONJ, "and or as well nor plus but yet"},
