@@ -554,6 +554,42 @@ static bool adj_at(const ctx *c, size_t i)
     return a >= 0 && c->d->aliases[a].type == ALIAS_ADJ;
 }
 
+/* A headline in title case: most words capitalised. */
+static bool title_case(const ctx *c)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = c->s.first; i < c->s.last; i++)
+        if (T(c, i)->flags & TOK_WORD && !(G(c, i) & (G_PREP | G_DET | G_CONJ | G_TO))) {
+            words++;
+            caps += (T(c, i)->flags & TOK_CAP) != 0;
+        }
+    return words >= 3 && caps * 10 >= words * 8;
+}
+
+/* A capitalised word right after a name in mid-sentence, that is no
+ * name or class word itself: the two are one proper name ("India Today",
+ * "Washington Post"). */
+static bool outlet_word(const ctx *c, size_t i)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday"};
+    if (i == c->s.first || !(T(c, i)->flags & TOK_CAP) || (T(c, i)->flags & TOK_ALLCAPS) ||
+        !(T(c, i - 1)->flags & TOK_WORD) || (G(c, i) & G_DET))
+        return false;
+    size_t len;
+    if (mention_end(c, i) > i || class_at(c, i, i + 1, &len) || noun_at(c, i, i + 1, &len) >= 0 ||
+        verb_at(c, i, c->s.last, &len) >= 0 || verbish(c, i) || title_case(c))
+        return false;
+    for (size_t d = 0; d < sizeof days / sizeof *days; d++)
+        if (is_word(c, i, days[d]))
+            return false;
+    for (size_t j = i; j-- > c->s.first && i - j < 5;)
+        if (actor_match(c, j, c->s.last, &len) >= 0)
+            return j + len == i && c->d->aliases[actor_match(c, j, c->s.last, &len)].type == ALIAS_NAME &&
+                   j > c->s.first;
+    return false;
+}
+
 static void build_chunks(ctx *c)
 {
     size_t i = c->s.first;
@@ -566,6 +602,10 @@ static void build_chunks(ctx *c)
         size_t first = i;
         i = m > i ? m : i + 1;
         for (;;) {
+            if (i >= c->s.last)
+                break;
+            if (outlet_word(c, i))
+                i++; /* "India Today", "Kabul Now": a capitalised word glued to a name */
             if (i >= c->s.last)
                 break;
             size_t m2 = mention_end(c, i);
@@ -1661,8 +1701,11 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
         is_word(c, k->last, "with"))
         t = object_at(c, k->last + 1, NULL);
     /* "rejected allegations by Pakistan", "condemned the attack by the
-     * TTP": the agent of the evaluated act is the target */
+     * TTP": the agent of the evaluated act is the target; so is the actor
+     * qualifying it ("condemned Pakistani airstrikes") */
     int root = atoi(v->cameo);
+    if (!t.n && k && k->first == o->end && k->role == ROLE_ATTR && (root == 5 || (root >= 10 && root <= 12)))
+        t = k->actors;
     if (!t.n && k && (root == 5 || (root >= 10 && root <= 12)) && k->last + 1 < c->s.last &&
         (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
         t = object_at(c, k->last + 1, NULL);
