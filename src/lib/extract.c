@@ -110,7 +110,17 @@ typedef struct ctx {
     } *seen;
     size_t n_seen, cap_seen;
     strbuf sentence_text;
+    /* the longest matches at each token, up to its sentence's end: every
+     * rule asks again and again */
+    struct memo_match {
+        int32_t v[4];
+        uint16_t len[4];
+        uint8_t done;
+    } *mm;
+    uint32_t *sent_end; /* by token */
 } ctx;
+
+enum { MM_ACTOR, MM_CLASS, MM_NOUN, MM_VERB };
 
 /* ---------------------------------------------------------------- */
 /* small helpers */
@@ -176,25 +186,58 @@ static size_t node_for(ctx *c, int16_t a)
 /* ---------------------------------------------------------------- */
 /* token classes */
 
+static size_t match_raw(const ctx *c, int kind, size_t i, size_t end, int32_t *v)
+{
+    const trie *t = kind == MM_ACTOR ? &c->d->actor_trie
+                  : kind == MM_CLASS ? &c->d->class_trie
+                                     : &c->d->noun_trie;
+    return lex_match(c->d, t, &c->ts, i, end, v);
+}
+
+static int32_t verb_raw(const ctx *c, size_t i, size_t end, size_t *len);
+
+/* The longest match of a kind at i within end, memoised for the longest
+ * within the sentence; a shorter bound that cuts it is asked afresh. */
+static int32_t memo_at(const ctx *c, int kind, size_t i, size_t end, size_t *len)
+{
+    struct memo_match *m = &c->mm[i];
+    if (!(m->done & (1u << kind))) {
+        size_t l;
+        int32_t v = -1;
+        size_t e = c->sent_end[i];
+        if (kind == MM_VERB)
+            v = verb_raw(c, i, e, &l);
+        else
+            l = match_raw(c, kind, i, e, &v);
+        m->v[kind] = l ? v : -1;
+        m->len[kind] = (uint16_t)l;
+        m->done |= (uint8_t)(1u << kind);
+    }
+    if (m->len[kind] <= end - i || end >= c->sent_end[i]) {
+        *len = m->len[kind];
+        return m->v[kind];
+    }
+    int32_t v = -1;
+    if (kind == MM_VERB)
+        return verb_raw(c, i, end, len);
+    *len = match_raw(c, kind, i, end, &v);
+    return *len ? v : -1;
+}
+
 static int32_t actor_match(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    int32_t v = -1;
-    *len = lex_match(c->d, &c->d->actor_trie, &c->ts, i, end, &v);
-    return *len ? v : -1;
+    return memo_at(c, MM_ACTOR, i, end, len);
 }
 
 static int class_at(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    int32_t v = 0;
-    *len = lex_match(c->d, &c->d->class_trie, &c->ts, i, end, &v);
+    int32_t v = memo_at(c, MM_CLASS, i, end, len);
     return *len ? v : 0;
 }
 
 static int32_t noun_at(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    int32_t v = -1;
-    *len = lex_match(c->d, &c->d->noun_trie, &c->ts, i, end, &v);
-    return *len ? v : -1;
+    return memo_at(c, MM_NOUN, i, end, len);
 }
 
 /* A multi-word verb with one possessive or article inside: "raised our
@@ -219,6 +262,11 @@ static size_t verb_with_det(const ctx *c, size_t i, size_t end, int32_t *value)
 }
 
 static int32_t verb_at(const ctx *c, size_t i, size_t end, size_t *len)
+{
+    return memo_at(c, MM_VERB, i, end, len);
+}
+
+static int32_t verb_raw(const ctx *c, size_t i, size_t end, size_t *len)
 {
     int32_t v = -1, sv = -1, dv = -1;
     *len = lex_match(c->d, &c->d->verb_trie, &c->ts, i, end, &v);
@@ -2480,6 +2528,11 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     find_speakers(&c);
     span *sents = NULL;
     size_t n = text_sentences(text, &c.ts, &sents, MAX_SENTENCE);
+    c.mm = xcalloc(c.ts.n + 1, sizeof *c.mm);
+    c.sent_end = xmalloc((c.ts.n + 1) * sizeof *c.sent_end);
+    for (size_t i = 0; i < n; i++)
+        for (size_t t = sents[i].first; t < sents[i].last; t++)
+            c.sent_end[t] = sents[i].last;
     for (size_t i = 0; i < n; i++) {
         c.sentence = (long)i + 1;
         c.s = sents[i];
@@ -2489,6 +2542,8 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     free(sents);
     free(c.node_of);
     free(c.quote_of);
+    free(c.mm);
+    free(c.sent_end);
     free(c.quotes);
     atoms_free(c.local);
     free(c.chunks);

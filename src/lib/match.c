@@ -27,7 +27,13 @@ void trie_free(trie *t)
 static size_t slot(const trie *t, uint64_t key)
 {
     size_t mask = t->n_slots - 1;
-    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & mask;
+    /* splitmix64's finalizer: the parent (high half) and the word (low
+     * half) both reach the low bits used as the slot */
+    uint64_t h = key;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    h ^= h >> 31;
+    size_t i = (size_t)h & mask;
     while (t->keys[i] && t->keys[i] != key)
         i = (i + 1) & mask;
     return i;
