@@ -526,6 +526,12 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         return false;
     if (G(c, i) & G_PRON)
         return !in_chunk;
+    size_t vl;
+    if (past_like(c, i) && i > c->s.first && i + 1 < c->s.last &&
+        !(T(c, i - 1)->flags & TOK_CAP) && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO)) &&
+        (verb_at(c, i - 1, c->s.last, &vl) >= 0 || verbish(c, i - 1)) &&
+        (T(c, i + 1)->flags & TOK_WORD) && !(G(c, i + 1) & (G_PREP | G_DET | G_CONJ | G_SUB | G_TO)))
+        return true; /* "struck suspected TTP hideouts" */
     if (past_like(c, i) && i > c->s.first && (G(c, i - 1) & G_PREP) && !(G(c, i - 1) & G_TO) &&
         i + 1 < c->s.last && (T(c, i + 1)->flags & TOK_WORD) && !(G(c, i + 1) & (G_PREP | G_DET)))
         return true; /* "of captured Taliban fighters" */
@@ -2090,6 +2096,24 @@ static const char *not_asserted(ctx *c, size_t v)
 /* nominalised acts */
 
 
+/* "supports dialogue between X and Y", "called for talks with X": an act
+ * proposed, backed or asked for is not asserted. */
+static bool proposed(ctx *c, const chunk *k, const aset *agent, const aset *target)
+{
+    for (size_t j = 0; j < c->n_verbs; j++) {
+        const vocc *g = &c->verbs[j];
+        if (g->end != k->first || g->verb < 0 || (G(c, g->start) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)))
+            continue;
+        int groot = atoi(c->d->verbs[g->verb].cameo);
+        if (groot == 2 || groot == 3 || groot == 5 || groot == 7) {
+            drop(c, agent, target, NULL, k->noun_at, k->last,
+                 "an act proposed, backed or asked for: not asserted");
+            return true;
+        }
+    }
+    return false;
+}
+
 static void read_noun(ctx *c, const chunk *k)
 {
     const noun *n = &c->d->nouns[k->noun / 2];
@@ -2104,6 +2128,8 @@ static void read_noun(ctx *c, const chunk *k)
         else
             agent = k->poss;
     }
+    if (proposed(c, k, &agent, &target))
+        return;
     if (n->between) {
         for (size_t i = k->last; i + 1 < c->s.last && i < k->last + 3; i++)
             if (is_word(c, i, "between") || is_word(c, i, "among")) {
