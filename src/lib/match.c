@@ -200,7 +200,8 @@ static const struct {
             "at around beyond onto through"},
     {G_CONJ, "and or as well nor plus but yet"},
     {G_SUB, "that which because while if when whereas although though "
-            "unless whether after before since until as once where so"},
+            "unless whether after before since until as once where so "
+            "wherever whenever whereby"},
     {G_REL, "who which that whom whose"},
     {G_BE, "be is are was were been being am 's"},
     {G_HAVE, "have has had having"},
