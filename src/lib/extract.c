@@ -983,8 +983,9 @@ static void resolve_chunk(ctx *c, chunk *k)
     }
     resolve_part(c, first, last, k);
     if (!k->actors.n && !k->person && last - first >= 2 && (G(c, first) & G_PRON) &&
-        (k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE))) {
-        /* "our troops", "her government": the pronoun's actor */
+        ((k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE)) ||
+         strcmp(tok_key(&c->ts, last - 1), "country") == 0)) {
+        /* "our troops", "her government", "her country": the pronoun's actor */
         chunk p = *k;
         p.last = p.first + 1;
         resolve_pronoun(c, &p);
@@ -1013,16 +1014,6 @@ static void resolve_chunk(ctx *c, chunk *k)
                 k->actors = *m;
                 k->role = ROLE_ACTOR;
                 k->how = "short form of a body named earlier";
-            }
-        } else if (last - first == 2 && (G(c, first) & G_PRON) &&
-                   strcmp(tok_key(&c->ts, last - 1), "country") == 0) {
-            chunk p = *k;
-            p.last = p.first + 1;
-            resolve_pronoun(c, &p);
-            if (p.actors.n) {
-                k->actors = p.actors;
-                k->role = ROLE_ACTOR;
-                k->how = "her/his/our country";
             }
         }
     }
