@@ -51,6 +51,11 @@ char *cli_xstrdup(const char *s) { return cli_xstrndup(s, strlen(s)); }
 /* ---- messages ---- */
 
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+static void vmessage(const char *prefix, const char *fmt, va_list ap)
 {
     fflush(stdout);    /* keep the order when both go to one terminal */
     flockfile(stderr); /* workers warn concurrently: one line each */

@@ -1452,6 +1452,23 @@ static aset subject_of(ctx *c, vocc *o)
             return o->subject = g->actors;
     }
     const chunk *k = subject_chunk(c, a);
+    if (k && k->first > c->s.first && k->prep == ATOM_NONE && !k->person) {
+        /* "refusal to stop supporting the TTP has frozen ties": the phrase
+         * is the object of a gerund or infinitive, not this subject */
+        size_t vl;
+        size_t pv = k->first - 1;
+        int32_t f = verb_at(c, pv, c->s.last, &vl);
+        if (f < 0 && pv > c->s.first)
+            f = verb_at(c, pv - 1, c->s.last, &vl) >= 0 && pv - 1 + vl == k->first ? 0 : -1;
+        if (f >= 0) {
+            const char *vk = tok_key(&c->ts, pv);
+            size_t vn = strlen(vk);
+            bool nonfinite = (vn > 4 && strcmp(vk + vn - 3, "ing") == 0) ||
+                             (pv > c->s.first && (G(c, pv - 1) & G_TO));
+            if (nonfinite)
+                return o->subject = none;
+        }
+    }
     if (k) {
         /* infinitive after an object ("urged X to act"): X; after an
          * intent verb ("plans to seek"): that verb's subject */
@@ -1475,13 +1492,14 @@ static aset subject_of(ctx *c, vocc *o)
     }
     if (G(c, p) & G_CONJ ||
         (punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ)) {
-        vocc *prev = find_vocc(c, a);
-        if (prev && prev != o)
-            return o->subject = subject_of(c, prev);
-        /* a grammar verb before: "traveled to Kabul and called on ..." */
+        /* the nearest verb before, relation verb or not: "sees the TTP
+         * as an ally and refuses", "traveled to Kabul and called on" */
         for (size_t j = p; j-- > c->s.first;) {
             if (clause_break(c, j))
                 break;
+            vocc *prev = find_vocc(c, j + 1);
+            if (prev && prev != o && prev->end == j + 1)
+                return o->subject = subject_of(c, prev);
             if (verbish(c, j) || (G(c, j) & G_BE)) {
                 aset s = subject_at(c, j);
                 if (s.n)
@@ -1909,12 +1927,18 @@ static void read_verb(ctx *c, vocc *o)
     }
     if (v->mode == MODE_PROMISE && !obj.n)
         obj = complement_target(c, o);
-    if (v->mode == MODE_WARN && o->end < c->s.last) {
+    if (v->mode == MODE_WARN) {
         size_t e = o->end;
-        const chunk *k = chunk_of(c, e);
+        const chunk *k = e < c->s.last ? chunk_of(c, e) : NULL;
         if (k && k->first == e)
             e = k->last;
-        if (e < c->s.last && is_word(c, e, "that") && !threat_follows(c, e)) {
+        /* 13 when the warning threatens: "warned X not to", "against",
+         * "of consequences", "that Pakistan will respond"; else 01 */
+        bool threat = e < c->s.last &&
+                      ((is_word(c, e, "not") || is_word(c, e, "against") || is_word(c, e, "of")) ||
+                       (is_word(c, e, "that") && threat_follows(c, e)) ||
+                       ((G(c, e) & G_TO) && threat_follows(c, e)));
+        if (!threat) {
             cameo = "01";
             code = "010";
             gold = 0.0;
