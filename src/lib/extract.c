@@ -375,6 +375,16 @@ static bool terror_word(const ctx *c, size_t i)
 
 static bool verbish(const ctx *c, size_t i);
 
+/* Does an actor mention end right before token i? */
+static bool name_ends_at(const ctx *c, size_t i)
+{
+    size_t len;
+    for (size_t j = i; j-- > c->s.first && i - j < 6;)
+        if (actor_match(c, j, c->s.last, &len) >= 0 && j + len == i)
+            return true;
+    return false;
+}
+
 /* Words of time and number that end a name's phrase. */
 static bool time_word(const ctx *c, size_t i)
 {
@@ -421,6 +431,12 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
 {
     size_t nlen;
     int32_t nv = noun_at(c, i, c->s.last, &nlen);
+    /* the last word of a longer act noun: "suicide bombing", "drone strike" */
+    for (size_t j = i; j-- > c->s.first && i - j < 4;) {
+        size_t ml;
+        if (noun_at(c, j, c->s.last, &ml) >= 0 && j + ml == i + 1 && ml > 1)
+            return true;
+    }
     if (i == c->s.first)
         return nv >= 0 && nlen >= vlen; /* "Attacks by the TTP ..." */
     size_t p = i - 1;
@@ -536,7 +552,8 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         i + 1 < c->s.last && (T(c, i + 1)->flags & TOK_WORD) && !(G(c, i + 1) & (G_PREP | G_DET)))
         return true; /* "of captured Taliban fighters" */
     if (past_like(c, i) && i > c->s.first &&
-        (!(G(c, i - 1) & (G_DET | G_PREP | G_BE | G_HAVE)) || quantifier(c, i - 1)) &&
+        (!(G(c, i - 1) & (G_DET | G_PREP | G_BE | G_HAVE)) || quantifier(c, i - 1) ||
+         is_word(c, i - 1, "that")) &&
         !(T(c, i - 1)->flags & TOK_POSS))
         return false;
     size_t len;
@@ -548,7 +565,8 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         /* "the counterterrorism plan was endorsed": a noun when a verb
          * follows it */
         bool after_content = in_chunk && (T(c, i - 1)->flags & TOK_WORD) &&
-                             !(T(c, i - 1)->flags & (TOK_CAP | TOK_POSS)) && !G(c, i - 1);
+                             !(T(c, i - 1)->flags & (TOK_CAP | TOK_POSS)) && !G(c, i - 1) &&
+                             !name_ends_at(c, i); /* "al-Qaeda maintains" */
         size_t nlen;
         bool heads = in_chunk && i + 1 < c->s.last && (T(c, i - 1)->flags & TOK_WORD) &&
                      !(T(c, i - 1)->flags & TOK_CAP) &&
@@ -915,6 +933,33 @@ static uint32_t short_head(const ctx *c, size_t first, size_t last)
     return (lex_gram(c->d, head) & G_SHORT) || agent ? head : ATOM_NONE;
 }
 
+/* "the group", "the organisation": the group named last; "the
+ * delegation", "the ministry": the body named earlier with that noun. */
+static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
+{
+    uint32_t h = short_head(c, first, last);
+    if (h == ATOM_NONE)
+        return;
+    const char *hk = atoms_str(c->d->words, h);
+    if (strcmp(hk, "group") == 0 || strcmp(hk, "organisation") == 0 ||
+        strcmp(hk, "organization") == 0 || strcmp(hk, "outfit") == 0) {
+        if (c->last_group >= 0) {
+            k->actors = aset_one(c->last_group);
+            k->role = ROLE_ACTOR;
+            k->how = "short form: the group named last";
+        }
+        return;
+    }
+    if (strcmp(hk, "country") == 0)
+        return; /* "the country": too vague */
+    const aset *m = recall(c, h);
+    if (m) {
+        k->actors = *m;
+        k->role = ROLE_ACTOR;
+        k->how = "short form of a body named earlier";
+    }
+}
+
 static void resolve_chunk(ctx *c, chunk *k)
 {
     size_t first = k->first, last = k->last;
@@ -939,14 +984,8 @@ static void resolve_chunk(ctx *c, chunk *k)
             resolve_pronoun(c, &owner);
         } else {
             resolve_part(c, of, poss, &owner);
-            if (!owner.actors.n) {
-                uint32_t h = short_head(c, of, poss);
-                const aset *m = h != ATOM_NONE ? recall(c, h) : NULL;
-                if (m) {
-                    owner.actors = *m;
-                    owner.role = ROLE_ACTOR;
-                }
-            }
+            if (!owner.actors.n)
+                resolve_short(c, of, poss, &owner); /* "the group's presence" */
         }
         chunk head = *k;
         head.actors.n = 0;
@@ -996,27 +1035,8 @@ static void resolve_chunk(ctx *c, chunk *k)
             return;
         }
     }
-    if (!k->actors.n && !k->person) {
-        uint32_t h = short_head(c, first, last);
-        const char *hk = h != ATOM_NONE ? atoms_str(c->d->words, h) : "";
-        if (h != ATOM_NONE && (strcmp(hk, "group") == 0 || strcmp(hk, "organisation") == 0 ||
-                               strcmp(hk, "organization") == 0 || strcmp(hk, "outfit") == 0)) {
-            if (c->last_group >= 0) {
-                k->actors = aset_one(c->last_group);
-                k->role = ROLE_ACTOR;
-                k->how = "short form: the group named last";
-            }
-        } else if (h != ATOM_NONE && strcmp(hk, "country") == 0) {
-            /* "the country": too vague unless a speaker's "her country" */
-        } else if (h != ATOM_NONE) {
-            const aset *m = recall(c, h);
-            if (m) {
-                k->actors = *m;
-                k->role = ROLE_ACTOR;
-                k->how = "short form of a body named earlier";
-            }
-        }
-    }
+    if (!k->actors.n && !k->person)
+        resolve_short(c, first, last, k);
 }
 
 /* A place: an actor after "in", "inside", "across", ... */
@@ -2443,6 +2463,53 @@ static void resolve_speaker(ctx *c, struct quote *q)
 /* ---------------------------------------------------------------- */
 /* sentences */
 
+static const char *not_asserted(ctx *c, size_t v);
+
+/* "The TTP claimed responsibility for a bombing that killed a Taliban
+ * minister", "ISKP claimed the attack on ...": the claimant did it. */
+static void claimed_acts(ctx *c)
+{
+    for (size_t i = c->s.first; i + 1 < c->s.last; i++) {
+        const char *k = tok_key(&c->ts, i);
+        if (strncmp(k, "claim", 5) != 0 || strlen(k) > 8)
+            continue;
+        size_t j = i + 1;
+        if (j + 1 < c->s.last && is_word(c, j, "responsibility") && is_word(c, j + 1, "for"))
+            j += 2;
+        const chunk *act = chunk_of(c, j);
+        if (!act || act->first != j || act->noun < 0 || atoi(c->d->nouns[act->noun / 2].cameo) < 15)
+            continue;
+        aset who = subject_at(c, i);
+        if (!who.n || not_asserted(c, i))
+            continue; /* "did not claim responsibility" */
+        const noun *n = &c->d->nouns[act->noun / 2];
+        /* the target: "on X" after the act, or the object of "that killed X" */
+        aset target = {{0}, 0};
+        size_t e = act->last;
+        if (e + 1 < c->s.last && (is_word(c, e, "on") || is_word(c, e, "against")))
+            target = object_at(c, e + 1, NULL);
+        const char *lemma = n->lemma, *cameo = n->cameo, *code = n->code;
+        double gold = n->goldstein;
+        if (!target.n) {
+            size_t r = e;
+            if (r < c->s.last && punct(c, r, ','))
+                r++;
+            if (r + 1 < c->s.last && (is_word(c, r, "that") || is_word(c, r, "which"))) {
+                size_t len;
+                int32_t f = verb_at(c, r + 1, c->s.last, &len);
+                if (f >= 0) {
+                    const verb *v = &c->d->verbs[c->d->forms[f].verb];
+                    target = object_at(c, r + 1 + len, NULL);
+                    lemma = v->lemma, cameo = v->cameo, code = v->code, gold = v->goldstein;
+                }
+            }
+        }
+        if (target.n)
+            emit(c, &who, &target, lemma, cameo, code, gold, act->noun_at, act->last,
+                 "claimed act: the claimant is the agent");
+    }
+}
+
 /* "Y has been told that ... X will target ...": X warned Y. */
 static void told_threat(ctx *c)
 {
@@ -2517,6 +2584,7 @@ static void read_sentence(ctx *c)
     for (size_t i = 0; i < c->n_verbs; i++)
         read_verb(c, &c->verbs[i]);
     told_threat(c);
+    claimed_acts(c);
     for (size_t i = 0; i < c->n_chunks; i++) {
         const chunk *k = &c->chunks[i];
         if (k->noun < 0)
