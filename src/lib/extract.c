@@ -714,6 +714,29 @@ static const chunk *chunk_of(const ctx *c, size_t i)
     return k < 0 ? NULL : &c->chunks[k];
 }
 
+/* "Taliban-led", "Taliban-run", "US-controlled": the actor that governs
+ * what follows; "Afghanistan-based" names a place and is left alone. */
+static int16_t hyphen_ruler(const ctx *c, size_t i)
+{
+    static const char *const suffixes[] = {"led", "run", "ruled", "controlled", "governed",
+                                           "administered", "dominated"};
+    const char *k = tok_key(&c->ts, i);
+    const char *dash = strrchr(k, '-');
+    if (!dash || dash == k)
+        return -1;
+    bool ok = false;
+    for (size_t s = 0; s < sizeof suffixes / sizeof *suffixes && !ok; s++)
+        ok = strcmp(dash + 1, suffixes[s]) == 0;
+    if (!ok)
+        return -1;
+    uint32_t a = atoms_find(c->d->words, k, (size_t)(dash - k));
+    uint32_t node = a == ATOM_NONE ? UINT32_MAX : trie_next(&c->d->actor_trie, 0, a);
+    if (node == UINT32_MAX || c->d->actor_trie.value[node] < 0)
+        return -1;
+    const alias *al = &c->d->aliases[c->d->actor_trie.value[node]];
+    return al->type == ALIAS_PERSON ? -1 : (int16_t)al->actor;
+}
+
 /* Resolves tokens [first, last) of a phrase without a possessive. */
 static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
 {
@@ -763,6 +786,13 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
                     any_agent = true;
             }
             i += len;
+            continue;
+        }
+        int16_t ruler = hyphen_ruler(c, i);
+        if (ruler >= 0) { /* "the Taliban-run administration" */
+            aset_add(&adjs, ruler);
+            adj_end = i + 1;
+            i++;
             continue;
         }
         person *p = (T(c, i)->flags & TOK_CAP) ? find_person(c, T(c, i)->atom) : NULL;
@@ -1518,8 +1548,12 @@ static aset subject_of(ctx *c, vocc *o)
             if (clause_break(c, j))
                 break;
             vocc *prev = find_vocc(c, j + 1);
-            if (prev && prev != o && prev->end == j + 1)
+            if (prev && prev != o && prev->end == j + 1) {
+                /* "denied harbouring the TTP and accused": past the gerund */
+                if (prev->form == F_ING && prev->aux == prev->start)
+                    continue;
                 return o->subject = subject_of(c, prev);
+            }
             if (verbish(c, j) || (G(c, j) & G_BE)) {
                 aset s = subject_at(c, j);
                 if (s.n)
