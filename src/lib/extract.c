@@ -1303,6 +1303,8 @@ static const chunk *subject_chunk(const ctx *c, size_t i)
             return NULL;
         if (k->person && k->actors.n)
             return k; /* "Special Representative on Afghanistan Zamir Kabulov" */
+        if (k->prep != ATOM_NONE && j == i && (lex_gram(c->d, k->prep) & G_SUB))
+            return k; /* "since Pakistan accused ...": a clause's subject */
         if (k->prep == ATOM_NONE && !(k->first > c->s.first && punct(c, k->first - 1, ',') &&
                                       chunk_of(c, k->first - 2) &&
                                       chunk_of(c, k->first - 2)->person && !k->actors.n))
