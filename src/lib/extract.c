@@ -930,11 +930,29 @@ static void resolve_pronoun(ctx *c, chunk *k)
         k->how = "pronoun: the last plural actor";
         return;
     }
-    if (strcmp(w, "it") == 0 && c->last_subject.n == 1 &&
-        c->d->actors[c->last_subject.a[0]].kind != KIND_GROUP) {
-        k->actors = c->last_subject;
-        k->role = ROLE_ACTOR;
-        k->how = "pronoun: the last agent";
+    if (strcmp(w, "it") == 0 || strcmp(w, "its") == 0) {
+        /* the nearest actor phrase before, in this sentence; else the
+         * last agent */
+        for (size_t j = c->n_chunks; j-- > 0;) {
+            const chunk *p = &c->chunks[j];
+            if (p->last > i)
+                continue;
+            /* "its leaders": the nearest actor; "it said": the nearest
+             * one outside a prepositional phrase */
+            bool possessive = strcmp(w, "its") == 0;
+            if (p->role == ROLE_ACTOR && !p->pronoun && p->actors.n == 1 &&
+                (possessive || p->prep == ATOM_NONE)) {
+                k->actors = p->actors;
+                k->role = ROLE_ACTOR;
+                k->how = "pronoun: the actor named before in the sentence";
+                return;
+            }
+        }
+        if (c->last_subject.n == 1 && c->d->actors[c->last_subject.a[0]].kind != KIND_GROUP) {
+            k->actors = c->last_subject;
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the last agent";
+        }
         return;
     }
     if (strcmp(w, "we") == 0 || strcmp(w, "us") == 0 || strcmp(w, "our") == 0 ||
@@ -1090,7 +1108,7 @@ static void settle_chunks(ctx *c)
     }
     for (size_t i = 0; i + 1 < c->n_chunks; i++) {
         chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
-        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE)) || n->prep_tok != k->last ||
+        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER)) || n->prep_tok != k->last ||
             (G(c, k->first) & G_PRON))
             continue;
         const char *p = atoms_str(c->d->words, n->prep);
@@ -1676,6 +1694,23 @@ static gov_kind governor(ctx *c, size_t to, size_t *gov_at)
     return GOV_NONE;
 }
 
+/* Is token v inside what someone denies ("Islamabad denied that it had
+ * carried out strikes")? */
+static bool denied(const ctx *c, size_t v)
+{
+    for (size_t j = v; j-- > c->s.first + 0;) {
+        if (clause_break(c, j))
+            return false;
+        if (is_word(c, j, "that") && j > c->s.first) {
+            const char *w = tok_key(&c->ts, j - 1);
+            if (strncmp(w, "den", 3) == 0 && (strcmp(w, "denied") == 0 || strcmp(w, "denies") == 0 ||
+                                              strcmp(w, "deny") == 0 || strcmp(w, "denying") == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Is the verb at v inside the complement of a request ("urged X to act
  * and hand over Y", "insists that the Taliban stop")? */
 static bool requested(ctx *c, const vocc *o)
@@ -2012,8 +2047,8 @@ static void read_verb(ctx *c, vocc *o)
         if (is_word(c, j, "neither"))
             o->negated = true; /* "Neither China nor Russia has blamed" */
     }
-    if (o->negated) {
-        drop(c, &subj, &obj, v, o->start, o->end, "negated");
+    if (o->negated || denied(c, o->aux)) {
+        drop(c, &subj, &obj, v, o->start, o->end, o->negated ? "negated" : "denied");
         return;
     }
     int vroot = atoi(v->cameo);
@@ -2160,6 +2195,8 @@ static const char *not_asserted(ctx *c, size_t v)
     }
     if (requested(c, &o))
         return "requested act (not annotated)";
+    if (denied(c, v))
+        return "denied";
     return NULL;
 }
 
@@ -2275,6 +2312,24 @@ static void read_noun(ctx *c, const chunk *k)
             (G(c, io->first - 1) & G_LIGHT) && !agent.n) {
             target = io->actors; /* "gave Pakistan an ultimatum" */
             b = io->first;
+        }
+    }
+    if (!agent.n && target.n && k->first > c->s.first + 1 &&
+        (is_word(c, k->first - 1, "in") || is_word(c, k->first - 1, "during"))) {
+        /* "killed 30 militants in a raid on a TTP hideout": the subject
+         * of the clause's verb carried out the act */
+        for (size_t j = k->first - 1; j-- > c->s.first;) {
+            if (clause_break(c, j) || punct(c, j, ','))
+                break;
+            vocc *g = find_vocc(c, j + 1);
+            if (g && g->end == j + 1 && g->verb >= 0) {
+                aset s = subject_of(c, g);
+                if (s.n && !g->negated && !g->hyp) {
+                    agent = s;
+                    rule = "act in an adjunct: the clause's agent";
+                }
+                break;
+            }
         }
     }
     if (b > c->s.first && is_word(c, b - 1, "under") && !target.n) {

@@ -215,7 +215,8 @@ static const struct {
             "swiftly previously earlier later then just even ever "
             "consistently frequently regularly directly personally "
             "separately openly increasingly newly subsequently finally "
-            "briefly quickly duly"},
+            "briefly quickly duly long often lately sometimes usually "
+            "twice"},
     {G_PRON, "he she they we i it him her them us me you his their our my its"},
     {G_SAY, "say says said saying tell tells told add adds added note notes "
             "noted state states stated explain explains explained stress "
