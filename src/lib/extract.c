@@ -1005,6 +1005,25 @@ static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
         k->actors = *m;
         k->role = ROLE_ACTOR;
         k->how = "short form of a body named earlier";
+        return;
+    }
+    /* "Naqvi said the government would ...": an institution named by a
+     * person of an actor is that actor's */
+    static const char *const own[] = {"government", "army", "military", "ministry",
+                                      "administration", "authorities", "leadership"};
+    bool institution = false;
+    for (size_t i = 0; i < sizeof own / sizeof *own && !institution; i++)
+        institution = strcmp(hk, own[i]) == 0;
+    if (!institution)
+        return;
+    for (size_t j = c->n_chunks; j-- > 0;) {
+        const chunk *p = &c->chunks[j];
+        if (p->last <= first && p->person && p->role == ROLE_ACTOR && p->actors.n == 1) {
+            k->actors = p->actors;
+            k->role = ROLE_ACTOR;
+            k->how = "institution of the person speaking";
+            return;
+        }
     }
 }
 
@@ -1930,6 +1949,24 @@ static void report_unknown(ctx *c, const chunk *k)
     trace(c, DYAD_TRACE_UNKNOWN, b, e, -1, -1, NULL, NULL, NULL, "unknown name");
 }
 
+/* "X said Y would seek ...": "would" reports a future, not a hypothesis,
+ * after a saying verb and without any condition in the sentence. */
+static bool reported_future(const ctx *c, size_t aux, size_t v)
+{
+    bool would = false, say = false;
+    for (size_t j = aux; j < v; j++)
+        would |= is_word(c, j, "would");
+    if (!would)
+        return false;
+    for (size_t j = c->s.first; j < c->s.last; j++) {
+        if (G(c, j) & G_COND)
+            return false;
+        if (j < aux && (G(c, j) & G_SAY) && !(T(c, j)->flags & TOK_CAP))
+            say = true;
+    }
+    return say;
+}
+
 /* A conditional or a warning around a verb: its force is a threat. */
 static bool threat_frame(const ctx *c, const vocc *o)
 {
@@ -1984,6 +2021,14 @@ static void read_verb(ctx *c, vocc *o)
     if (!needs_met(c, v, o->end)) {
         drop(c, &subj, &obj, v, o->start, o->end, "the verb's required word is missing");
         return;
+    }
+    if (strcmp(v->lemma, "call") == 0) {
+        const chunk *sk = subject_chunk(c, o->aux);
+        if (sk && sk->first > c->s.first &&
+            ((G(c, sk->first - 1) & G_REL) || is_word(c, sk->first - 1, "what"))) {
+            drop(c, &subj, &obj, v, o->start, o->end, "naming, not a call");
+            return; /* "the TTP, which Islamabad calls Fitna al-Khawarij" */
+        }
     }
     if (subj.n)
         c->last_subject = subj;
@@ -2052,6 +2097,10 @@ static void read_verb(ctx *c, vocc *o)
         return;
     }
     int vroot = atoi(v->cameo);
+    if (o->hyp && reported_future(c, o->aux, o->start)) {
+        o->hyp = false; /* "said the government would seek" */
+        o->future = true;
+    }
     if (o->hyp && vroot >= 15 && vroot <= 20 && threat_frame(c, o)) {
         /* "Islamabad would strike TTP hideouts if the attacks did not
          * stop", "warned that Pakistan would go after the TTP" */
@@ -2178,7 +2227,7 @@ static const char *not_asserted(ctx *c, size_t v)
     o.aux = (uint32_t)aux_start(c, v, &o);
     if (o.negated)
         return "negated";
-    if (o.hyp)
+    if (o.hyp && !reported_future(c, o.aux, v))
         return "hypothetical (would, could, may, should)";
     if (o.infinitive) {
         size_t to = o.aux;
