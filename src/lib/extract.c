@@ -245,17 +245,25 @@ static int32_t noun_at(const ctx *c, size_t i, size_t end, size_t *len)
 static size_t verb_with_det(const ctx *c, size_t i, size_t end, int32_t *value)
 {
     const trie *t = &c->d->verb_trie;
-    uint32_t node = trie_next(t, 0, T(c, i)->atom);
-    if (node == UINT32_MAX || i + 2 >= end || !(G(c, i + 1) & G_DET))
+    uint32_t first = trie_next(t, 0, T(c, i)->atom);
+    if (first == UINT32_MAX || i + 2 >= end || !(G(c, i + 1) & G_DET))
         return 0;
     size_t best = 0;
-    for (size_t j = i + 2; j < end; j++) {
-        node = trie_next(t, node, T(c, j)->atom);
-        if (node == UINT32_MAX)
+    /* and up to two adjectives: "conveyed our serious concerns to" */
+    for (size_t skip = 0; skip <= 2 && !best; skip++) {
+        size_t j = i + 2 + skip;
+        if (skip && (j - 1 >= end || !(T(c, j - 1)->flags & TOK_WORD) ||
+                     (T(c, j - 1)->flags & TOK_CAP) || G(c, j - 1)))
             break;
-        if (t->value[node] >= 0) {
-            best = j - i + 1;
-            *value = t->value[node];
+        uint32_t node = first;
+        for (; j < end; j++) {
+            node = trie_next(t, node, T(c, j)->atom);
+            if (node == UINT32_MAX)
+                break;
+            if (t->value[node] >= 0) {
+                best = j - i + 1;
+                *value = t->value[node];
+            }
         }
     }
     return best;
@@ -1482,6 +1490,8 @@ static size_t aux_start(const ctx *c, size_t v, vocc *o)
         } else if (quantifier(c, p) && p > c->s.first &&
                    (G(c, p - 1) & (G_HAVE | G_BE | G_MODAL_FUT | G_MODAL_HYP) || chunk_of(c, p - 1))) {
             /* "have both attacked", "Washington and Moscow both criticised" */
+        } else if (T(c, p)->flags & (TOK_OPENQ | TOK_CLOSEQ)) {
+            /* Beijing “supports Pakistan ...”: the quote mark sits between */
         } else if (is_word(c, p, "get") || is_word(c, p, "got")) {
             o->passive = o->form == F_PP || o->form == F_PAST;
         } else {
@@ -2545,6 +2555,18 @@ static void find_speakers(ctx *c)
             while (k > 0 && (c->ts.t[k - 1].punct == ':' || c->ts.t[k - 1].punct == ',' ||
                              strcmp(tok_key(&c->ts, k - 1), "that") == 0))
                 k--;
+            /* "told reporters:", "told a news conference:" */
+            for (size_t back = 1; back <= 4 && k > back + 1; back++) {
+                const tok *w = &c->ts.t[k - back - 1];
+                if ((lex_gram(c->d, w->atom) & G_SAY) && !(w->flags & TOK_CAP)) {
+                    bool plain = true;
+                    for (size_t b = k - back; b < k; b++)
+                        plain &= (c->ts.t[b].flags & TOK_WORD) && !(c->ts.t[b].flags & TOK_CAP);
+                    if (plain)
+                        k -= back;
+                    break;
+                }
+            }
             if (k > 0 && (lex_gram(c->d, c->ts.t[k - 1].atom) & G_SAY)) {
                 size_t e = k - 1, b = e;
                 while (b > 0 && e - b < 6 && (c->ts.t[b - 1].flags & TOK_WORD))
