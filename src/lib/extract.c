@@ -514,6 +514,14 @@ static int32_t verb_here(ctx *c, size_t i, size_t *len)
     int32_t v = verb_at(c, i, c->s.last, len);
     if (v < 0)
         return -1;
+    if (i > c->s.first && (c->d->forms[v].form == F_BASE || c->d->forms[v].form == F_S)) {
+        size_t pl;
+        int32_t pv = verb_at(c, i - 1, c->s.last, &pl);
+        if (pv >= 0 && pl == 1 && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) &&
+            (c->d->forms[pv].form == F_PAST || c->d->forms[pv].form == F_S) &&
+            !(T(c, i - 1)->flags & TOK_CAP))
+            return -1; /* "suspended trade with": the object, not a verb */
+    }
     if (c->d->forms[v].form == F_ING && i > c->s.first && i + *len < c->s.last &&
         (punct(c, i - 1, ',') || (G(c, i - 1) & G_CONJ)) &&
         (punct(c, i + *len, ',') || (G(c, i + *len) & G_CONJ)))
@@ -670,6 +678,24 @@ static bool outlet_word(const ctx *c, size_t i)
     return false;
 }
 
+/* A name right after a verb, followed by a plain lower-case word that is
+ * no class or act noun: an indirect object ("offered Kabul humanitarian
+ * aid"), not the modifier of what follows. */
+static bool indirect_object(const ctx *c, size_t first, size_t end)
+{
+    size_t len;
+    if (first == c->s.first || end >= c->s.last)
+        return false;
+    if (!(verb_at(c, first - 1, c->s.last, &len) >= 0 || verbish(c, first - 1)) ||
+        (G(c, first - 1) & (G_BE | G_HAVE | G_DO)))
+        return false;
+    const tok *n = T(c, end);
+    if (!(n->flags & TOK_WORD) || (n->flags & (TOK_CAP | TOK_DIGIT)) || G(c, end))
+        return false;
+    return !class_at(c, end, c->s.last, &len) && noun_at(c, end, c->s.last, &len) < 0 &&
+           mention_end(c, end) == end;
+}
+
 static void build_chunks(ctx *c)
 {
     size_t i = c->s.first;
@@ -681,9 +707,15 @@ static void build_chunks(ctx *c)
         }
         size_t first = i;
         i = m > i ? m : i + 1;
+        if ((G(c, first) & G_PRON) && !(G(c, first) & G_DET) && m == first) {
+            add_chunk(c, first, i); /* "help them rebuild": "them" alone */
+            continue;
+        }
         for (;;) {
             if (i >= c->s.last)
                 break;
+            if (m > first && i == m && indirect_object(c, first, m))
+                break; /* "promised Pakistan additional investment" */
             if (outlet_word(c, i))
                 i++; /* "India Today", "Kabul Now": a capitalised word glued to a name */
             if (i >= c->s.last)
@@ -1847,7 +1879,12 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     const chunk *k = NULL;
     bool prep_pattern = v->n_words > 1 && (lex_gram(c->d, T(c, o->end - 1)->atom) & (G_PREP | G_TO));
     size_t at = o->end;
-    if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words)
+    const char *pk = v->split ? atoms_str(c->d->words, v->particle) : "";
+    bool prep_particle = strcmp(pk, "with") == 0 || strcmp(pk, "to") == 0 ||
+                         strcmp(pk, "against") == 0 || strcmp(pk, "for") == 0 ||
+                         strcmp(pk, "from") == 0;
+    if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words &&
+        !prep_particle)
         at = o->start + 1; /* "hand them over": the object sits inside */
     aset direct = object_at(c, at, &k);
     if (v->object || prep_pattern)
@@ -1907,7 +1944,7 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
         if (ca < c->s.last && is_word(c, ca, "that"))
             ca++;
         const chunk *s = chunk_of(c, ca);
-        if (s && s->first == ca && s->role == ROLE_ACTOR)
+        if (s && s->first == ca && (s->role == ROLE_ACTOR || s->role == ROLE_ATTR))
             t = s->actors;
     }
     return t;
