@@ -382,6 +382,7 @@ static bool terror_word(const ctx *c, size_t i)
 }
 
 static bool verbish(const ctx *c, size_t i);
+static size_t mention_end(const ctx *c, size_t i);
 
 /* Does an actor mention end right before token i? */
 static bool name_ends_at(const ctx *c, size_t i)
@@ -479,12 +480,29 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
         if (a >= 0 && j + alen == i) {
             if (c->d->aliases[a].type == ALIAS_ADJ)
                 return true;
-            if (j > c->s.first && (G(c, j - 1) & G_REL))
-                return false; /* "which Pakistan blames": a verb */
-            /* "UN sanctions since 2011" vs "the US sanctions Iran" */
-            size_t nx = i + nlen;
-            return nx < c->s.last && !(G(c, nx) & G_DET) && !(T(c, nx)->flags & TOK_CAP) &&
-                   actor_match(c, nx, c->s.last, &alen) < 0;
+            size_t before = j > c->s.first && (G(c, j - 1) & G_DET) ? j - 1 : j;
+            if (before > c->s.first && (G(c, before - 1) & G_REL))
+                return false; /* "which Pakistan blames", "that the Taliban release" */
+            /* "UN sanctions since 2011", "TTP attacks have surged" vs "the
+             * US sanctions Iran", "the Taliban release detained citizens" */
+            size_t nx = i + nlen, vl2;
+            if (nx >= c->s.last || (T(c, nx)->flags & TOK_PUNCT) ||
+                (G(c, nx) & (G_PREP | G_CONJ | G_SUB | G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP)))
+                return true;
+            /* "ISKP attack kills three guards": the next word is the verb
+             * when its own object follows */
+            if ((verb_at(c, nx, c->s.last, &vl2) >= 0 || verbish(c, nx)) && nx + 1 < c->s.last) {
+                size_t o = nx + 1;
+                static const char *const numbers[] = {"one", "two", "three", "four", "five",
+                                                      "six", "seven", "eight", "nine", "ten",
+                                                      "dozens", "hundreds", "scores", "at", "more"};
+                bool number = false;
+                for (size_t q = 0; q < sizeof numbers / sizeof *numbers && !number; q++)
+                    number = is_word(c, o, numbers[q]);
+                return number || (G(c, o) & (G_DET | G_PRON)) || (T(c, o)->flags & TOK_DIGIT) ||
+                       mention_end(c, o) > o;
+            }
+            return false;
         }
     }
     /* "attacks on", "visits by", "support for": the noun's prepositions */
@@ -2334,6 +2352,16 @@ static void read_noun(ctx *c, const chunk *k)
     }
     if (proposed(c, k, &agent, &target))
         return;
+    for (size_t j = k->first; j < k->noun_at; j++) {
+        const char *w = tok_key(&c->ts, j);
+        if (strcmp(w, "possible") == 0 || strcmp(w, "potential") == 0 ||
+            strcmp(w, "proposed") == 0 || strcmp(w, "prospective") == 0 ||
+            strcmp(w, "likely") == 0 || strcmp(w, "hypothetical") == 0) {
+            drop(c, &agent, &target, NULL, k->noun_at, k->last,
+                 "a possible or proposed act: not asserted");
+            return; /* "a possible mining deal between China and the Taliban" */
+        }
+    }
     if (n->between) {
         for (size_t i = k->last; i + 1 < c->s.last && i < k->last + 3; i++)
             if (is_word(c, i, "between") || is_word(c, i, "among")) {
