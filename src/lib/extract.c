@@ -2265,6 +2265,35 @@ static void read_verb(ctx *c, vocc *o)
             }
         }
     }
+    if (!obj.n && vroot == 12 && !o->passive) {
+        /* "Pakistan blamed India for the attack, a charge New Delhi
+         * rejected": the one who charged is the target */
+        const chunk *sk = subject_chunk(c, o->aux);
+        const chunk *ch = sk && sk->first > c->s.first ? chunk_of(c, sk->first - 1) : NULL;
+        static const char *const charges[] = {"charge", "claim", "accusation", "allegation",
+                                              "assertion", "charges", "claims", "accusations",
+                                              "allegations"};
+        bool charge = false;
+        for (size_t q = 0; ch && q < sizeof charges / sizeof *charges && !charge; q++)
+            charge = is_word(c, ch->last - 1, charges[q]);
+        /* or inside the subject's own phrase: "a charge New Delhi" */
+        for (size_t t = sk ? sk->first : 0; sk && !charge && t + 1 < sk->last; t++)
+            for (size_t q = 0; q < sizeof charges / sizeof *charges && !charge; q++)
+                if (is_word(c, t, charges[q]))
+                    charge = true, ch = sk;
+        if (charge && ch->first > c->s.first && punct(c, ch->first - 1, ',')) {
+            for (size_t q = 0; q < c->n_chunks; q++) {
+                const chunk *m = &c->chunks[q];
+                if (m->first >= ch->first)
+                    break;
+                if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE) {
+                    obj = joint(c, m);
+                    rule = "rejecting a named actor's charge";
+                    break;
+                }
+            }
+        }
+    }
     if (!obj.n) {
         size_t at = o->end;
         while (at < c->s.last && (G(c, at) & G_ADV))
