@@ -308,9 +308,7 @@ static bool closed_class(const ctx *c, size_t i)
 {
     uint32_t g = G(c, i);
     return (g & (G_PREP | G_CONJ | G_SUB | G_REL | G_BE | G_HAVE | G_DO | G_MODAL_HYP |
-                 G_MODAL_FUT | G_NEG | G_TO | G_BY)) != 0 &&
-           !(T(c, i)->flags & TOK_CAP && i > c->s.first && !(G(c, i) & G_DET) &&
-             (T(c, i)->flags & TOK_ALLCAPS) == 0 && false);
+                 G_MODAL_FUT | G_NEG | G_TO | G_BY)) != 0;
 }
 
 static bool verbish(const ctx *c, size_t i)
@@ -1306,9 +1304,6 @@ static void settle_chunks(ctx *c)
                 trace(c, DYAD_TRACE_ACTOR, k->first, k->last, k->actors.a[a], -1, NULL,
                       NULL, NULL, k->how);
             }
-        if (k->role == ROLE_POSS)
-            for (size_t a = 0; a < k->poss.n; a++)
-                (void)0;
     }
 }
 
@@ -1524,13 +1519,8 @@ static size_t aux_start(const ctx *c, size_t v, vocc *o)
                 break;
             if (o->form == F_PP || o->form == F_PAST)
                 o->passive = true;
-            if (is_word(c, p, "is") || is_word(c, p, "are")) {
-                /* "is to visit": planned */
-            }
         } else if (g & (G_HAVE | G_DO)) {
-            if (o->passive && (g & G_HAVE)) {
-                /* "has been attacked" */
-            }
+            /* "has been attacked", "did not": part of the chain */
         } else if (g & G_TO) {
             if (is_word(c, p - (p > c->s.first), "going"))
                 o->future = true;
@@ -1550,8 +1540,6 @@ static size_t aux_start(const ctx *c, size_t v, vocc *o)
         i = p;
     }
     if (o->passive && !(o->form == F_PP || o->form == F_PAST))
-        o->passive = false;
-    if (o->form == F_ING && !o->passive)
         o->passive = false;
     return i;
 }
