@@ -29,9 +29,29 @@ typedef struct dyad_trace_event {
     const char *actor;  /* ACTOR: label; TRIPLE/DROP: source label */
     const char *target; /* TRIPLE/DROP: target label (may be NULL) */
     const char *verb, *cameo, *code;
-    const char *how;    /* ACTOR: how it was resolved; TRIPLE: rule;
-                           DROP: reason */
+    const char *how;    /* ACTOR: how it was resolved; TRIPLE/DROP: what
+                           the rule does, in words */
+    const char *rule;   /* TRIPLE/DROP: the rule's name, after the steps that
+                           found its arguments ("including-list >
+                           agent-object"); NULL otherwise */
 } dyad_trace_event;
+
+/* A rule of the registry (src/lib/rules.def, documented in docs/rules.md). */
+typedef enum {
+    DYAD_RULE_KEEP, /* it makes a triple */
+    DYAD_RULE_DROP, /* it refuses a candidate */
+    DYAD_RULE_VIA,  /* it finds an argument: a step of a triple's path */
+} dyad_rule_kind;
+
+typedef struct dyad_rule {
+    const char *name;  /* stable, kebab-case: "agent-object" */
+    dyad_rule_kind kind;
+    const char *guide; /* the section of the annotation guide it implements */
+    const char *what;  /* one line */
+} dyad_rule;
+
+/* The registry, in its fixed order; *n gets the count.  Static storage. */
+const dyad_rule *dyad_rules(size_t *n);
 
 typedef void (*dyad_trace_fn)(const dyad_trace_event *ev, void *user);
 

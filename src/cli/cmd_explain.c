@@ -32,6 +32,10 @@ static void print_help(void)
         "text that starts with '-'.\n\n"
         "Options:\n"
         "  -f, --file FILE    explain a file\n"
+        "      --rules        list the extraction rules (name, kind, guide "
+        "section,\n"
+        "                     what it does): the names triples and drops "
+        "carry\n"
         "      --actors FILE  actor dictionary (default: the built-in one)\n"
         "      --verbs FILE   verb dictionary (default: the built-in one)\n"
         "      --format F     text (default) or json (an array of "
@@ -57,10 +61,11 @@ static void print_help(void)
         "    actor   Pakistan  25-33  -> Pakistan (name)\n"
         "    verb    urged  19-24  urge 02 (020)\n"
         "    unknown European Union  4-18  (unknown name)\n"
-        "    drop    ? -> Pakistan  02 urge  (no actor as agent)\n"
+        "    drop    ? -> Pakistan  02 urge  (no-agent: no actor as agent)\n"
         "    verb    reopen  37-43  reopen 08 (080)\n"
-        "    drop    Pakistan -> ?  08 reopen  (requested act (not "
-        "annotated))\n\n"
+        "    drop    Pakistan -> ?  08 reopen  (requested-act: requested act "
+        "(not\n"
+        "            annotated))\n\n"
         "  1 sentence, 0 triples on 0 edges\n"
         "(\"European Union\" is in no dictionary: add it to an actors file "
         "and the\n"
@@ -75,7 +80,7 @@ static void print_help(void)
 typedef struct event {
     dyad_trace_kind kind;
     size_t start, end;
-    char *text, *actor, *target, *verb, *cameo, *code, *how;
+    char *text, *actor, *target, *verb, *cameo, *code, *how, *rule;
 } event;
 
 typedef struct sentence {
@@ -131,7 +136,8 @@ static void on_event(const dyad_trace_event *ev, void *user)
                                 dup_or_null(ev->verb),
                                 dup_or_null(ev->cameo),
                                 dup_or_null(ev->code),
-                                dup_or_null(ev->how)};
+                                dup_or_null(ev->how),
+                                dup_or_null(ev->rule)};
 }
 
 static void log_free(trace_log *log)
@@ -140,8 +146,8 @@ static void log_free(trace_log *log)
         sentence *s = &log->items[i];
         for (size_t j = 0; j < s->n; j++) {
             event *e = &s->events[j];
-            char *strs[] = {e->text,  e->actor, e->target, e->verb,
-                            e->cameo, e->code,  e->how};
+            char *strs[] = {e->text, e->actor, e->target, e->verb,
+                            e->cameo, e->code, e->how, e->rule};
             for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++)
                 free(strs[k]);
         }
@@ -193,9 +199,10 @@ static void print_event(const event *e)
     case DYAD_TRACE_DROP:
         printf("%s -> %s  %s %s", str(e->actor), str(e->target),
                str(e->cameo), str(e->verb));
-        if (e->how)
-            printf(e->kind == DYAD_TRACE_TRIPLE ? "  [rule: %s]" : "  (%s)",
-                   e->how);
+        if (e->kind == DYAD_TRACE_TRIPLE)
+            printf("  [rule: %s]", str(e->rule));
+        else
+            printf("  (%s: %s)", str(e->rule), str(e->how));
         break;
     default:
         print_flat(e->text);
@@ -269,11 +276,9 @@ static json_t *event_json(const event *e)
     set_str(o, "verb", e->verb);
     set_str(o, "cameo", e->cameo);
     set_str(o, "code", e->code);
-    set_str(o,
-            e->kind == DYAD_TRACE_TRIPLE ? "rule"
-            : e->kind == DYAD_TRACE_DROP ? "reason"
-                                         : "how",
-            e->how);
+    bool ruled = e->kind == DYAD_TRACE_TRIPLE || e->kind == DYAD_TRACE_DROP;
+    set_str(o, "rule", e->rule);
+    set_str(o, e->kind == DYAD_TRACE_DROP ? "reason" : ruled ? "what" : "how", e->how);
     return o;
 }
 
@@ -301,20 +306,46 @@ static int print_json(const trace_log *log)
     return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
 }
 
+/* ---- the rule registry ---- */
+
+static const char *const rule_kinds[] = {"keep", "drop", "via"};
+
+static int print_rules(bool json)
+{
+    size_t n;
+    const dyad_rule *r = dyad_rules(&n);
+    if (!json) {
+        for (size_t i = 0; i < n; i++)
+            printf("%-28s %-4s  guide %-6s %s\n", r[i].name, rule_kinds[r[i].kind],
+                   r[i].guide, r[i].what);
+        return CLI_OK;
+    }
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s}", "name", r[i].name,
+                                             "kind", rule_kinds[r[i].kind], "guide",
+                                             r[i].guide, "what", r[i].what));
+    int rc = json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(arr);
+    return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
+}
+
 /* ---- options ---- */
 
 typedef struct explain_args {
     const char *actors, *verbs, *file;
-    bool json;
+    bool json, rules;
 } explain_args;
 
-enum { OPT_ACTORS = 256, OPT_VERBS, OPT_FORMAT };
+enum { OPT_ACTORS = 256, OPT_VERBS, OPT_FORMAT, OPT_RULES };
 
 static const struct option long_opts[] = {
     {"actors", required_argument, NULL, OPT_ACTORS},
     {"verbs", required_argument, NULL, OPT_VERBS},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"file", required_argument, NULL, 'f'},
+    {"rules", no_argument, NULL, OPT_RULES},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -325,6 +356,7 @@ static int parse_option(int c, const char *arg, explain_args *a)
     case OPT_ACTORS: a->actors = arg; return CLI_OK;
     case OPT_VERBS: a->verbs = arg; return CLI_OK;
     case 'f': a->file = arg; return CLI_OK;
+    case OPT_RULES: a->rules = true; return CLI_OK;
     case OPT_FORMAT:
         if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
             return cli_usage_error("explain",
@@ -356,6 +388,10 @@ static int parse_args(int argc, char **argv, explain_args *a, int *first)
             return rc;
     }
     *first = optind;
+    if (a->rules && (a->file || optind < argc))
+        return cli_usage_error("explain", "--rules takes no text");
+    if (a->rules)
+        return CLI_OK;
     if (a->file && optind < argc)
         return cli_usage_error("explain", "give -f FILE or TEXT, not both");
     if (!a->file && optind == argc && isatty(STDIN_FILENO))
@@ -443,5 +479,7 @@ int cmd_explain(int argc, char **argv)
         return CLI_OK;
     if (rc != CLI_OK)
         return rc;
+    if (a.rules)
+        return print_rules(a.json);
     return explain(&a, argc - first, argv + first);
 }

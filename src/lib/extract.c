@@ -16,6 +16,28 @@
 #include "lex.h"
 #include "util.h"
 
+/* The rule registry (rules.def): ids, and names for the trace. */
+typedef enum rule_id {
+    R_NONE = -1,
+#define RULE(id, kind, name, guide, what) id,
+#include "rules.def"
+#undef RULE
+    R_COUNT
+} rule_id;
+
+static const dyad_rule rule_table[] = {
+#define RULE(id, kind, name, guide, what) {name, DYAD_RULE_##kind, guide, what},
+#include "rules.def"
+#undef RULE
+};
+
+const dyad_rule *dyad_rules(size_t *n)
+{
+    *n = R_COUNT;
+    return rule_table;
+}
+
+#define MAX_VIA 4 /* steps of a triple's path ("including-list > agent-object") */
 #define MAX_ACTORS 6   /* actors of one phrase ("Chinese and Russian envoys") */
 #define MAX_SENTENCE 400
 #define NONE_ACTOR (-1)
@@ -118,6 +140,11 @@ typedef struct ctx {
         uint8_t done;
     } *mm;
     uint32_t *sent_end; /* by token */
+    /* the steps that found the arguments of the candidate being read: the
+     * path a triple's rule is printed with */
+    rule_id via[MAX_VIA];
+    size_t n_via;
+    strbuf path;
 } ctx;
 
 enum { MM_ACTOR, MM_CLASS, MM_NOUN, MM_VERB };
@@ -173,6 +200,46 @@ static void trace(ctx *c, dyad_trace_kind kind, size_t first, size_t last,
     ev.cameo = cameo;
     ev.code = code;
     ev.how = how;
+    c->opts->trace(&ev, c->opts->trace_user);
+}
+
+/* A step that found an argument of the candidate being read. */
+static inline void via(ctx *c, rule_id r)
+{
+    for (size_t i = 0; i < c->n_via; i++)
+        if (c->via[i] == r)
+            return;
+    if (c->n_via < MAX_VIA)
+        c->via[c->n_via++] = r;
+}
+
+/* Traces a triple or a drop with its rule and the steps before it. */
+static void trace_rule(ctx *c, dyad_trace_kind kind, size_t first, size_t last, int16_t src,
+                       int16_t dst, const char *lemma, const char *cameo, const char *code,
+                       rule_id r)
+{
+    if (!c->opts || !c->opts->trace)
+        return;
+    c->path.len = 0;
+    for (size_t i = 0; i < c->n_via; i++) {
+        sb_puts(&c->path, rule_table[c->via[i]].name);
+        sb_puts(&c->path, " > ");
+    }
+    sb_puts(&c->path, rule_table[r].name);
+    dyad_trace_event ev = {0};
+    ev.kind = kind;
+    ev.sentence = c->sentence;
+    ev.start = T(c, first)->start;
+    ev.end = T(c, last > first ? last - 1 : first)->end;
+    ev.text = c->text + ev.start;
+    ev.text_len = ev.end - ev.start;
+    ev.actor = src >= 0 ? c->d->actors[src].label : NULL;
+    ev.target = dst >= 0 ? c->d->actors[dst].label : NULL;
+    ev.verb = lemma;
+    ev.cameo = cameo;
+    ev.code = code;
+    ev.rule = c->path.s;
+    ev.how = rule_table[r].what;
     c->opts->trace(&ev, c->opts->trace_user);
 }
 
@@ -1344,18 +1411,18 @@ static const char *sentence_text(ctx *c)
 
 static void emit(ctx *c, const aset *src, const aset *dst, const char *lemma,
                  const char *cameo, const char *code, double gold, size_t at, size_t end,
-                 const char *rule)
+                 rule_id rule)
 {
     for (size_t i = 0; i < src->n; i++)
         for (size_t j = 0; j < dst->n; j++) {
             int16_t s = src->a[i], t = dst->a[j];
             if (s == t) {
-                trace(c, DYAD_TRACE_DROP, at, end, s, t, lemma, cameo, code, "self-loop");
+                trace_rule(c, DYAD_TRACE_DROP, at, end, s, t, lemma, cameo, code, R_SELF_LOOP);
                 continue;
             }
             if (seen_before(c, s, t, lemma))
                 continue;
-            trace(c, DYAD_TRACE_TRIPLE, at, end, s, t, lemma, cameo, code, rule);
+            trace_rule(c, DYAD_TRACE_TRIPLE, at, end, s, t, lemma, cameo, code, rule);
             const char *txt = sentence_text(c);
             dyad_act act = {lemma, cameo, code, gold, c->doc, c->sentence,
                             (long)T(c, c->s.first)->start, txt, strlen(txt)};
@@ -1364,11 +1431,11 @@ static void emit(ctx *c, const aset *src, const aset *dst, const char *lemma,
 }
 
 static void drop(ctx *c, const aset *src, const aset *dst, const verb *v, size_t at,
-                 size_t end, const char *why)
+                 size_t end, rule_id why)
 {
     int16_t s = src && src->n ? src->a[0] : -1, t = dst && dst->n ? dst->a[0] : -1;
-    trace(c, DYAD_TRACE_DROP, at, end, s, t, v ? v->lemma : NULL, v ? v->cameo : NULL,
-          v ? v->code : NULL, why);
+    trace_rule(c, DYAD_TRACE_DROP, at, end, s, t, v ? v->lemma : NULL, v ? v->cameo : NULL,
+               v ? v->code : NULL, why);
 }
 
 /* ---------------------------------------------------------------- */
@@ -2052,8 +2119,9 @@ static void read_verb(ctx *c, vocc *o)
 {
     const verb *v = &c->d->verbs[o->verb];
     trace(c, DYAD_TRACE_VERB, o->start, o->end, -1, -1, v->lemma, v->cameo, v->code, NULL);
+    c->n_via = 0;
     aset subj = subject_of(c, o), obj = {{0}, 0};
-    const char *rule = "agent-object";
+    rule_id rule = R_AGENT_OBJECT;
     if (o->passive) {
         obj = subj;
         if (!obj.n) {
@@ -2062,24 +2130,24 @@ static void read_verb(ctx *c, vocc *o)
                 obj = sk->poss; /* "Pakistan's demands were rejected by X" */
         }
         subj = passive_agent(c, o->end);
-        rule = "passive with by";
+        rule = R_PASSIVE_BY;
         if (!subj.n) {
             /* "X has been told that ... Y will target": handled by caller */
-            drop(c, NULL, &obj, v, o->start, o->end, "passive without an agent");
+            drop(c, NULL, &obj, v, o->start, o->end, R_PASSIVE_NO_AGENT);
             return;
         }
     } else {
         obj = target_of(c, o, v);
     }
     if (!needs_met(c, v, o->end)) {
-        drop(c, &subj, &obj, v, o->start, o->end, "the verb's required word is missing");
+        drop(c, &subj, &obj, v, o->start, o->end, R_MISSING_WORD);
         return;
     }
     if (strcmp(v->lemma, "call") == 0) {
         const chunk *sk = subject_chunk(c, o->aux);
         if (sk && sk->first > c->s.first &&
             ((G(c, sk->first - 1) & G_REL) || is_word(c, sk->first - 1, "what"))) {
-            drop(c, &subj, &obj, v, o->start, o->end, "naming, not a call");
+            drop(c, &subj, &obj, v, o->start, o->end, R_NAMING);
             return; /* "the TTP, which Islamabad calls Fitna al-Khawarij" */
         }
     }
@@ -2131,12 +2199,12 @@ static void read_verb(ctx *c, vocc *o)
             cameo = "01";
             code = "010";
             gold = 0.0;
-            rule = "warning without a threat";
+            rule = R_WARNING_NO_THREAT;
         }
     }
     if (!subj.n) {
         report_unknown(c, subject_chunk(c, o->aux));
-        drop(c, NULL, &obj, v, o->start, o->end, "no actor as agent");
+        drop(c, NULL, &obj, v, o->start, o->end, R_NO_AGENT);
         return;
     }
     for (size_t j = o->aux; j-- > c->s.first && !o->negated;) {
@@ -2146,7 +2214,7 @@ static void read_verb(ctx *c, vocc *o)
             o->negated = true; /* "Neither China nor Russia has blamed" */
     }
     if (o->negated || denied(c, o->aux)) {
-        drop(c, &subj, &obj, v, o->start, o->end, o->negated ? "negated" : "denied");
+        drop(c, &subj, &obj, v, o->start, o->end, o->negated ? R_NEGATED : R_DENIED);
         return;
     }
     int vroot = atoi(v->cameo);
@@ -2161,18 +2229,18 @@ static void read_verb(ctx *c, vocc *o)
         o->future = true;
     }
     if (o->hyp) {
-        drop(c, &subj, &obj, v, o->start, o->end, "hypothetical (would, could, may, should)");
+        drop(c, &subj, &obj, v, o->start, o->end, R_HYPOTHETICAL);
         return;
     }
     if (inverted_condition(c, o)) {
-        drop(c, &subj, &obj, v, o->start, o->end, "conditional (had X acted, ...)");
+        drop(c, &subj, &obj, v, o->start, o->end, R_INVERTED_CONDITION);
         return;
     }
     for (size_t j = o->aux; j-- > c->s.first;) {
         if (clause_break(c, j) || punct(c, j, ','))
             break;
         if (G(c, j) & G_COND) {
-            drop(c, &subj, &obj, v, o->start, o->end, "conditional (if, unless)");
+            drop(c, &subj, &obj, v, o->start, o->end, R_CONDITIONAL);
             return;
         }
     }
@@ -2183,7 +2251,7 @@ static void read_verb(ctx *c, vocc *o)
         size_t gat = 0;
         gov_kind gk = governor(c, to, &gat);
         if (gk == GOV_REQUEST || (gk != GOV_NEG && requested(c, o))) {
-            drop(c, &subj, &obj, v, o->start, o->end, "requested act (not annotated)");
+            drop(c, &subj, &obj, v, o->start, o->end, R_REQUESTED);
             return;
         }
         if (gk == GOV_NEG) {
@@ -2193,39 +2261,39 @@ static void read_verb(ctx *c, vocc *o)
                 if (!s2.n)
                     s2 = subj;
                 emit(c, &s2, &obj, "shelter", "07", "070", 7.0, o->start, o->end,
-                     "refusing to act against: support");
+                     R_REFUSE_TO_ACT_AGAINST);
                 return;
             }
-            drop(c, &subj, &obj, v, o->start, o->end, "negated (refuse or fail to)");
+            drop(c, &subj, &obj, v, o->start, o->end, R_REFUSED);
             return;
         }
         if (gk == GOV_PROMISE) {
-            drop(c, &subj, &obj, v, o->start, o->end, "complement of a pledge or threat");
+            drop(c, &subj, &obj, v, o->start, o->end, R_PLEDGED_COMPLEMENT);
             return;
         }
         if (gk == GOV_NOUN || gk == GOV_NONE) {
-            drop(c, &subj, &obj, v, o->start, o->end, "infinitive not asserted");
+            drop(c, &subj, &obj, v, o->start, o->end, R_INFINITIVE);
             return;
         }
-        rule = gk == GOV_SUBJECT ? "planned act (headline)" : "planned or decided act";
+        rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE : R_PLANNED;
     } else if (requested(c, o)) {
-        drop(c, &subj, &obj, v, o->start, o->end, "requested act (not annotated)");
+        drop(c, &subj, &obj, v, o->start, o->end, R_REQUESTED);
         return;
     }
     if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
         /* "stop supporting": asserted only when the stopping is refused */
         if (refusal == SIZE_MAX) {
-            drop(c, &subj, &obj, v, o->start, o->end, "stopped act");
+            drop(c, &subj, &obj, v, o->start, o->end, R_STOPPED);
             return;
         }
-        rule = "negation that asserts (refused to stop)";
+        rule = R_REFUSED_TO_STOP;
     }
     if (o->future && atoi(cameo) >= 15 && atoi(cameo) <= 20) {
         cameo = "13";
         code = "138";
         gold = -7.0;
         lemma = "threaten";
-        rule = "future force: threat";
+        rule = R_FUTURE_FORCE;
     }
     if (!obj.n && !strcmp(v->cameo, "16") && needs_met(c, v, o->end))
         obj = other_side(c, &subj);
@@ -2234,7 +2302,7 @@ static void read_verb(ctx *c, vocc *o)
         (v->reciprocal || cooperative || (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
         for (size_t i = 0; i < subj.n; i++) {
             aset one = aset_one(subj.a[i]);
-            emit(c, &one, &subj, lemma, cameo, code, gold, o->start, o->end, "reciprocal, both ways");
+            emit(c, &one, &subj, lemma, cameo, code, gold, o->start, o->end, R_RECIPROCAL);
         }
         return;
     }
@@ -2249,7 +2317,7 @@ static void read_verb(ctx *c, vocc *o)
             const chunk *ante = chunk_of(c, r - 1);
             if (ante && ante->last == r && ante->role == ROLE_ACTOR) {
                 obj = ante->actors;
-                rule = "object relative clause: the antecedent";
+                rule = R_OBJECT_RELATIVE;
             }
         }
     }
@@ -2276,7 +2344,7 @@ static void read_verb(ctx *c, vocc *o)
                     break;
                 if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE) {
                     obj = joint(c, m);
-                    rule = "rejecting a named actor's charge";
+                    rule = R_REJECTING_CHARGE;
                     break;
                 }
             }
@@ -2287,20 +2355,20 @@ static void read_verb(ctx *c, vocc *o)
         while (at < c->s.last && (G(c, at) & G_ADV))
             at++;
         report_unknown(c, chunk_of(c, at));
-        drop(c, &subj, NULL, v, o->start, o->end, "no actor as target");
+        drop(c, &subj, NULL, v, o->start, o->end, R_NO_TARGET);
         return;
     }
     emit(c, &subj, &obj, lemma, cameo, code, gold, o->start, o->end, rule);
     /* fighting runs both ways ("exchanged fire with X"); with a named
      * partner, cooperation has one agent ("deepen relations with X") */
     if (v->reciprocal && atoi(cameo) >= 18)
-        emit(c, &obj, &subj, lemma, cameo, code, gold, o->start, o->end, "reciprocal, both ways");
+        emit(c, &obj, &subj, lemma, cameo, code, gold, o->start, o->end, R_RECIPROCAL);
 
 }
 
-/* Why the verb-like word at v does not assert its act (NULL: it does):
+/* Why the verb-like word at v does not assert its act (R_NONE: it does):
  * for light verbs carrying a nominal act ("reluctant to make concessions"). */
-static const char *not_asserted(ctx *c, size_t v)
+static rule_id not_asserted(ctx *c, size_t v)
 {
     vocc o = {0};
     o.start = (uint32_t)v;
@@ -2308,9 +2376,9 @@ static const char *not_asserted(ctx *c, size_t v)
     o.verb = -1;
     o.aux = (uint32_t)aux_start(c, v, &o);
     if (o.negated)
-        return "negated";
+        return R_NEGATED;
     if (o.hyp && !reported_future(c, o.aux, v))
-        return "hypothetical (would, could, may, should)";
+        return R_HYPOTHETICAL;
     if (o.infinitive) {
         size_t to = o.aux;
         while (to < o.start && !(G(c, to) & G_TO))
@@ -2318,17 +2386,17 @@ static const char *not_asserted(ctx *c, size_t v)
         size_t gat = 0;
         gov_kind gk = governor(c, to, &gat);
         if (gk == GOV_NEG)
-            return "negated (refuse or fail to)";
+            return R_REFUSED;
         if (gk == GOV_REQUEST || gk == GOV_PROMISE)
-            return "requested act (not annotated)";
+            return R_REQUESTED;
         if (gk == GOV_NOUN || gk == GOV_NONE)
-            return "infinitive not asserted";
+            return R_INFINITIVE;
     }
     if (requested(c, &o))
-        return "requested act (not annotated)";
+        return R_REQUESTED;
     if (denied(c, v))
-        return "denied";
-    return NULL;
+        return R_DENIED;
+    return R_NONE;
 }
 
 /* ---------------------------------------------------------------- */
@@ -2346,7 +2414,7 @@ static bool proposed(ctx *c, const chunk *k, const aset *agent, const aset *targ
         int groot = atoi(c->d->verbs[g->verb].cameo);
         if (groot == 2 || groot == 3 || groot == 5 || groot == 7) {
             drop(c, agent, target, NULL, k->noun_at, k->last,
-                 "an act proposed, backed or asked for: not asserted");
+                 R_PROPOSED);
             return true;
         }
     }
@@ -2357,8 +2425,9 @@ static void read_noun(ctx *c, const chunk *k)
 {
     const noun *n = &c->d->nouns[k->noun / 2];
     aset agent = {{0}, 0}, target = {{0}, 0};
-    const char *rule = "nominal act";
+    rule_id rule = R_NOMINAL;
     trace(c, DYAD_TRACE_VERB, k->noun_at, k->last, -1, -1, n->lemma, n->cameo, n->code, NULL);
+    c->n_via = 0;
     if (k->role == ROLE_ATTR)
         agent = k->actors;
     if (k->poss.n) {
@@ -2375,7 +2444,7 @@ static void read_noun(ctx *c, const chunk *k)
             strcmp(w, "proposed") == 0 || strcmp(w, "prospective") == 0 ||
             strcmp(w, "likely") == 0 || strcmp(w, "hypothetical") == 0) {
             drop(c, &agent, &target, NULL, k->noun_at, k->last,
-                 "a possible or proposed act: not asserted");
+                 R_POSSIBLE);
             return; /* "a possible mining deal between China and the Taliban" */
         }
     }
@@ -2386,7 +2455,7 @@ static void read_noun(ctx *c, const chunk *k)
                 for (size_t a = 0; a < both.n; a++) {
                     aset one = aset_one(both.a[a]);
                     emit(c, &one, &both, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
-                         k->last, "nominal act between, both ways");
+                         k->last, R_NOMINAL_BETWEEN);
                 }
                 return;
             }
@@ -2467,7 +2536,7 @@ static void read_noun(ctx *c, const chunk *k)
                 aset s = subject_of(c, g);
                 if (s.n && !g->negated && !g->hyp) {
                     agent = s;
-                    rule = "act in an adjunct: the clause's agent";
+                    rule = R_ACT_IN_ADJUNCT;
                 }
                 break;
             }
@@ -2480,7 +2549,7 @@ static void read_noun(ctx *c, const chunk *k)
                 aset s = subject_at(c, j);
                 if (s.n) {
                     target = s;
-                    rule = "under sanctions";
+                    rule = R_UNDER_SANCTIONS;
                 }
                 break;
             }
@@ -2490,8 +2559,8 @@ static void read_noun(ctx *c, const chunk *k)
     }
     if (b > c->s.first && (G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) &&
         !(G(c, b - 1) & G_DET)) {
-        const char *why = not_asserted(c, b - 1);
-        if (why) {
+        rule_id why = not_asserted(c, b - 1);
+        if (why != R_NONE) {
             drop(c, &agent, &target, NULL, k->noun_at, k->last, why);
             return;
         }
@@ -2499,7 +2568,7 @@ static void read_noun(ctx *c, const chunk *k)
         uint32_t g = G(c, b - 1);
         if ((g & G_SEEK) && !strcmp(n->cameo, "07") && agent.n) {
             emit(c, &s, &agent, "seek assistance", "02", "020", 3.0, b - 1, k->last,
-                 "seeking aid: an appeal to the giver");
+                 R_SEEKING_AID);
             return;
         }
         if (g & G_RECEIVE) {
@@ -2508,9 +2577,9 @@ static void read_noun(ctx *c, const chunk *k)
                 target = s;
             if (agent.n && target.n)
                 emit(c, &agent, &target, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
-                     k->last, "received: the giver acts on the receiver");
+                     k->last, R_RECEIVED_FROM);
             else
-                drop(c, &agent, &target, NULL, k->noun_at, k->last, "received from no actor");
+                drop(c, &agent, &target, NULL, k->noun_at, k->last, R_RECEIVED_NO_ACTOR);
             return;
         }
         if (!agent.n)
@@ -2519,10 +2588,10 @@ static void read_noun(ctx *c, const chunk *k)
                                           !strcmp(n->cameo, "06"))) {
             if (agent.n && target.n)
                 emit(c, &agent, &target, n->lemma, "03", "030", 4.0, k->noun_at, k->last,
-                     "proposed cooperation: intent");
+                     R_PROPOSED_COOPERATION);
             return;
         }
-        rule = "nominal act of the light verb's subject";
+        rule = R_LIGHT_VERB;
     }
     if (!agent.n) {
         /* "operations against ISKP were stepped up by the Taliban" */
@@ -2536,7 +2605,7 @@ static void read_noun(ctx *c, const chunk *k)
                 aset by = passive_agent(c, j + 1);
                 if (by.n) {
                     agent = by;
-                    rule = "nominal act, agent of the passive light verb";
+                    rule = R_LIGHT_VERB_PASSIVE;
                 }
             }
         }
@@ -2545,7 +2614,7 @@ static void read_noun(ctx *c, const chunk *k)
         aset other = other_side(c, &agent); /* "closure of the border with Pakistan" */
         if (other.n) {
             target = other;
-            rule = "border closure: the other side";
+            rule = R_BORDER_CLOSURE;
         }
     }
     if (agent.n && !target.n && !strcmp(n->cameo, "07") && k->first > c->s.first + 1 &&
@@ -2556,7 +2625,7 @@ static void read_noun(ctx *c, const chunk *k)
         const chunk *h = subject_chunk(c, j);
         if (h && h->role == ROLE_ACTOR) {
             target = h->actors;
-            rule = "with the help of: aid to the phrase it qualifies";
+            rule = R_HELP_OF;
         }
     }
     if (agent.n && target.n) {
@@ -2565,7 +2634,7 @@ static void read_noun(ctx *c, const chunk *k)
             j++;
         if (j < c->s.last && (G(c, j) & G_MODAL_HYP) && (k->first == c->s.first || G(c, k->first) & G_DET)) {
             drop(c, &agent, &target, NULL, k->noun_at, k->last,
-                 "hypothetical: the act is the subject of could/would");
+                 R_HYPOTHETICAL_NOMINAL);
             return;
         }
     }
@@ -2577,13 +2646,13 @@ static void read_noun(ctx *c, const chunk *k)
         for (size_t a = 0; a < agent.n; a++) {
             aset one = aset_one(agent.a[a]);
             emit(c, &one, &agent, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at, k->last,
-                 "joint agents of a mutual act, both ways");
+                 R_JOINT_MUTUAL);
         }
         return;
     }
     if (!agent.n || !target.n) {
         drop(c, &agent, &target, NULL, k->noun_at, k->last,
-             !agent.n ? "nominal act without an actor as agent" : "nominal act without an actor as target");
+             !agent.n ? R_NOMINAL_NO_AGENT : R_NOMINAL_NO_TARGET);
         return;
     }
     emit(c, &agent, &target, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at, k->last, rule);
@@ -2707,12 +2776,13 @@ static void resolve_speaker(ctx *c, struct quote *q)
 /* ---------------------------------------------------------------- */
 /* sentences */
 
-static const char *not_asserted(ctx *c, size_t v);
+static rule_id not_asserted(ctx *c, size_t v);
 
 /* "The TTP claimed responsibility for a bombing that killed a Taliban
  * minister", "ISKP claimed the attack on ...": the claimant did it. */
 static void claimed_acts(ctx *c)
 {
+    c->n_via = 0;
     for (size_t i = c->s.first; i + 1 < c->s.last; i++) {
         const char *k = tok_key(&c->ts, i);
         if (strncmp(k, "claim", 5) != 0 || strlen(k) > 8)
@@ -2724,7 +2794,7 @@ static void claimed_acts(ctx *c)
         if (!act || act->first != j || act->noun < 0 || atoi(c->d->nouns[act->noun / 2].cameo) < 15)
             continue;
         aset who = subject_at(c, i);
-        if (!who.n || not_asserted(c, i))
+        if (!who.n || not_asserted(c, i) != R_NONE)
             continue; /* "did not claim responsibility" */
         const noun *n = &c->d->nouns[act->noun / 2];
         /* the target: "on X" after the act, or the object of "that killed X" */
@@ -2750,13 +2820,14 @@ static void claimed_acts(ctx *c)
         }
         if (target.n)
             emit(c, &who, &target, lemma, cameo, code, gold, act->noun_at, act->last,
-                 "claimed act: the claimant is the agent");
+                 R_CLAIMED_ACT);
     }
 }
 
 /* "Y has been told that ... X will target ...": X warned Y. */
 static void told_threat(ctx *c)
 {
+    c->n_via = 0;
     for (size_t i = c->s.first + 1; i < c->s.last; i++) {
         if (!is_word(c, i, "told") && !is_word(c, i, "warned") && !is_word(c, i, "informed"))
             continue;
@@ -2770,7 +2841,7 @@ static void told_threat(ctx *c)
                 continue;
             aset x = aset_one(c->seen[k].src);
             emit(c, &x, &y, "warn", "13", "130", -6.0, i, i + 1,
-                 "told of a threat: the threatener warned the told");
+                 R_TOLD_OF_THREAT);
             break;
         }
         break;
@@ -2906,6 +2977,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     free(c.memos);
     free(c.seen);
     sb_free(&c.sentence_text);
+    sb_free(&c.path);
     tokens_free(&c.ts);
     return DYAD_OK;
 }
