@@ -668,7 +668,7 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
                              !name_ends_at(c, i); /* "al-Qaeda maintains" */
         size_t nlen;
         bool heads = in_chunk && i + 1 < c->s.last && (T(c, i - 1)->flags & TOK_WORD) &&
-                     !(T(c, i - 1)->flags & TOK_CAP) &&
+                     (!(T(c, i - 1)->flags & TOK_CAP) || !name_ends_at(c, i)) &&
                      (G(c, i + 1) & (G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP) ||
                       punct(c, i + 1, ',') || punct(c, i + 1, '.'));
         /* "separate talks", "new plans": after an adjective, a noun */
@@ -1476,6 +1476,12 @@ static const chunk *subject_chunk(const ctx *c, size_t i)
     return NULL;
 }
 
+/* "including", "like": the word that opens a list of examples. */
+static bool list_word(const ctx *c, size_t i)
+{
+    return is_word(c, i, "including") || is_word(c, i, "like");
+}
+
 static aset joint(const ctx *c, const chunk *k)
 {
     aset s = {{0}, 0};
@@ -1486,10 +1492,12 @@ static aset joint(const ctx *c, const chunk *k)
     for (int hops = 0; hops < 6 && j > c->s.first + 1; hops++) {
         size_t p = j - 1;
         if (G(c, p) & G_CONJ || punct(c, p, ',')) {
+            if ((G(c, p) & G_CONJ) && p > c->s.first + 1 && punct(c, p - 1, ','))
+                p--; /* "X, Y, and Z": the serial comma */
             const chunk *l = chunk_of(c, p - 1);
             if (!l)
                 break;
-            if (l->role == ROLE_ACTOR && (l->prep == ATOM_NONE || l->person))
+            if (l->role == ROLE_ACTOR && (l->prep == ATOM_NONE || l->person || list_word(c, l->prep_tok)))
                 aset_merge(&s, &l->actors);
             else if (!(l->prep != ATOM_NONE))
                 break;
@@ -1565,6 +1573,27 @@ static aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
         k = n;
     }
     return s;
+}
+
+/* The actors of a list that starts at token at (after an optional comma):
+ * "including X, Y and Z", "such as X", "like X", "notably X".  None if no
+ * such list starts there. */
+static aset listed_after(const ctx *c, size_t at)
+{
+    aset none = {{0}, 0};
+    size_t i = at;
+    if (i < c->s.last && punct(c, i, ','))
+        i++;
+    if (i + 1 >= c->s.last)
+        return none;
+    if (is_word(c, i, "including") || is_word(c, i, "like") || is_word(c, i, "notably") ||
+        is_word(c, i, "especially") || is_word(c, i, "particularly"))
+        i++;
+    else if (is_word(c, i, "such") && is_word(c, i + 1, "as"))
+        i += 2;
+    else
+        return none;
+    return object_at(c, i, NULL);
 }
 
 static size_t aux_start(const ctx *c, size_t v, vocc *o)
@@ -1687,8 +1716,10 @@ static aset subject_of(ctx *c, vocc *o)
             const chunk *m = &c->chunks[i];
             if (m->first >= p)
                 break;
-            if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person))
+            if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person)) {
+                via(c, R_VIA_PARTICIPLE);
                 return o->subject = joint(c, m);
+            }
             if (m->prep == ATOM_NONE && m->first > c->s.first && !punct(c, m->first - 1, ','))
                 break;
         }
@@ -1706,12 +1737,15 @@ static aset subject_of(ctx *c, vocc *o)
                 /* "denied harbouring the TTP and accused": past the gerund */
                 if (prev->form == F_ING && prev->aux == prev->start)
                     continue;
+                via(c, R_VIA_COORDINATED);
                 return o->subject = subject_of(c, prev);
             }
             if (verbish(c, j) || (G(c, j) & G_BE)) {
                 aset s = subject_at(c, j);
-                if (s.n)
+                if (s.n) {
+                    via(c, R_VIA_COORDINATED);
                     return o->subject = s;
+                }
             }
         }
         return o->subject = none;
@@ -1721,8 +1755,10 @@ static aset subject_of(ctx *c, vocc *o)
         if (q > c->s.first && punct(c, q - 1, ','))
             q--;
         const chunk *ante = subject_chunk(c, q);
-        if (ante)
+        if (ante) {
+            via(c, R_VIA_RELATIVE);
             return o->subject = joint(c, ante);
+        }
         return o->subject = none;
     }
     if (punct(c, p, ',')) {
@@ -1732,8 +1768,16 @@ static aset subject_of(ctx *c, vocc *o)
                 break;
             if (punct(c, j, ',')) {
                 const chunk *h = subject_chunk(c, j);
-                if (h && h->actors.n)
+                if (h && h->actors.n) {
+                    via(c, R_VIA_PARENTHESIS);
                     return o->subject = joint(c, h);
+                }
+                aset listed = listed_after(c, j);
+                if (h && listed.n && h->role != ROLE_PLACE) {
+                    /* "groups in the region, including the TTP, attacked" */
+                    via(c, R_VIA_LISTED);
+                    return o->subject = listed;
+                }
                 break;
             }
         }
@@ -1744,11 +1788,14 @@ static aset subject_of(ctx *c, vocc *o)
             if (clause_break(c, j) || punct(c, j, ','))
                 break;
             if (verbish(c, j) || (G(c, j) & G_BE)) {
+                via(c, R_VIA_GOVERNING_VERB);
                 return o->subject = subject_at(c, j);
             }
             vocc *prev = find_vocc(c, j + 1);
-            if (prev && prev->end == j + 1 && prev != o)
+            if (prev && prev->end == j + 1 && prev != o) {
+                via(c, R_VIA_GOVERNING_VERB);
                 return o->subject = subject_of(c, prev);
+            }
             if (!chunk_of(c, j) && !(G(c, j) & (G_TO | G_ADV | G_NEG)))
                 break;
         }
