@@ -627,6 +627,32 @@ static bool past_like(const ctx *c, size_t i)
 }
 
 
+/* A lower-case word in -ly that is an adverb ("initially", "formally"),
+ * not one of the adjectives and nouns in -ly that noun phrases hold ("a
+ * deadly attack", "the weekly briefing", "a close ally"). */
+static bool ly_adverb(const ctx *c, size_t i)
+{
+    static const char *const not_adverbs[] = {
+        "deadly", "friendly", "unfriendly", "costly", "daily", "weekly", "monthly", "yearly",
+        "hourly", "nightly", "quarterly", "early", "elderly", "likely", "unlikely", "only",
+        "timely", "lonely", "orderly", "lively", "lovely", "cowardly", "brotherly",
+        "neighbourly", "neighborly", "scholarly", "worldly", "unruly", "stately", "ally",
+        "rally", "family", "assembly", "supply", "reply", "anomaly", "monopoly", "bully",
+        "tally", "folly", "apply", "comply", "rely", "imply", "multiply", "holy", "silly",
+        "ugly", "jolly", "belly", "jelly"};
+    const tok *t = T(c, i);
+    if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_DIGIT)))
+        return false;
+    const char *k = tok_key(&c->ts, i);
+    size_t n = strlen(k);
+    if (n < 5 || strcmp(k + n - 2, "ly") != 0)
+        return false;
+    for (size_t w = 0; w < sizeof not_adverbs / sizeof *not_adverbs; w++)
+        if (strcmp(k, not_adverbs[w]) == 0)
+            return false;
+    return true;
+}
+
 /* Where a chunk may start or go on. */
 static bool nominal(ctx *c, size_t i, bool in_chunk)
 {
@@ -637,7 +663,7 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         return in_chunk && t->punct == '-' && !(t->flags & TOK_SPACE);
     if (G(c, i) & G_DET && !(G(c, i) & (G_PREP | G_SUB)))
         return !in_chunk || !(T(c, i - 1)->flags & TOK_WORD) || (G(c, i - 1) & G_DET) ? true : !(G(c, i) & G_PRON);
-    if (closed_class(c, i) || G(c, i) & G_ADV)
+    if (closed_class(c, i) || G(c, i) & G_ADV || ly_adverb(c, i))
         return false;
     if (G(c, i) & G_PRON)
         return !in_chunk;
@@ -1449,11 +1475,26 @@ static bool clause_break(const ctx *c, size_t i)
     return false;
 }
 
+/* "The Interior Ministry (MoI) has suspended": the token where the phrase
+ * before a parenthesis that ends right before i ends; i if none does. */
+static size_t skip_parenthesis(const ctx *c, size_t i)
+{
+    if (i <= c->s.first + 1 || !punct(c, i - 1, ')'))
+        return i;
+    for (size_t j = i - 1; j-- > c->s.first && i - j < 16;) {
+        if (punct(c, j, '('))
+            return j > c->s.first ? j : i;
+        if (punct(c, j, ')') || punct(c, j, '.'))
+            break;
+    }
+    return i;
+}
+
 /* The actors of the chunk ending right before i, or the head phrase of a
  * prepositional chain ("officials in Islamabad"). */
 static const chunk *subject_chunk(const ctx *c, size_t i)
 {
-    size_t j = i;
+    size_t j = skip_parenthesis(c, i);
     for (int hops = 0; hops < 4 && j > c->s.first; hops++) {
         const chunk *k = chunk_of(c, j - 1);
         if (!k || k->last != j)
@@ -2017,7 +2058,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     }
     /* "mobilised troops against the TTP", "launched strikes on Iran" */
     int force_root = atoi(v->cameo);
-    if (!t.n && k && force_root >= 15 && k->last + 1 < c->s.last &&
+    bool threat_of_act = force_root == 13 && k && k->noun >= 0; /* "threatened attacks on X" */
+    if (!t.n && k && (force_root >= 15 || threat_of_act) && k->last + 1 < c->s.last &&
         (is_word(c, k->last, "against") || is_word(c, k->last, "on")))
         t = object_at(c, k->last + 1, NULL);
     /* "provide weapons to X", "hand them over to Islamabad" */

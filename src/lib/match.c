@@ -243,7 +243,8 @@ static const struct {
               "strengthened enhance enhanced boost boosted receive received "
               "welcome welcomed impose imposed imposes imposing announce announced "
               "slap slapped levy levied unveil unveiled commit commits "
-              "committed committing perpetrate perpetrated"},
+              "committed committing perpetrate perpetrated escalate "
+              "escalates escalated escalating"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "
