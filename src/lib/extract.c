@@ -485,6 +485,13 @@ static bool time_word(const ctx *c, size_t i)
     return false;
 }
 
+/* "ready", "willing": an adjective of readiness before "to". */
+static bool readiness_word(const ctx *c, size_t i)
+{
+    return is_word(c, i, "ready") || is_word(c, i, "willing") || is_word(c, i, "prepared") ||
+           is_word(c, i, "eager") || is_word(c, i, "keen");
+}
+
 /* "both", "all", "each" before a verb: "have both attacked" */
 static bool quantifier(const ctx *c, size_t i)
 {
@@ -665,6 +672,8 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         return !in_chunk || !(T(c, i - 1)->flags & TOK_WORD) || (G(c, i - 1) & G_DET) ? true : !(G(c, i) & G_PRON);
     if (closed_class(c, i) || G(c, i) & G_ADV || ly_adverb(c, i))
         return false;
+    if (readiness_word(c, i) && i + 1 < c->s.last && (G(c, i + 1) & G_TO))
+        return false; /* "is ready to assist" */
     if (G(c, i) & G_PRON)
         return !in_chunk;
     size_t vl;
@@ -1058,6 +1067,26 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
     }
 }
 
+static aset subject_at(ctx *c, size_t v);
+
+/* "Pakistan said it was ready", "officials said that they ...": the
+ * subject pronoun of what a speaker says is the speaker. */
+static bool speaker_of_clause(ctx *c, size_t i, chunk *k)
+{
+    size_t b = i;
+    if (b > c->s.first && is_word(c, b - 1, "that"))
+        b--;
+    if (b == c->s.first || !(G(c, b - 1) & G_SAY) || (T(c, b - 1)->flags & TOK_CAP))
+        return false;
+    aset s = subject_at(c, b - 1);
+    if (s.n != 1)
+        return false;
+    k->actors = s;
+    k->role = ROLE_ACTOR;
+    k->how = "pronoun: the speaker of the clause";
+    return true;
+}
+
 static void resolve_pronoun(ctx *c, chunk *k)
 {
     size_t i = k->first;
@@ -1079,6 +1108,8 @@ static void resolve_pronoun(ctx *c, chunk *k)
         k->how = "pronoun: the last plural actor";
         return;
     }
+    if ((strcmp(w, "it") == 0 || strcmp(w, "they") == 0) && speaker_of_clause(c, i, k))
+        return;
     if (strcmp(w, "it") == 0 || strcmp(w, "its") == 0) {
         /* the nearest actor phrase before, in this sentence; else the
          * last agent */
@@ -1691,6 +1722,7 @@ static vocc *find_vocc(ctx *c, size_t end_before)
 
 static aset subject_of(ctx *c, vocc *o);
 
+
 /* The subject of a verb-like word at token v that is not a relation verb
  * (light verbs, intent verbs). */
 static aset subject_at(ctx *c, size_t v)
@@ -1837,7 +1869,7 @@ static aset subject_of(ctx *c, vocc *o)
                 via(c, R_VIA_GOVERNING_VERB);
                 return o->subject = subject_of(c, prev);
             }
-            if (!chunk_of(c, j) && !(G(c, j) & (G_TO | G_ADV | G_NEG)))
+            if (!chunk_of(c, j) && !(G(c, j) & (G_TO | G_ADV | G_NEG)) && !readiness_word(c, j))
                 break;
         }
     }
@@ -1845,11 +1877,21 @@ static aset subject_of(ctx *c, vocc *o)
 }
 
 /* The verb or noun governing the "to" at i, for infinitives. */
-typedef enum { GOV_NONE, GOV_REQUEST, GOV_INTENT, GOV_PROMISE, GOV_NEG, GOV_NOUN, GOV_SUBJECT } gov_kind;
+typedef enum {
+    GOV_NONE, GOV_REQUEST, GOV_INTENT, GOV_PROMISE, GOV_NEG, GOV_NOUN, GOV_SUBJECT,
+    GOV_READY, /* "is ready to assist": readiness */
+} gov_kind;
 
 static gov_kind governor(ctx *c, size_t to, size_t *gov_at)
 {
     size_t j = to;
+    size_t r = to;
+    while (r > c->s.first + 1 && (G(c, r - 1) & G_ADV))
+        r--;
+    if (r > c->s.first + 1 && readiness_word(c, r - 1) && (G(c, r - 2) & (G_BE | G_ADV))) {
+        *gov_at = r - 1;
+        return GOV_READY;
+    }
     /* skip the object of "urged X to" */
     if (j > c->s.first) {
         const chunk *k = chunk_of(c, j - 1);
@@ -2364,7 +2406,16 @@ static void read_verb(ctx *c, vocc *o)
             drop(c, &subj, &obj, v, o->start, o->end, R_INFINITIVE);
             return;
         }
-        rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE : R_PLANNED;
+        if (gk == GOV_READY) {
+            /* readiness to cooperate is intent (03); to do anything else,
+             * a disposition */
+            if (vroot < 3 || vroot > 8) {
+                drop(c, &subj, &obj, v, o->start, o->end, R_DISPOSITION);
+                return;
+            }
+            cameo = "03", code = "030", gold = 4.0;
+        }
+        rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE : gk == GOV_READY ? R_READY : R_PLANNED;
     } else if (requested(c, o)) {
         drop(c, &subj, &obj, v, o->start, o->end, R_REQUESTED);
         return;
