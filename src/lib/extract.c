@@ -2623,8 +2623,12 @@ static void read_noun(ctx *c, const chunk *k)
         if (p->role == ROLE_POSS)
             is_actor = true;
         bool patient_of = n->poss_target && is_word(c, i, "of");
-        if (p->role == ROLE_POSS && !strcmp(n->cameo, "02") && is_word(c, i, "for") && !target.n)
-            target = p->poss; /* "request for China's assistance" */
+        if (!strcmp(n->cameo, "02") && is_word(c, i, "for") && !target.n &&
+            (p->role == ROLE_POSS || (p->role == ROLE_ACTOR && !p->person && p->first < p->last &&
+                                      !(T(c, p->last - 1)->flags & TOK_CAP))))
+            /* "request for China's assistance", "for more US equipment":
+             * an appeal to the one who would give it */
+            target = p->role == ROLE_POSS ? p->poss : p->actors;
         else if (patient_of && is_actor &&
                  (!target.n || (k->poss.n && target.a[0] == k->poss.a[0]))) {
             /* "the Taliban's arrest of ISKP suspects": the owner acts */
@@ -2643,10 +2647,20 @@ static void read_noun(ctx *c, const chunk *k)
             aset_merge(prep_in(at, n->agent) && agent.n && !target.n ? &agent : &target, &q->actors);
             i = q->last;
         }
+        /* "condolences to the families and to the government of X": a
+         * second phrase of the same preposition */
+        if (i + 2 < c->s.last && (G(c, i) & G_CONJ) &&
+            (prep_in(T(c, i + 1)->atom, n->target) || prep_in(T(c, i + 1)->atom, n->agent)))
+            i++;
     }
     /* a light verb's subject is the agent: "held talks with", "opted for
      * dialogue with"; seeking aid is an appeal to the giver */
     size_t b = k->first;
+    if (b > c->s.first + 1 && (G(c, b - 1) & G_CONJ)) {
+        const chunk *q = chunk_of(c, b - 2); /* "expressed sympathy and condolences" */
+        if (q && q->last == b - 1 && q->role != ROLE_ACTOR && q->role != ROLE_PLACE)
+            b = q->first;
+    }
     if (b > c->s.first + 1 && is_word(c, b - 1, "of")) {
         const chunk *q = chunk_of(c, b - 2);
         if (q && q->last == b - 1 && quantity(c, q))

@@ -244,7 +244,8 @@ static const struct {
               "welcome welcomed impose imposed imposes imposing announce announced "
               "slap slapped levy levied unveil unveiled commit commits "
               "committed committing perpetrate perpetrated escalate "
-              "escalates escalated escalating"},
+              "escalates escalated escalating express expresses expressed "
+              "expressing convey conveys conveyed conveying"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "
