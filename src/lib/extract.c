@@ -1615,7 +1615,7 @@ static bool quantity(const ctx *c, const chunk *k)
 static aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
 {
     aset s = {{0}, 0};
-    while (i < c->s.last && (G(c, i) & G_ADV))
+    while (i < c->s.last && ((G(c, i) & G_ADV) || ly_adverb(c, i)))
         i++;
     const chunk *k = chunk_of(c, i);
     if (first_chunk)
@@ -2075,6 +2075,40 @@ static aset other_side(const ctx *c, const aset *subj)
     return s;
 }
 
+/* The token after chunk k and the "of X" phrases that complete it. */
+static size_t past_of_phrases(const ctx *c, const chunk *k)
+{
+    size_t e = k->last;
+    for (int hops = 0; hops < 3 && e + 1 < c->s.last && is_word(c, e, "of"); hops++) {
+        const chunk *n = chunk_of(c, e + 1);
+        if (!n || n->first != e + 1)
+            break;
+        e = n->last;
+    }
+    return e;
+}
+
+/* Verbs that put the charge before the one charged: "blame X on Y". */
+static bool blame_on(const verb *v)
+{
+    return strcmp(v->lemma, "blame") == 0 || strcmp(v->lemma, "pin") == 0;
+}
+
+/* "blamed the surge, which has ..., primarily on the TTP": the actors after
+ * "on" later in the clause, across a relative clause in commas. */
+static aset blamed_on(const ctx *c, size_t from)
+{
+    aset none = {{0}, 0};
+    for (size_t i = from; i + 1 < c->s.last && i < from + 30; i++) {
+        if (clause_break(c, i))
+            break;
+        if (!is_word(c, i, "on"))
+            continue;
+        return object_at(c, i + 1, NULL);
+    }
+    return none;
+}
+
 /* The object of a verb, or its recipient for giving and yielding verbs. */
 static aset target_of(ctx *c, const vocc *o, const verb *v)
 {
@@ -2121,9 +2155,19 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     /* "deepen relations with X", "signed an agreement with X": the
      * partner of a cooperative act */
     int pr = atoi(v->cameo);
-    if (!t.n && k && ((pr >= 3 && pr <= 8) || pr == 16) && k->last < c->s.last &&
-        is_word(c, k->last, "with"))
-        t = object_at(c, k->last + 1, NULL);
+    size_t kw = k ? past_of_phrases(c, k) : 0; /* "the agenda of the meeting with X" */
+    if (!t.n && k && ((pr >= 3 && pr <= 8) || pr == 16) && kw + 1 < c->s.last &&
+        is_word(c, kw, "with")) {
+        t = object_at(c, kw + 1, NULL);
+        if (t.n)
+            via(c, R_VIA_PARTNER);
+    }
+    /* "blamed the attacks, which ..., on the TTP" */
+    if (!t.n && k && blame_on(v)) {
+        t = blamed_on(c, k->last);
+        if (t.n)
+            via(c, R_VIA_BLAMED_ON);
+    }
     /* "rejected allegations by Pakistan", "condemned the attack by the
      * TTP": the agent of the evaluated act is the target; so is the actor
      * qualifying it ("condemned Pakistani airstrikes") */
