@@ -661,6 +661,24 @@ static bool ly_adverb(const ctx *c, size_t i)
 }
 
 /* Where a chunk may start or go on. */
+/* "talks between X and Y", "after talks with X": an act noun followed by
+ * its own preposition, where no subject stands before it, is a noun even
+ * when it could be a verb. */
+static bool act_noun_opens(const ctx *c, size_t i)
+{
+    size_t nlen;
+    int32_t nv = noun_at(c, i, c->s.last, &nlen);
+    if (nv < 0 || i + nlen >= c->s.last)
+        return false;
+    const noun *n = &c->d->nouns[nv / 2];
+    size_t e = i + nlen;
+    if (n->between && (is_word(c, e, "between") || is_word(c, e, "among")))
+        return true;
+    bool opener = i == c->s.first || (G(c, i - 1) & (G_PREP | G_SUB | G_CONJ)) ||
+                  (T(c, i - 1)->flags & TOK_PUNCT);
+    return opener && !(G(c, i - 1) & G_TO) && prep_in(T(c, e)->atom, n->target);
+}
+
 static bool nominal(ctx *c, size_t i, bool in_chunk)
 {
     const tok *t = T(c, i);
@@ -691,6 +709,8 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
         !(T(c, i - 1)->flags & TOK_POSS))
         return false;
     size_t len;
+    if (!in_chunk && act_noun_opens(c, i))
+        return true;
     bool after_det = i > c->s.first && ((G(c, i - 1) & G_DET && !quantifier(c, i - 1)) ||
                                         T(c, i - 1)->flags & TOK_POSS);
     if (verb_here(c, i, &len) >= 0 && !after_det)
@@ -707,7 +727,8 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
                      (G(c, i + 1) & (G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP) ||
                       punct(c, i + 1, ',') || punct(c, i + 1, '.'));
         /* "separate talks", "new plans": after an adjective, a noun */
-        heads |= after_content && (noun_at(c, i, c->s.last, &nlen) >= 0 || !(G(c, i) & G_LIGHT));
+        heads |= after_content && (noun_at(c, i, c->s.last, &nlen) >= 0 || !(G(c, i) & G_LIGHT)) &&
+                 !(G(c, i) & G_PAST);
         if (!heads)
             return false;
     }
@@ -849,6 +870,11 @@ static void build_chunks(ctx *c)
             if ((G(c, i) & G_CONJ || punct(c, i, ',')) && i + 1 < c->s.last &&
                 adj_at(c, i - 1) && (adj_at(c, i + 1) || mention_end(c, i + 1) > i + 1)) {
                 i++;
+                continue;
+            }
+            size_t nl;
+            if (noun_at(c, i, c->s.last, &nl) >= 0 && nl > 1 && nominal(c, i, true)) {
+                i += nl; /* "an exchange of fire", "the exchange of intelligence" */
                 continue;
             }
             if (!nominal(c, i, true))
@@ -1319,6 +1345,10 @@ static void settle_chunks(ctx *c)
             k->actors = n->actors;
             k->role = ROLE_ACTOR;
             k->how = "agent noun of an actor";
+            const chunk *n2 = i + 2 < c->n_chunks ? &c->chunks[i + 2] : NULL;
+            if (n2 && n->last + 1 == n2->first && (G(c, n->last) & G_CONJ) && n2->role == ROLE_ACTOR &&
+                n2->prep == ATOM_NONE && !n2->person)
+                aset_merge(&k->actors, &n2->actors); /* "the ministers of China and Pakistan" */
         }
     }
     /* appositions: "NAME, spokesperson for Pakistan's ministry," and
@@ -2630,6 +2660,20 @@ static void read_noun(ctx *c, const chunk *k)
             drop(c, &agent, &target, NULL, k->noun_at, k->last,
                  R_POSSIBLE);
             return; /* "a possible mining deal between China and the Taliban" */
+        }
+    }
+    if (n->between && k->poss.n && k->first > c->s.first + 1 && (G(c, k->first - 1) & G_CONJ)) {
+        /* "Pakistan and Afghanistan's talks": joint owners, both ways */
+        const chunk *l = chunk_of(c, k->first - 2);
+        if (l && l->last == k->first - 1 && l->role == ROLE_ACTOR) {
+            aset both = k->poss;
+            aset_merge(&both, &l->actors);
+            for (size_t a = 0; a < both.n; a++) {
+                aset one = aset_one(both.a[a]);
+                emit(c, &one, &both, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
+                     k->last, R_NOMINAL_BETWEEN);
+            }
+            return;
         }
     }
     if (n->between) {

@@ -128,6 +128,10 @@ enum {
     G_RECEIVE = 1u << 30,   /* receive, get, accept: the subject is given to */
 };
 
+/* irregular simple pasts: took, came, met (never nouns); outside the enum,
+ * whose values ISO C keeps within int */
+#define G_PAST (1u << 31)
+
 /* Regular inflection of a verb (F_ forms) or a plural (F_S). */
 struct strbuf;
 void lex_inflect(const char *w, int form, struct strbuf *b);

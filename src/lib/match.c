@@ -287,6 +287,10 @@ static const struct {
                 "obtain obtained accept accepts accepted secure secured "
                 "acquire acquired"},
     {G_BY, "by"},
+    {G_PAST, "took made came went gave held met found saw thought brought kept "
+             "began ran told sent spoke stood lost paid led felt meant became "
+             "fell grew knew rose sought won wrote drove bore chose did got "
+             "heard understood left"},
     {G_HONORIFIC, "mr mrs ms miss dr gen general lt col maj capt sheikh "
                   "mullah maulana mufti qari haji mawlawi mawlavi hafiz "
                   "president minister senator ambassador prince"},
