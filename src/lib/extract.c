@@ -1601,6 +1601,9 @@ static aset joint(const ctx *c, const chunk *k)
                 break;
             if (l->role == ROLE_ACTOR && (l->prep == ATOM_NONE || l->person || list_word(c, l->prep_tok)))
                 aset_merge(&s, &l->actors);
+            else if (l->role == ROLE_ACTOR && is_word(c, l->prep_tok, "of") && chunk_of(c, l->prep_tok - 1) &&
+                     chunk_of(c, l->prep_tok - 1)->role == ROLE_ACTOR)
+                aset_merge(&s, &l->actors); /* "the ministers of China and Pakistan met" */
             else if (!(l->prep != ATOM_NONE))
                 break;
             j = l->prep != ATOM_NONE ? l->prep_tok : l->first;
