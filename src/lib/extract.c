@@ -711,6 +711,8 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
     size_t len;
     if (!in_chunk && act_noun_opens(c, i))
         return true;
+    if (is_word(c, i, "acting") && i + 1 < c->s.last && (T(c, i + 1)->flags & TOK_CAP))
+        return true; /* "Acting Foreign Minister": a title, not a verb */
     bool after_det = i > c->s.first && ((G(c, i - 1) & G_DET && !quantifier(c, i - 1)) ||
                                         T(c, i - 1)->flags & TOK_POSS);
     if (verb_here(c, i, &len) >= 0 && !after_det)
@@ -1341,7 +1343,7 @@ static void settle_chunks(ctx *c)
          * Pakistan's ministry" an employer */
         bool employer = strcmp(p, "for") == 0 && (n->head_class & NC_AGENT) && n->role == ROLE_ACTOR;
         if ((strcmp(p, "of") == 0 || strcmp(p, "from") == 0 || employer) &&
-            (n->role == ROLE_ACTOR || n->role == ROLE_PLACE) && !n->person) {
+            (n->role == ROLE_ACTOR || n->role == ROLE_PLACE)) {
             k->actors = n->actors;
             k->role = ROLE_ACTOR;
             k->how = "agent noun of an actor";
