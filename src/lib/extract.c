@@ -1115,6 +1115,33 @@ static bool speaker_of_clause(ctx *c, size_t i, chunk *k)
     return true;
 }
 
+static bool clause_break(const ctx *c, size_t i)
+{
+    const tok *t = T(c, i);
+    if (t->punct == ';' || t->punct == ':' || t->punct == '.' || t->punct == '(' || t->punct == ')')
+        return true;
+    return false;
+}
+
+/* "it is critical to", "it was clear that", "it seems": an "it" that
+ * stands for nothing. */
+static bool expletive_it(const ctx *c, size_t i)
+{
+    size_t j = i + 1;
+    if (j < c->s.last && (is_word(c, j, "seems") || is_word(c, j, "appears") ||
+                          is_word(c, j, "seemed") || is_word(c, j, "appeared")))
+        return true;
+    if (j >= c->s.last || !(G(c, j) & G_BE))
+        return false;
+    for (size_t e = j + 1; e < c->s.last && e < j + 8; e++) {
+        if (clause_break(c, e) || punct(c, e, ','))
+            return false;
+        if ((G(c, e) & G_TO) || is_word(c, e, "that"))
+            return e > j + 1;
+    }
+    return false;
+}
+
 static void resolve_pronoun(ctx *c, chunk *k)
 {
     size_t i = k->first;
@@ -1138,6 +1165,8 @@ static void resolve_pronoun(ctx *c, chunk *k)
     }
     if ((strcmp(w, "it") == 0 || strcmp(w, "they") == 0) && speaker_of_clause(c, i, k))
         return;
+    if (strcmp(w, "it") == 0 && expletive_it(c, i))
+        return;
     if (strcmp(w, "it") == 0 || strcmp(w, "its") == 0) {
         /* the nearest actor phrase before, in this sentence; else the
          * last agent */
@@ -1156,7 +1185,7 @@ static void resolve_pronoun(ctx *c, chunk *k)
                 return;
             }
         }
-        if (c->last_subject.n == 1 && c->d->actors[c->last_subject.a[0]].kind != KIND_GROUP) {
+        if (c->last_subject.n == 1) {
             k->actors = c->last_subject;
             k->role = ROLE_ACTOR;
             k->how = "pronoun: the last agent";
@@ -1530,13 +1559,6 @@ static void drop(ctx *c, const aset *src, const aset *dst, const verb *v, size_t
 /* ---------------------------------------------------------------- */
 /* verbs: agent, target, modality */
 
-static bool clause_break(const ctx *c, size_t i)
-{
-    const tok *t = T(c, i);
-    if (t->punct == ';' || t->punct == ':' || t->punct == '.' || t->punct == '(' || t->punct == ')')
-        return true;
-    return false;
-}
 
 /* "The Interior Ministry (MoI) has suspended": the token where the phrase
  * before a parenthesis that ends right before i ends; i if none does. */
