@@ -1123,6 +1123,26 @@ static bool clause_break(const ctx *c, size_t i)
     return false;
 }
 
+/* "warned Taliban rulers, saying they must": the nearest plural actor
+ * phrase before, in this sentence. */
+static bool plural_before(const ctx *c, size_t i, chunk *k)
+{
+    for (size_t j = c->n_chunks; j-- > 0;) {
+        const chunk *p = &c->chunks[j];
+        if (p->last > i || p->role != ROLE_ACTOR || p->pronoun || p->person)
+            continue;
+        const char *hk = tok_key(&c->ts, p->last - 1);
+        size_t hl = strlen(hk);
+        if (p->actors.n > 1 || ((p->head_class & (NC_AGENT | NC_MEMBER)) && hl > 3 && hk[hl - 1] == 's')) {
+            k->actors = p->actors;
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the plural actor named before in the sentence";
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "it is critical to", "it was clear that", "it seems": an "it" that
  * stands for nothing. */
 static bool expletive_it(const ctx *c, size_t i)
@@ -1156,15 +1176,17 @@ static void resolve_pronoun(ctx *c, chunk *k)
         }
         return;
     }
-    if ((strcmp(w, "they") == 0 || strcmp(w, "them") == 0 || strcmp(w, "their") == 0) &&
-        c->last_plural.n) {
+    if ((strcmp(w, "it") == 0 || strcmp(w, "they") == 0) && speaker_of_clause(c, i, k))
+        return;
+    bool plural = strcmp(w, "they") == 0 || strcmp(w, "them") == 0 || strcmp(w, "their") == 0;
+    if (plural && plural_before(c, i, k))
+        return;
+    if (plural && c->last_plural.n) {
         k->actors = c->last_plural;
         k->role = ROLE_ACTOR;
         k->how = "pronoun: the last plural actor";
         return;
     }
-    if ((strcmp(w, "it") == 0 || strcmp(w, "they") == 0) && speaker_of_clause(c, i, k))
-        return;
     if (strcmp(w, "it") == 0 && expletive_it(c, i))
         return;
     if (strcmp(w, "it") == 0 || strcmp(w, "its") == 0) {
@@ -1617,6 +1639,8 @@ static aset joint(const ctx *c, const chunk *k)
     size_t j = k->first;
     for (int hops = 0; hops < 6 && j > c->s.first + 1; hops++) {
         size_t p = j - 1;
+        if (!s.n && punct(c, p, ','))
+            break; /* "the Taliban, a former diplomat argued": no list */
         if (G(c, p) & G_CONJ || punct(c, p, ',')) {
             if ((G(c, p) & G_CONJ) && p > c->s.first + 1 && punct(c, p - 1, ','))
                 p--; /* "X, Y, and Z": the serial comma */
@@ -1841,7 +1865,18 @@ static aset subject_of(ctx *c, vocc *o)
         return o->subject;
     }
     if (punct(c, p, ',') && o->form == F_ING && o->aux == o->start) {
-        /* ", urging ...": the subject of the main clause */
+        /* "X shelters Y, providing them ...": the subject of the clause the
+         * participle follows, when a relation verb ends it; else the
+         * subject of the main clause */
+        vocc *prev = find_vocc(c, p);
+        if (prev && prev != o && !(prev->form == F_ING && prev->aux == prev->start) &&
+            !(G(c, prev->start) & G_SAY)) {
+            aset s = subject_of(c, prev);
+            if (s.n) {
+                via(c, R_VIA_PARTICIPLE);
+                return o->subject = s;
+            }
+        }
         for (size_t i = 0; i < c->n_chunks; i++) {
             const chunk *m = &c->chunks[i];
             if (m->first >= p)
@@ -3117,6 +3152,69 @@ static void told_threat(ctx *c)
     }
 }
 
+/* "how", "what", "why": an indirect question opens here. */
+static bool wh_word(const ctx *c, size_t i)
+{
+    return is_word(c, i, "how") || is_word(c, i, "what") || is_word(c, i, "why") ||
+           is_word(c, i, "whether") || is_word(c, i, "when") || is_word(c, i, "where");
+}
+
+/* "adamant", "insisted": saying that demands. */
+static bool insisting(const ctx *c, size_t i)
+{
+    return is_word(c, i, "adamant") || is_word(c, i, "insist") || is_word(c, i, "insists") ||
+           is_word(c, i, "insisted") || is_word(c, i, "insisting");
+}
+
+/* The speaker of what token i says: the quote's speaker, or the subject of
+ * a saying verb of the sentence ("Li Jian stated that ...", "..., he
+ * said").  None if the sentence reports nobody. */
+static aset speaker_at(ctx *c, size_t i)
+{
+    aset none = {{0}, 0};
+    int32_t q = c->quote_of[i];
+    if (q >= 0 && c->quotes[q].who.n)
+        return c->quotes[q].who;
+    for (size_t j = c->s.first; j < c->s.last; j++) {
+        if (j == i || !((G(c, j) & G_SAY) || insisting(c, j)) || (T(c, j)->flags & TOK_CAP))
+            continue;
+        aset who = subject_at(c, j);
+        if (who.n)
+            return who;
+    }
+    return none;
+}
+
+/* "Pakistan should take solid measures", said by China: an appeal (02);
+ * "they must engage" or "adamant that X should": a demand (10).  The
+ * speaker of a sentence or quote prescribing what an actor does addresses
+ * that actor. */
+static void prescribed_acts(ctx *c)
+{
+    c->n_via = 0;
+    for (size_t i = c->s.first + 1; i < c->s.last; i++) {
+        bool should = is_word(c, i, "should") || is_word(c, i, "ought");
+        bool must = is_word(c, i, "must");
+        if (!should && !must)
+            continue;
+        const chunk *k = subject_chunk(c, i);
+        if (!k || k->role != ROLE_ACTOR || k->prep != ATOM_NONE)
+            continue;
+        aset addressee = joint(c, k);
+        if (k->first > c->s.first && ((G(c, k->first - 1) & G_COND) || wh_word(c, k->first - 1)))
+            continue; /* "if Pakistan should ...", "how it should act" */
+        aset speaker = speaker_at(c, i);
+        if (!addressee.n || !speaker.n)
+            continue;
+        bool insist = k->first > c->s.first + 1 && is_word(c, k->first - 1, "that") &&
+                      insisting(c, k->first - 2);
+        if (must || insist)
+            emit(c, &speaker, &addressee, "demand", "10", "100", -5.0, i, i + 1, R_SPEAKER_MUST);
+        else
+            emit(c, &speaker, &addressee, "urge", "02", "020", 3.0, i, i + 1, R_SPEAKER_SHOULD);
+    }
+}
+
 static void read_sentence(ctx *c)
 {
     size_t n = c->s.last - c->s.first;
@@ -3168,6 +3266,7 @@ static void read_sentence(ctx *c)
     for (size_t i = 0; i < c->n_verbs; i++)
         read_verb(c, &c->verbs[i]);
     told_threat(c);
+    prescribed_acts(c);
     claimed_acts(c);
     for (size_t i = 0; i < c->n_chunks; i++) {
         const chunk *k = &c->chunks[i];

@@ -245,7 +245,10 @@ static const struct {
               "slap slapped levy levied unveil unveiled commit commits "
               "committed committing perpetrate perpetrated escalate "
               "escalates escalated escalating express expresses expressed "
-              "expressing convey conveys conveyed conveying"},
+              "expressing convey conveys conveyed conveying issue issues "
+              "issued issuing deliver delivers delivered delivering lodge "
+              "lodges lodged lodging register registers registered "
+              "registering"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "
