@@ -140,6 +140,7 @@ typedef struct ctx {
         uint8_t done;
     } *mm;
     uint32_t *sent_end; /* by token */
+    bool headline;      /* the sentence is in title case */
     /* the steps that found the arguments of the candidate being read: the
      * path a triple's rule is printed with */
     rule_id via[MAX_VIA];
@@ -558,6 +559,8 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
             /* "UN sanctions since 2011", "TTP attacks have surged" vs "the
              * US sanctions Iran", "the Taliban release detained citizens" */
             size_t nx = i + nlen, vl2;
+            if (nx < c->s.last && (T(c, nx)->flags & TOK_OPENQ))
+                return false; /* Trump pledges “full support”: the quote is its object */
             if (nx >= c->s.last || (T(c, nx)->flags & TOK_PUNCT) ||
                 (G(c, nx) & (G_PREP | G_CONJ | G_SUB | G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP)))
                 return true;
@@ -648,8 +651,9 @@ static bool ly_adverb(const ctx *c, size_t i)
         "tally", "folly", "apply", "comply", "rely", "imply", "multiply", "holy", "silly",
         "ugly", "jolly", "belly", "jelly"};
     const tok *t = T(c, i);
-    if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_DIGIT)))
-        return false;
+    if (!(t->flags & TOK_WORD) || (t->flags & TOK_DIGIT) ||
+        ((t->flags & TOK_CAP) && !c->headline))
+        return false; /* "Taliban Effectively Combating ISKP": capitals in a headline */
     const char *k = tok_key(&c->ts, i);
     size_t n = strlen(k);
     if (n < 5 || strcmp(k + n - 2, "ly") != 0)
@@ -1720,6 +1724,8 @@ static aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
             e += 1; /* "X, Y and Z" */
         else
             break;
+        while (e + 1 < c->s.last && ((G(c, e) & G_ADV) || ly_adverb(c, e)))
+            e++; /* "X, Y and especially Z" */
         const chunk *n = chunk_of(c, e);
         if (!n || n->first != e)
             break;
@@ -2944,8 +2950,8 @@ static void read_noun(ctx *c, const chunk *k)
     }
     int nroot = atoi(n->cameo);
     uint32_t with = lex_atom(c->d, "with");
-    if (agent.n > 1 && !target.n && nroot >= 3 && nroot <= 6 &&
-        (n->between || prep_in(with, n->target))) {
+    if (agent.n > 1 && !target.n &&
+        (n->between || (nroot >= 3 && nroot <= 6 && prep_in(with, n->target)))) {
         /* "Dar and Muttaqi held separate talks": both ways */
         for (size_t a = 0; a < agent.n; a++) {
             aset one = aset_one(agent.a[a]);
@@ -3227,6 +3233,7 @@ static void read_sentence(ctx *c)
     for (size_t i = 0; i < n; i++)
         c->chunk_at[i] = -1;
     trace(c, DYAD_TRACE_SENTENCE, c->s.first, c->s.last, -1, -1, NULL, NULL, NULL, NULL);
+    c->headline = title_case(c);
     /* speakers of quotes that open or continue here */
     for (size_t i = c->s.first; i < c->s.last; i++) {
         int32_t q = c->quote_of[i];

@@ -255,7 +255,8 @@ static const struct {
                "hope hopes hoped want wants wanted wish wishes wished set "
                "going try tries tried trying attempt attempted resolve "
                "resolved move moved vow vowed pledge pledged promise "
-               "promised expect expects expected look looking"},
+               "promised expect expects expected look looking attempting "
+               "attempts aiming intending preparing striving"},
     {G_NEGV, "refuse refuses refused refusing fail fails failed failing "
              "decline declines declined reluctant unwilling refusal "
              "failure"},
@@ -278,7 +279,8 @@ static const struct {
               "leadership embassy"},
     {G_THREATW, "consequences retaliate retaliation respond response force "
                 "action strike strikes target attack military "
-                "repercussions"},
+                "repercussions war aggression retaliatory punish punishment "
+                "revenge avenge"},
     {G_SEEK, "seek seeks sought seeking request requests requested "
              "requesting ask asks asked asking appeal appealed"},
     {G_SUPPRESS, "curb curbs curbed rein act crack dismantle restrain "
