@@ -2237,11 +2237,14 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
         (is_word(c, k->last, "against") || is_word(c, k->last, "on")))
         t = object_at(c, k->last + 1, NULL);
     /* "provide weapons to X", "hand them over to Islamabad" */
-    if (!strcmp(v->cameo, "07") || !strcmp(v->cameo, "08")) {
+    bool pledge = !strcmp(v->cameo, "03") && !t.n; /* "pledged full support to India" */
+    if (!strcmp(v->cameo, "07") || !strcmp(v->cameo, "08") || pledge) {
         /* the recipient after "to", across a list of what is given */
         for (size_t e = k ? k->last : o->end; e < c->s.last && e < o->end + 14; e++) {
             if (clause_break(c, e) || (G(c, e) & (G_SUB | G_REL) && !(G(c, e) & G_PREP)))
                 break;
+            if (pledge && e == o->end)
+                continue; /* "pledged to V": an infinitive, not a recipient */
             if (G(c, e) & G_TO || is_word(c, e, "for")) {
                 aset r = object_at(c, e + 1, NULL);
                 if (r.n)
@@ -2360,6 +2363,44 @@ static bool reported_future(const ctx *c, size_t aux, size_t v)
     return say;
 }
 
+/* "about potentially violating": a gerund at i, after adverbs. */
+static bool gerund_follows(const ctx *c, size_t i)
+{
+    while (i < c->s.last && ((G(c, i) & G_ADV) || ly_adverb(c, i)))
+        i++;
+    if (i >= c->s.last || !(T(c, i)->flags & TOK_WORD) || (T(c, i)->flags & TOK_CAP))
+        return false;
+    const char *k = tok_key(&c->ts, i);
+    size_t n = strlen(k);
+    return n > 4 && strcmp(k + n - 3, "ing") == 0;
+}
+
+/* The first actor in what a warning says, other than the one warning:
+ * "warned that any Pakistani operation would be considered aggression". */
+static aset warned_about(const ctx *c, size_t from, const aset *warner)
+{
+    aset none = {{0}, 0};
+    size_t i = from;
+    if (i < c->s.last && is_word(c, i, "that"))
+        i++;
+    for (; i < c->s.last && i < from + 8; i++) {
+        if (clause_break(c, i) || punct(c, i, ','))
+            break;
+        const chunk *k = chunk_of(c, i);
+        if (!k || k->first != i)
+            continue;
+        if (k->role != ROLE_ACTOR && k->role != ROLE_ATTR && k->role != ROLE_POSS)
+            return none;
+        const aset *a = k->role == ROLE_POSS ? &k->poss : &k->actors;
+        for (size_t j = 0; j < a->n; j++)
+            for (size_t w = 0; w < warner->n; w++)
+                if (a->a[j] == warner->a[w])
+                    return none;
+        return *a;
+    }
+    return none;
+}
+
 /* A conditional or a warning around a verb: its force is a threat. */
 static bool threat_frame(const ctx *c, const vocc *o)
 {
@@ -2464,10 +2505,20 @@ static void read_verb(ctx *c, vocc *o)
             e = k->last;
         /* 13 when the warning threatens: "warned X not to", "against",
          * "of consequences", "that Pakistan will respond"; else 01 */
+        bool warn = !strcmp(v->cameo, "13");
         bool threat = e < c->s.last &&
                       ((is_word(c, e, "not") || is_word(c, e, "against") || is_word(c, e, "of")) ||
+                       (warn && (is_word(c, e, "about") || is_word(c, e, "over")) &&
+                        gerund_follows(c, e + 1)) ||
                        (is_word(c, e, "that") && threat_follows(c, e)) ||
                        ((G(c, e) & G_TO) && threat_follows(c, e)));
+        if (threat && warn && !obj.n && !o->passive) {
+            /* "warned that any Indian attempt ... would be an act of war":
+             * the actor the warning is about */
+            obj = warned_about(c, o->end, &subj);
+            if (obj.n)
+                via(c, R_VIA_WARNED_ABOUT);
+        }
         if (!threat) {
             cameo = "01";
             code = "010";
