@@ -1553,10 +1553,42 @@ static const char *sentence_text(ctx *c)
     return c->sentence_text.s;
 }
 
+/* Cooperation on security ("counterterrorism partnership", "partner with
+ * Pakistan on security", "collaboration to strengthen counterterrorism
+ * capabilities") is material cooperation (06), not diplomatic (05). */
+static bool security_cooperation(const ctx *c, const char *lemma, const char *cameo, size_t at,
+                                 size_t end)
+{
+    static const char *const acts[] = {"cooperate", "cooperate with", "cooperation",
+                                       "collaborate", "collaborate with", "collaboration",
+                                       "partner with", "partnership"};
+    static const char *const fields[] = {"security", "counterterrorism", "counter-terrorism",
+                                         "ct", "military", "intelligence", "defence", "defense",
+                                         "terrorism", "militancy", "military-to-military"};
+    if (strcmp(cameo, "05") != 0 && strcmp(cameo, "03") != 0)
+        return false;
+    bool act = false;
+    for (size_t i = 0; i < sizeof acts / sizeof *acts && !act; i++)
+        act = strcmp(lemma, acts[i]) == 0;
+    if (!act)
+        return false;
+    size_t from = at > c->s.first + 4 ? at - 4 : c->s.first;
+    size_t to = end + 10 < c->s.last ? end + 10 : c->s.last;
+    for (size_t i = from; i < to; i++)
+        for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
+            if (is_word(c, i, fields[f]))
+                return true;
+    return false;
+}
+
 static void emit(ctx *c, const aset *src, const aset *dst, const char *lemma,
                  const char *cameo, const char *code, double gold, size_t at, size_t end,
                  rule_id rule)
 {
+    if (security_cooperation(c, lemma, cameo, at, end)) {
+        cameo = "06", code = "062", gold = 6.0;
+        via(c, R_VIA_SECURITY);
+    }
     for (size_t i = 0; i < src->n; i++)
         for (size_t j = 0; j < dst->n; j++) {
             int16_t s = src->a[i], t = dst->a[j];
