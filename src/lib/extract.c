@@ -140,6 +140,7 @@ typedef struct ctx {
         uint8_t done;
     } *mm;
     uint32_t *sent_end; /* by token */
+    uint32_t *state_mentions; /* by actor: mentions of states so far */
     bool headline;      /* the sentence is in title case */
     /* the steps that found the arguments of the candidate being read: the
      * path a triple's rule is printed with */
@@ -1244,6 +1245,25 @@ static uint32_t short_head(const ctx *c, size_t first, size_t last)
     return (lex_gram(c->d, head) & G_SHORT) || agent ? head : ATOM_NONE;
 }
 
+/* The state the document names most so far, if one leads the others
+ * clearly (at least two mentions, more than any other state). */
+static int16_t document_state(const ctx *c)
+{
+    int16_t best = NONE_ACTOR;
+    uint32_t top = 0, second = 0;
+    for (size_t a = 0; a < c->d->n_actors; a++) {
+        uint32_t n = c->state_mentions[a];
+        if (n > top) {
+            second = top;
+            top = n;
+            best = (int16_t)a;
+        } else if (n > second) {
+            second = n;
+        }
+    }
+    return top >= 2 && top > second ? best : NONE_ACTOR;
+}
+
 /* "the group", "the organisation": the group named last; "the
  * delegation", "the ministry": the body named earlier with that noun. */
 static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
@@ -1287,6 +1307,17 @@ static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
             k->how = "institution of the person speaking";
             return;
         }
+    }
+    /* "a ceasefire with the government" in an article about Pakistan: the
+     * document's state */
+    bool qualified = last < c->s.last &&
+                     ((G(c, last) & (G_PREP | G_TO | G_BY)) ||
+                      (past_like(c, last) && last + 1 < c->s.last && (G(c, last + 1) & G_BY)));
+    int16_t st = strcmp(hk, "government") == 0 && !qualified ? document_state(c) : NONE_ACTOR;
+    if (st != NONE_ACTOR) {
+        k->actors = aset_one(st);
+        k->role = ROLE_ACTOR;
+        k->how = "the government: the state the document is about";
     }
 }
 
@@ -1511,6 +1542,8 @@ static void settle_chunks(ctx *c)
         }
         if (k->role == ROLE_ACTOR || k->role == ROLE_ATTR || k->role == ROLE_POSS)
             for (size_t a = 0; a < k->actors.n; a++) {
+                if (c->d->actors[k->actors.a[a]].kind == KIND_STATE)
+                    c->state_mentions[k->actors.a[a]]++;
                 dyad_graph_mention(c->g, node_for(c, k->actors.a[a]), 1);
                 trace(c, DYAD_TRACE_ACTOR, k->first, k->last, k->actors.a[a], -1, NULL,
                       NULL, NULL, k->how);
@@ -3401,6 +3434,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
         uint32_t a = atoms_find(d->words, k, strlen(k));
         c.ts.t[i].atom = a != ATOM_NONE ? a : base + atoms_intern(c.local, k, strlen(k));
     }
+    c.state_mentions = xcalloc(d->n_actors + 1, sizeof *c.state_mentions);
     c.node_of = xmalloc((d->n_actors + 1) * sizeof *c.node_of);
     for (size_t i = 0; i < d->n_actors; i++)
         c.node_of[i] = SIZE_MAX;
@@ -3423,6 +3457,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     dyad_graph_count(g, 1, (long)n);
     free(sents);
     free(c.node_of);
+    free(c.state_mentions);
     free(c.quote_of);
     free(c.mm);
     free(c.sent_end);
