@@ -140,6 +140,13 @@ typedef struct ctx {
         uint8_t done;
     } *mm;
     uint32_t *sent_end; /* by token */
+    /* acronyms the document defines: "the National Security Committee
+     * (NSC)" makes NSC a name of the committee's actor, anywhere in it */
+    struct acronym {
+        uint32_t atom;
+        int32_t alias;
+    } *acronyms;
+    size_t n_acronyms, cap_acronyms;
     uint32_t *state_mentions; /* by actor: mentions of states so far */
     bool headline;      /* the sentence is in title case */
     /* the steps that found the arguments of the candidate being read: the
@@ -260,7 +267,15 @@ static size_t match_raw(const ctx *c, int kind, size_t i, size_t end, int32_t *v
     const trie *t = kind == MM_ACTOR ? &c->d->actor_trie
                   : kind == MM_CLASS ? &c->d->class_trie
                                      : &c->d->noun_trie;
-    return lex_match(c->d, t, &c->ts, i, end, v);
+    size_t len = lex_match(c->d, t, &c->ts, i, end, v);
+    if (len || kind != MM_ACTOR || !(T(c, i)->flags & TOK_ALLCAPS))
+        return len;
+    for (size_t a = 0; a < c->n_acronyms; a++)
+        if (c->acronyms[a].atom == T(c, i)->atom) {
+            *v = c->acronyms[a].alias; /* "NSC", defined as "National Security Committee (NSC)" */
+            return 1;
+        }
+    return 0;
 }
 
 static int32_t verb_raw(const ctx *c, size_t i, size_t end, size_t *len);
@@ -684,6 +699,13 @@ static bool act_noun_opens(const ctx *c, size_t i)
     return opener && !(G(c, i - 1) & G_TO) && prep_in(T(c, e)->atom, n->target);
 }
 
+static bool adj_at(const ctx *c, size_t i)
+{
+    size_t len;
+    int32_t a = actor_match(c, i, c->s.last, &len);
+    return a >= 0 && c->d->aliases[a].type == ALIAS_ADJ;
+}
+
 static bool nominal(ctx *c, size_t i, bool in_chunk)
 {
     const tok *t = T(c, i);
@@ -716,6 +738,9 @@ static bool nominal(ctx *c, size_t i, bool in_chunk)
     size_t len;
     if (!in_chunk && act_noun_opens(c, i))
         return true;
+    if (in_chunk && i >= c->s.first + 2 && adj_at(c, i - 1) && (G(c, i - 2) & G_DET) &&
+        !(T(c, i)->flags & TOK_CAP))
+        return true; /* "any Indian attempt", "an Iranian strike": a noun */
     if (is_word(c, i, "acting") && i + 1 < c->s.last && (T(c, i + 1)->flags & TOK_CAP))
         return true; /* "Acting Foreign Minister": a title, not a verb */
     bool after_det = i > c->s.first && ((G(c, i - 1) & G_DET && !quantifier(c, i - 1)) ||
@@ -781,12 +806,6 @@ static size_t mention_end(const ctx *c, size_t i)
     return i;
 }
 
-static bool adj_at(const ctx *c, size_t i)
-{
-    size_t len;
-    int32_t a = actor_match(c, i, c->s.last, &len);
-    return a >= 0 && c->d->aliases[a].type == ALIAS_ADJ;
-}
 
 /* A headline in title case: most words capitalised. */
 static bool title_case(const ctx *c)
@@ -2454,9 +2473,10 @@ static aset warned_about(const ctx *c, size_t from, const aset *warner)
         const chunk *k = chunk_of(c, i);
         if (!k || k->first != i)
             continue;
-        if (k->role != ROLE_ACTOR && k->role != ROLE_ATTR && k->role != ROLE_POSS)
+        /* "any Indian attempt", "any Pakistani operation", "Pakistan's" */
+        if (k->role == ROLE_PLACE || (!k->actors.n && !k->poss.n))
             return none;
-        const aset *a = k->role == ROLE_POSS ? &k->poss : &k->actors;
+        const aset *a = k->role == ROLE_POSS || !k->actors.n ? &k->poss : &k->actors;
         for (size_t j = 0; j < a->n; j++)
             for (size_t w = 0; w < warner->n; w++)
                 if (a->a[j] == warner->a[w])
@@ -3403,6 +3423,29 @@ static void read_sentence(ctx *c)
     }
 }
 
+/* Finds "NAME (ACR)" where NAME is an actor's name and ACR a word in
+ * capitals that no dictionary knows: ACR names that actor in the whole
+ * document, before its definition too (a headline's "NSC warns ..."). */
+static void learn_acronyms(ctx *c, const span *sents, size_t n)
+{
+    for (size_t si = 0; si < n; si++)
+        for (size_t i = sents[si].first; i + 3 < sents[si].last; i++) {
+            int32_t a = -1;
+            size_t len = lex_match(c->d, &c->d->actor_trie, &c->ts, i, sents[si].last, &a);
+            if (!len || c->d->aliases[a].type != ALIAS_NAME || i + len + 2 >= sents[si].last)
+                continue;
+            size_t o = i + len, w = o + 1;
+            int32_t other;
+            if (!punct(c, o, '(') || !punct(c, w + 1, ')') || !(T(c, w)->flags & TOK_ALLCAPS) ||
+                T(c, w)->end - T(c, w)->start < 2 ||
+                lex_match(c->d, &c->d->actor_trie, &c->ts, w, w + 1, &other))
+                continue;
+            GROW(c->acronyms, c->cap_acronyms, c->n_acronyms + 1);
+            c->acronyms[c->n_acronyms++] = (struct acronym){T(c, w)->atom, a};
+            i = w + 1;
+        }
+}
+
 dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
                          size_t len, dyad_graph *g, const dyad_extract_opts *opts,
                          dyad_error *err)
@@ -3449,6 +3492,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     for (size_t i = 0; i < n; i++)
         for (size_t t = sents[i].first; t < sents[i].last; t++)
             c.sent_end[t] = sents[i].last;
+    learn_acronyms(&c, sents, n);
     for (size_t i = 0; i < n; i++) {
         c.sentence = (long)i + 1;
         c.s = sents[i];
@@ -3458,6 +3502,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     free(sents);
     free(c.node_of);
     free(c.state_mentions);
+    free(c.acronyms);
     free(c.quote_of);
     free(c.mm);
     free(c.sent_end);
