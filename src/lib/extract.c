@@ -1329,9 +1329,16 @@ static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
     }
     /* "a ceasefire with the government" in an article about Pakistan: the
      * document's state */
-    bool qualified = last < c->s.last &&
-                     ((G(c, last) & (G_PREP | G_TO | G_BY)) ||
-                      (past_like(c, last) && last + 1 < c->s.last && (G(c, last + 1) & G_BY)));
+    /* not "the government of Iran", "the government in Kabul", "the
+     * government formed by the Taliban" */
+    size_t len_;
+    bool qualified =
+        last + 1 < c->s.last &&
+        (is_word(c, last, "of") || is_word(c, last, "from") ||
+         ((G(c, last) & G_PREP) && (actor_match(c, last + 1, c->s.last, &len_) >= 0 ||
+                                    ((G(c, last + 1) & G_DET) && last + 2 < c->s.last &&
+                                     actor_match(c, last + 2, c->s.last, &len_) >= 0))) ||
+         (past_like(c, last) && (G(c, last + 1) & G_BY)));
     int16_t st = strcmp(hk, "government") == 0 && !qualified ? document_state(c) : NONE_ACTOR;
     if (st != NONE_ACTOR) {
         k->actors = aset_one(st);
@@ -2910,9 +2917,11 @@ static void read_noun(ctx *c, const chunk *k)
         if (!p || p->first != i + 1)
             break;
         uint32_t at = T(c, i)->atom;
-        bool is_actor = p->role == ROLE_ACTOR || p->role == ROLE_ATTR;
+        /* "to the government of Iran": "of" completes that phrase */
+        bool modifier = hops > 0 && is_word(c, i, "of") && !punct(c, i - 1, ',');
+        bool is_actor = !modifier && (p->role == ROLE_ACTOR || p->role == ROLE_ATTR);
         aset who = p->role == ROLE_POSS ? p->poss : p->actors;
-        if (p->role == ROLE_POSS)
+        if (p->role == ROLE_POSS && !modifier)
             is_actor = true;
         bool patient_of = n->poss_target && is_word(c, i, "of");
         if (!strcmp(n->cameo, "02") && is_word(c, i, "for") && !target.n &&
