@@ -102,6 +102,9 @@ def load_cases(only_rule=None):
                         raise CaseError(f"{where}: duplicate triple {t!r}")
                     exp.add((s, d, r))
                 c["expected"] = exp
+                names = c.get("rules", [])
+                if not (isinstance(names, list) and all(isinstance(x, str) for x in names)):
+                    raise CaseError(f"{where}: \"rules\" must be a list of rule names")
                 cases.append(c)
     if only_rule and not cases:
         raise CaseError(f"no cases for rule {only_rule!r} (files: {', '.join(files)})")
@@ -138,7 +141,30 @@ def graph_triples(graph):
     return got
 
 
+def rule_names(dyad, case):
+    """The rule names in the paths of the triples `dyad explain` keeps for
+    the case's text ("including-list > agent-object" gives both)."""
+    p = subprocess.run([dyad, "explain", "--format", "json", "-"],
+                       input=case["text"].encode("utf-8"), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=CASE_TIMEOUT)
+    names = set()
+    if p.returncode != 0:
+        return names
+    for sent in json.loads(p.stdout.decode("utf-8")):
+        for ev in sent["events"]:
+            if ev["kind"] == "triple" and ev.get("rule"):
+                names.update(ev["rule"].split(" > "))
+    return names
+
+
 def run_case(dyad, case):
+    """Return (ok_run, got_set_or_error_message, rule names seen)."""
+    ok, got = run_extract(dyad, case)
+    names = rule_names(dyad, case) if ok and case.get("rules") else set()
+    return ok, got, names
+
+
+def run_extract(dyad, case):
     """Return (ok_run, got_set_or_error_message)."""
     try:
         p = subprocess.run([dyad, "extract", "--format", "json", "-"],
@@ -200,15 +226,26 @@ def main(argv=None):
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, a.jobs)) as ex:
         results = list(ex.map(lambda c: run_case(dyad, c), cases))
 
-    if not any(ok for ok, _ in results):
+    known = {r["name"] for r in json.loads(subprocess.run(
+        [dyad, "explain", "--rules", "--format", "json"], check=True,
+        stdout=subprocess.PIPE).stdout.decode("utf-8"))}
+    for c in cases:
+        for name in c.get("rules", []):
+            if name not in known:
+                print(f"validation: {c['id']}: unknown rule {name!r} (dyad explain --rules)",
+                      file=sys.stderr)
+                return 2
+
+    if not any(ok for ok, _, _ in results):
         first = results[0][1] if results else "no cases"
         print(f"validation: {dyad} failed on every case (first: {first})", file=sys.stderr)
         return 99
 
     per_rule = {}
     failed_runs = 0
-    for c, (ok, got) in zip(cases, results):
-        passed = ok and got == c["expected"]
+    for c, (ok, got, names) in zip(cases, results):
+        unmet = [r for r in c.get("rules", []) if r not in names]
+        passed = ok and got == c["expected"] and not unmet
         tot = per_rule.setdefault(c["rule"], [0, 0])
         tot[0] += 1
         tot[1] += passed
@@ -225,6 +262,8 @@ def main(argv=None):
                     print(f"     missing:  {fmt(miss)}")
                 if extra:
                     print(f"     spurious: {fmt(extra)}")
+                if unmet:
+                    print(f"     rules not in any triple's path: {', '.join(unmet)}")
     if not a.markdown:
         print()
 
