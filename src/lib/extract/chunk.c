@@ -1,0 +1,355 @@
+/* Chunks: the noun phrases of a sentence, and whether a verb form is read
+ * as a verb or as a noun there. */
+#include "internal.h"
+
+/* Is the verb match at i read as a noun here ("the attacks", "US strikes",
+ * "provide support to")? */
+static bool noun_reading(const ctx *c, size_t i, size_t vlen)
+{
+    size_t nlen;
+    int32_t nv = noun_at(c, i, c->s.last, &nlen);
+    /* the last word of a longer act noun: "suicide bombing", "drone strike" */
+    for (size_t j = i; j-- > c->s.first && i - j < 4;) {
+        size_t ml;
+        if (noun_at(c, j, c->s.last, &ml) >= 0 && j + ml == i + 1 && ml > 1)
+            return true;
+    }
+    if (i == c->s.first)
+        return nv >= 0 && nlen >= vlen; /* "Attacks by the TTP ..." */
+    size_t p = i - 1;
+    uint32_t gp = G(c, p);
+    if (quantifier(c, p))
+        return false; /* "have both attacked" */
+    if (gp & G_DET && !(gp & G_PRON && !is_word(c, p, "his") && !is_word(c, p, "her") &&
+                        !is_word(c, p, "their") && !is_word(c, p, "its") &&
+                        !is_word(c, p, "our")))
+        return true;
+    if (T(c, p)->flags & TOK_POSS)
+        return true;
+    if (nv < 0)
+        return false;
+    const noun *n = &c->d->nouns[nv / 2];
+    if (nlen < vlen) {
+        /* "separate talks with": the verb reading's last word is the
+         * noun's own preposition */
+        uint32_t at = T(c, i + nlen)->atom;
+        if (!prep_in(at, n->target) && !prep_in(at, n->agent))
+            return false;
+    }
+    /* after another verb, a verb form is its object: "cease support" */
+    const char *k = tok_key(&c->ts, i);
+    size_t kl = strlen(k);
+    bool ing = kl > 4 && strcmp(k + kl - 3, "ing") == 0;
+    if (!ing && verbish(c, p) && !(gp & (G_BE | G_HAVE | G_DO)))
+        return true;
+    size_t alen;
+    for (size_t j = p + 1; j-- > c->s.first && j + 4 > p;) {
+        int32_t a = actor_match(c, j, c->s.last, &alen);
+        if (a >= 0 && j + alen == i) {
+            if (c->d->aliases[a].type == ALIAS_ADJ)
+                return true;
+            size_t before = j > c->s.first && (G(c, j - 1) & G_DET) ? j - 1 : j;
+            if (before > c->s.first && (G(c, before - 1) & G_REL))
+                return false; /* "which Pakistan blames", "that the Taliban release" */
+            /* "UN sanctions since 2011", "TTP attacks have surged" vs "the
+             * US sanctions Iran", "the Taliban release detained citizens" */
+            size_t nx = i + nlen, vl2;
+            if (nx < c->s.last && (T(c, nx)->flags & TOK_OPENQ))
+                return false; /* Trump pledges “full support”: the quote is its object */
+            if (nx >= c->s.last || (T(c, nx)->flags & TOK_PUNCT) ||
+                (G(c, nx) & (G_PREP | G_CONJ | G_SUB | G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP)))
+                return true;
+            /* "ISKP attack kills three guards": the next word is the verb
+             * when its own object follows */
+            if ((verb_at(c, nx, c->s.last, &vl2) >= 0 || verbish(c, nx)) && nx + 1 < c->s.last) {
+                size_t o = nx + 1;
+                static const char *const numbers[] = {"one", "two", "three", "four", "five",
+                                                      "six", "seven", "eight", "nine", "ten",
+                                                      "dozens", "hundreds", "scores", "at", "more"};
+                bool number = false;
+                for (size_t q = 0; q < sizeof numbers / sizeof *numbers && !number; q++)
+                    number = is_word(c, o, numbers[q]);
+                return number || (G(c, o) & (G_DET | G_PRON)) || (T(c, o)->flags & TOK_DIGIT) ||
+                       mention_end(c, o) > o;
+            }
+            return false;
+        }
+    }
+    /* "attacks on", "visits by", "support for": the noun's prepositions */
+    size_t after = i + nlen;
+    if (after < c->s.last && vlen == 1) {
+        uint32_t at = T(c, after)->atom;
+        for (size_t q = 0; n->target[q] != ATOM_NONE; q++)
+            if (n->target[q] == at)
+                return true;
+        for (size_t q = 0; n->agent[q] != ATOM_NONE; q++)
+            if (n->agent[q] == at)
+                return true;
+    }
+    bool content = (T(c, p)->flags & TOK_WORD) && !gp && !(T(c, p)->flags & TOK_DIGIT) &&
+                   (!(T(c, p)->flags & TOK_CAP) || p == c->s.first);
+    if (content) {
+        /* "terrorist attacks": a verb only if an object follows */
+        if (after < c->s.last && (G(c, after) & G_DET || actor_match(c, after, c->s.last, &alen) >= 0))
+            return false;
+        return true;
+    }
+    return false;
+}
+
+int32_t verb_here(ctx *c, size_t i, size_t *len)
+{
+    int32_t v = verb_at(c, i, c->s.last, len);
+    if (v < 0)
+        return -1;
+    if (i > c->s.first && (c->d->forms[v].form == F_BASE || c->d->forms[v].form == F_S)) {
+        size_t pl;
+        int32_t pv = verb_at(c, i - 1, c->s.last, &pl);
+        if (pv >= 0 && pl == 1 && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) &&
+            (c->d->forms[pv].form == F_PAST || c->d->forms[pv].form == F_S) &&
+            !(T(c, i - 1)->flags & TOK_CAP))
+            return -1; /* "suspended trade with": the object, not a verb */
+    }
+    if (c->d->forms[v].form == F_ING && i > c->s.first && i + *len < c->s.last &&
+        (punct(c, i - 1, ',') || (G(c, i - 1) & G_CONJ)) &&
+        (punct(c, i + *len, ',') || (G(c, i + *len) & G_CONJ)))
+        return -1; /* an item of a list: "shelter, training, and support" */
+    if (noun_reading(c, i, *len))
+        return -1;
+    return v;
+}
+
+/* Where a chunk may start or go on. */
+/* "talks between X and Y", "after talks with X": an act noun followed by
+ * its own preposition, where no subject stands before it, is a noun even
+ * when it could be a verb. */
+static bool act_noun_opens(const ctx *c, size_t i)
+{
+    size_t nlen;
+    int32_t nv = noun_at(c, i, c->s.last, &nlen);
+    if (nv < 0 || i + nlen >= c->s.last)
+        return false;
+    const noun *n = &c->d->nouns[nv / 2];
+    size_t e = i + nlen;
+    if (n->between && (is_word(c, e, "between") || is_word(c, e, "among")))
+        return true;
+    bool opener = i == c->s.first || (G(c, i - 1) & (G_PREP | G_SUB | G_CONJ)) ||
+                  (T(c, i - 1)->flags & TOK_PUNCT);
+    return opener && !(G(c, i - 1) & G_TO) && prep_in(T(c, e)->atom, n->target);
+}
+
+bool nominal(ctx *c, size_t i, bool in_chunk)
+{
+    const tok *t = T(c, i);
+    if (t->flags & TOK_POSS)
+        return in_chunk;
+    if (!(t->flags & TOK_WORD))
+        return in_chunk && t->punct == '-' && !(t->flags & TOK_SPACE);
+    if (G(c, i) & G_DET && !(G(c, i) & (G_PREP | G_SUB)))
+        return !in_chunk || !(T(c, i - 1)->flags & TOK_WORD) || (G(c, i - 1) & G_DET) ? true : !(G(c, i) & G_PRON);
+    if (closed_class(c, i) || G(c, i) & G_ADV || ly_adverb(c, i))
+        return false;
+    if (readiness_word(c, i) && i + 1 < c->s.last && (G(c, i + 1) & G_TO))
+        return false; /* "is ready to assist" */
+    if (G(c, i) & G_PRON)
+        return !in_chunk;
+    size_t vl;
+    if (past_like(c, i) && i > c->s.first && i + 1 < c->s.last &&
+        !(T(c, i - 1)->flags & TOK_CAP) && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO)) &&
+        (verb_at(c, i - 1, c->s.last, &vl) >= 0 || verbish(c, i - 1)) &&
+        (T(c, i + 1)->flags & TOK_WORD) && !(G(c, i + 1) & (G_PREP | G_DET | G_CONJ | G_SUB | G_TO)))
+        return true; /* "struck suspected TTP hideouts" */
+    if (past_like(c, i) && i > c->s.first && (G(c, i - 1) & G_PREP) && !(G(c, i - 1) & G_TO) &&
+        i + 1 < c->s.last && (T(c, i + 1)->flags & TOK_WORD) && !(G(c, i + 1) & (G_PREP | G_DET)))
+        return true; /* "of captured Taliban fighters" */
+    if (past_like(c, i) && i > c->s.first &&
+        (!(G(c, i - 1) & (G_DET | G_PREP | G_BE | G_HAVE)) || quantifier(c, i - 1) ||
+         is_word(c, i - 1, "that")) &&
+        !(T(c, i - 1)->flags & TOK_POSS))
+        return false;
+    size_t len;
+    if (!in_chunk && act_noun_opens(c, i))
+        return true;
+    if (in_chunk && i >= c->s.first + 2 && adj_at(c, i - 1) && (G(c, i - 2) & G_DET) &&
+        !(T(c, i)->flags & TOK_CAP))
+        return true; /* "any Indian attempt", "an Iranian strike": a noun */
+    if (is_word(c, i, "acting") && i + 1 < c->s.last && (T(c, i + 1)->flags & TOK_CAP))
+        return true; /* "Acting Foreign Minister": a title, not a verb */
+    bool after_det = i > c->s.first && ((G(c, i - 1) & G_DET && !quantifier(c, i - 1)) ||
+                                        T(c, i - 1)->flags & TOK_POSS);
+    if (verb_here(c, i, &len) >= 0 && !after_det)
+        return false;
+    if (verbish(c, i) && !after_det) {
+        /* "the counterterrorism plan was endorsed": a noun when a verb
+         * follows it */
+        bool after_content = in_chunk && (T(c, i - 1)->flags & TOK_WORD) &&
+                             !(T(c, i - 1)->flags & (TOK_CAP | TOK_POSS)) && !G(c, i - 1) &&
+                             !name_ends_at(c, i); /* "al-Qaeda maintains" */
+        size_t nlen;
+        bool heads = in_chunk && i + 1 < c->s.last && (T(c, i - 1)->flags & TOK_WORD) &&
+                     (!(T(c, i - 1)->flags & TOK_CAP) || !name_ends_at(c, i)) &&
+                     (G(c, i + 1) & (G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP) ||
+                      punct(c, i + 1, ',') || punct(c, i + 1, '.'));
+        /* "separate talks", "new plans": after an adjective, a noun */
+        heads |= after_content && (noun_at(c, i, c->s.last, &nlen) >= 0 || !(G(c, i) & G_LIGHT)) &&
+                 !(G(c, i) & G_PAST);
+        if (!heads)
+            return false;
+    }
+    return true;
+}
+
+static void add_chunk(ctx *c, size_t first, size_t last)
+{
+    GROW(c->chunks, c->cap_chunks, c->n_chunks + 1);
+    chunk *k = &c->chunks[c->n_chunks];
+    memset(k, 0, sizeof *k);
+    k->first = (uint32_t)first;
+    k->last = (uint32_t)last;
+    k->noun = -1;
+    k->prep = ATOM_NONE;
+    if (first > c->s.first && (G(c, first - 1) & (G_PREP | G_BY | G_TO))) {
+        k->prep = T(c, first - 1)->atom;
+        k->prep_tok = (uint32_t)first - 1;
+    }
+    for (size_t i = first; i < last; i++)
+        c->chunk_at[i - c->s.first] = (int32_t)c->n_chunks;
+    c->n_chunks++;
+    resolve_chunk(c, k);
+    /* "Attacks by the TTP ... since the group ended": a name is the group
+     * or state named last from here on, within its own sentence too */
+    if (k->role == ROLE_ACTOR && !k->pronoun && !k->person)
+        for (size_t a = 0; a < k->actors.n; a++) {
+            int kind = c->d->actors[k->actors.a[a]].kind;
+            if (kind == KIND_GROUP)
+                c->last_group = k->actors.a[a];
+        }
+}
+
+/* A capitalised word right after a name in mid-sentence, that is no
+ * name or class word itself: the two are one proper name ("India Today",
+ * "Washington Post"). */
+static bool outlet_word(const ctx *c, size_t i)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday"};
+    if (i == c->s.first || !(T(c, i)->flags & TOK_CAP) || (T(c, i)->flags & TOK_ALLCAPS) ||
+        !(T(c, i - 1)->flags & TOK_WORD) || (G(c, i) & G_DET))
+        return false;
+    size_t len;
+    if (mention_end(c, i) > i || class_at(c, i, i + 1, &len) || noun_at(c, i, i + 1, &len) >= 0 ||
+        verb_at(c, i, c->s.last, &len) >= 0 || verbish(c, i) || title_case(c))
+        return false;
+    for (size_t d = 0; d < sizeof days / sizeof *days; d++)
+        if (is_word(c, i, days[d]))
+            return false;
+    for (size_t j = i; j-- > c->s.first && i - j < 5;)
+        if (actor_match(c, j, c->s.last, &len) >= 0)
+            return j + len == i && c->d->aliases[actor_match(c, j, c->s.last, &len)].type == ALIAS_NAME &&
+                   j > c->s.first;
+    return false;
+}
+
+/* A name right after a verb, followed by a plain lower-case word that is
+ * no class or act noun: an indirect object ("offered Kabul humanitarian
+ * aid"), not the modifier of what follows. */
+static bool indirect_object(const ctx *c, size_t first, size_t end)
+{
+    size_t len;
+    if (first == c->s.first || end >= c->s.last)
+        return false;
+    if (!(verb_at(c, first - 1, c->s.last, &len) >= 0 || verbish(c, first - 1)) ||
+        (G(c, first - 1) & (G_BE | G_HAVE | G_DO)))
+        return false;
+    const tok *n = T(c, end);
+    if (!(n->flags & TOK_WORD) || (n->flags & (TOK_CAP | TOK_DIGIT)) || G(c, end))
+        return false;
+    return !class_at(c, end, c->s.last, &len) && noun_at(c, end, c->s.last, &len) < 0 &&
+           mention_end(c, end) == end;
+}
+
+void build_chunks(ctx *c)
+{
+    size_t i = c->s.first;
+    while (i < c->s.last) {
+        size_t m = mention_end(c, i);
+        if (m == i && !nominal(c, i, false)) {
+            i++;
+            continue;
+        }
+        size_t first = i;
+        i = m > i ? m : i + 1;
+        if ((G(c, first) & G_PRON) && !(G(c, first) & G_DET) && m == first) {
+            add_chunk(c, first, i); /* "help them rebuild": "them" alone */
+            continue;
+        }
+        for (;;) {
+            if (i >= c->s.last)
+                break;
+            if (m > first && i == m && indirect_object(c, first, m))
+                break; /* "promised Pakistan additional investment" */
+            if (outlet_word(c, i))
+                i++; /* "India Today", "Kabul Now": a capitalised word glued to a name */
+            if (i >= c->s.last)
+                break;
+            size_t m2 = mention_end(c, i);
+            if (m2 > i) {
+                /* a name right after a lower-case word is a new phrase
+                 * only if a verb could stand between; keep it */
+                i = m2;
+                continue;
+            }
+            /* "Chinese and Russian envoys" */
+            if ((G(c, i) & G_CONJ || punct(c, i, ',')) && i + 1 < c->s.last &&
+                adj_at(c, i - 1) && (adj_at(c, i + 1) || mention_end(c, i + 1) > i + 1)) {
+                i++;
+                continue;
+            }
+            size_t nl;
+            if (noun_at(c, i, c->s.last, &nl) >= 0 && nl > 1 && nominal(c, i, true)) {
+                i += nl; /* "an exchange of fire", "the exchange of intelligence" */
+                continue;
+            }
+            if (!nominal(c, i, true))
+                break;
+            if ((G(c, i) & G_DET) && !(G(c, i - 1) & G_DET) && !quantifier(c, i - 1) &&
+                !(T(c, i)->flags & TOK_POSS))
+                break; /* "gave Pakistan an ultimatum" */
+            if (time_word(c, i))
+                break; /* "Kabul next week", "Iran two days later" */
+            i++;
+        }
+        add_chunk(c, first, i);
+    }
+}
+
+const chunk *chunk_of(const ctx *c, size_t i)
+{
+    if (i < c->s.first || i >= c->s.last)
+        return NULL;
+    int32_t k = c->chunk_at[i - c->s.first];
+    return k < 0 ? NULL : &c->chunks[k];
+}
+
+/* "Taliban-led", "Taliban-run", "US-controlled": the actor that governs
+ * what follows; "Afghanistan-based" names a place and is left alone. */
+int16_t hyphen_ruler(const ctx *c, size_t i)
+{
+    static const char *const suffixes[] = {"led", "run", "ruled", "controlled", "governed",
+                                           "administered", "dominated"};
+    const char *k = tok_key(&c->ts, i);
+    const char *dash = strrchr(k, '-');
+    if (!dash || dash == k)
+        return -1;
+    bool ok = false;
+    for (size_t s = 0; s < sizeof suffixes / sizeof *suffixes && !ok; s++)
+        ok = strcmp(dash + 1, suffixes[s]) == 0;
+    if (!ok)
+        return -1;
+    uint32_t a = atoms_find(c->d->words, k, (size_t)(dash - k));
+    uint32_t node = a == ATOM_NONE ? UINT32_MAX : trie_next(&c->d->actor_trie, 0, a);
+    if (node == UINT32_MAX || c->d->actor_trie.value[node] < 0)
+        return -1;
+    const alias *al = &c->d->aliases[c->d->actor_trie.value[node]];
+    return al->type == ALIAS_PERSON ? -1 : (int16_t)al->actor;
+}

@@ -1,0 +1,396 @@
+/* Clauses: the subject of a verb at a distance (coordinated, relative,
+ * participial, infinitival, across a parenthesis or a list), objects and
+ * their lists, auxiliary chains. */
+#include "internal.h"
+
+/* "The Interior Ministry (MoI) has suspended": the token where the phrase
+ * before a parenthesis that ends right before i ends; i if none does. */
+static size_t skip_parenthesis(const ctx *c, size_t i)
+{
+    if (i <= c->s.first + 1 || !punct(c, i - 1, ')'))
+        return i;
+    for (size_t j = i - 1; j-- > c->s.first && i - j < 16;) {
+        if (punct(c, j, '('))
+            return j > c->s.first ? j : i;
+        if (punct(c, j, ')') || punct(c, j, '.'))
+            break;
+    }
+    return i;
+}
+
+/* The actors of the chunk ending right before i, or the head phrase of a
+ * prepositional chain ("officials in Islamabad"). */
+const chunk *subject_chunk(const ctx *c, size_t i)
+{
+    size_t j = skip_parenthesis(c, i);
+    for (int hops = 0; hops < 4 && j > c->s.first; hops++) {
+        const chunk *k = chunk_of(c, j - 1);
+        if (!k || k->last != j)
+            return NULL;
+        if (k->person && k->actors.n)
+            return k; /* "Special Representative on Afghanistan Zamir Kabulov" */
+        if (k->prep != ATOM_NONE && j == i && (lex_gram(c->d, k->prep) & G_SUB))
+            return k; /* "since Pakistan accused ...": a clause's subject */
+        if (k->prep == ATOM_NONE && !(k->first > c->s.first && punct(c, k->first - 1, ',') &&
+                                      chunk_of(c, k->first - 2) &&
+                                      chunk_of(c, k->first - 2)->person && !k->actors.n))
+            return k;
+        if (k->prep == ATOM_NONE) {
+            /* apposition after a name: "Baloch, spokesperson ...," */
+            j = k->first - 1;
+            continue;
+        }
+        j = k->prep_tok;
+    }
+    return NULL;
+}
+
+aset joint(const ctx *c, const chunk *k)
+{
+    aset s = {{0}, 0};
+    if (k->role == ROLE_ACTOR || (k->role == ROLE_ATTR && k->noun >= 0))
+        s = k->actors; /* "A US drone strike killed ..." */
+    /* "X and Y": conjuncts to the left, across titles and prepositions */
+    size_t j = k->first;
+    for (int hops = 0; hops < 6 && j > c->s.first + 1; hops++) {
+        size_t p = j - 1;
+        if (!s.n && punct(c, p, ','))
+            break; /* "the Taliban, a former diplomat argued": no list */
+        if (G(c, p) & G_CONJ || punct(c, p, ',')) {
+            if ((G(c, p) & G_CONJ) && p > c->s.first + 1 && punct(c, p - 1, ','))
+                p--; /* "X, Y, and Z": the serial comma */
+            const chunk *l = chunk_of(c, p - 1);
+            if (!l)
+                break;
+            if (l->role == ROLE_ACTOR && (l->prep == ATOM_NONE || l->person || list_word(c, l->prep_tok)))
+                aset_merge(&s, &l->actors);
+            else if (l->role == ROLE_ACTOR && is_word(c, l->prep_tok, "of") && chunk_of(c, l->prep_tok - 1) &&
+                     chunk_of(c, l->prep_tok - 1)->role == ROLE_ACTOR)
+                aset_merge(&s, &l->actors); /* "the ministers of China and Pakistan met" */
+            else if (!(l->prep != ATOM_NONE))
+                break;
+            j = l->prep != ATOM_NONE ? l->prep_tok : l->first;
+            continue;
+        }
+        const chunk *l = chunk_of(c, p);
+        if (l && k->prep != ATOM_NONE && l->last == k->prep_tok) {
+            /* the title before "on Afghan Affairs Yue Xiaoyong" */
+            j = l->first;
+            continue;
+        }
+        if (G(c, p) & G_PREP) {
+            const chunk *l2 = chunk_of(c, p - 1);
+            if (!l2)
+                break;
+            j = l2->first;
+            continue;
+        }
+        break;
+    }
+    return s;
+}
+
+/* "dozens", "hundreds", "two", "some": a quantity before "of X". */
+bool quantity(const ctx *c, const chunk *k)
+{
+    static const char *const words[] = {
+        "dozens", "hundreds", "thousands", "scores", "some", "many", "several",
+        "number", "members", "rounds", "round", "series", "dozen", "most", "all",
+        "both", "each", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "group", "wave", "spate", "batch", "team"};
+    const char *h = tok_key(&c->ts, k->last - 1);
+    if (T(c, k->last - 1)->flags & TOK_DIGIT)
+        return true;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(h, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The actors after i, as the object: "met X and Y". */
+aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
+{
+    aset s = {{0}, 0};
+    while (i < c->s.last && ((G(c, i) & G_ADV) || ly_adverb(c, i)))
+        i++;
+    const chunk *k = chunk_of(c, i);
+    if (first_chunk)
+        *first_chunk = k;
+    if (!k || k->first != i)
+        return s;
+    for (int hops = 0; k && hops < 6; hops++) {
+        if (k->role == ROLE_ACTOR || (k->role == ROLE_ATTR && k->noun < 0))
+            aset_merge(&s, &k->actors);
+        else if (k->role == ROLE_POSS && !(k->head_class & (NC_PLACE | NC_PEOPLE)))
+            aset_merge(&s, &k->poss);
+        else if (k->poss.n && k->role != ROLE_PLACE)
+            aset_merge(&s, &k->poss);
+        size_t e = k->last;
+        if (e + 1 < c->s.last && (G(c, e) & G_CONJ || (punct(c, e, ',') && (G(c, e + 1) & G_CONJ))))
+            e += punct(c, e, ',') ? 2 : 1;
+        else if (e + 1 < c->s.last && punct(c, e, ',') && chunk_of(c, e + 1) &&
+                 chunk_of(c, e + 1)->role == ROLE_ACTOR && s.n &&
+                 chunk_of(c, e + 1)->last < c->s.last &&
+                 (punct(c, chunk_of(c, e + 1)->last, ',') || (G(c, chunk_of(c, e + 1)->last) & G_CONJ)))
+            e += 1; /* "X, Y and Z" */
+        else
+            break;
+        while (e + 1 < c->s.last && ((G(c, e) & G_ADV) || ly_adverb(c, e)))
+            e++; /* "X, Y and especially Z" */
+        const chunk *n = chunk_of(c, e);
+        if (!n || n->first != e)
+            break;
+        k = n;
+    }
+    return s;
+}
+
+/* The actors of a list that starts at token at (after an optional comma):
+ * "including X, Y and Z", "such as X", "like X", "notably X".  None if no
+ * such list starts there. */
+static aset listed_after(const ctx *c, size_t at)
+{
+    aset none = {{0}, 0};
+    size_t i = at;
+    if (i < c->s.last && punct(c, i, ','))
+        i++;
+    if (i + 1 >= c->s.last)
+        return none;
+    if (is_word(c, i, "including") || is_word(c, i, "like") || is_word(c, i, "notably") ||
+        is_word(c, i, "especially") || is_word(c, i, "particularly"))
+        i++;
+    else if (is_word(c, i, "such") && is_word(c, i + 1, "as"))
+        i += 2;
+    else
+        return none;
+    return object_at(c, i, NULL);
+}
+
+size_t aux_start(const ctx *c, size_t v, vocc *o)
+{
+    size_t i = v;
+    while (i > c->s.first) {
+        size_t p = i - 1;
+        uint32_t g = G(c, p);
+        if (g & G_NEG || (is_word(c, p, "longer") && p > c->s.first && is_word(c, p - 1, "no"))) {
+            o->negated = true;
+            if (is_word(c, p, "longer"))
+                p--;
+        } else if (g & G_MODAL_HYP) {
+            o->hyp = true;
+        } else if (g & G_MODAL_FUT) {
+            o->future = true;
+        } else if (g & G_BE) {
+            if (T(c, p)->flags & TOK_POSS && !(o->form == F_PP || o->form == F_PAST || o->form == F_ING))
+                break;
+            if (o->form == F_PP || o->form == F_PAST)
+                o->passive = true;
+        } else if (g & (G_HAVE | G_DO)) {
+            /* "has been attacked", "did not": part of the chain */
+        } else if (g & G_TO) {
+            if (is_word(c, p - (p > c->s.first), "going"))
+                o->future = true;
+            o->infinitive = true;
+        } else if (g & G_ADV || (T(c, p)->flags & TOK_WORD && strlen(tok_key(&c->ts, p)) > 4 &&
+                                 strcmp(tok_key(&c->ts, p) + strlen(tok_key(&c->ts, p)) - 2, "ly") == 0)) {
+        } else if (quantifier(c, p) && p > c->s.first &&
+                   (G(c, p - 1) & (G_HAVE | G_BE | G_MODAL_FUT | G_MODAL_HYP) || chunk_of(c, p - 1))) {
+            /* "have both attacked", "Washington and Moscow both criticised" */
+        } else if (T(c, p)->flags & (TOK_OPENQ | TOK_CLOSEQ)) {
+            /* Beijing “supports Pakistan ...”: the quote mark sits between */
+        } else if (is_word(c, p, "get") || is_word(c, p, "got")) {
+            o->passive = o->form == F_PP || o->form == F_PAST;
+        } else {
+            break;
+        }
+        i = p;
+    }
+    if (o->passive && !(o->form == F_PP || o->form == F_PAST))
+        o->passive = false;
+    return i;
+}
+
+vocc *find_vocc(ctx *c, size_t end_before)
+{
+    for (size_t i = c->n_verbs; i-- > 0;)
+        if (c->verbs[i].end <= end_before)
+            return &c->verbs[i];
+    return NULL;
+}
+
+/* The subject of a verb-like word at token v that is not a relation verb
+ * (light verbs, intent verbs). */
+aset subject_at(ctx *c, size_t v)
+{
+    vocc tmp = {0};
+    tmp.start = (uint32_t)v;
+    tmp.end = (uint32_t)v + 1;
+    tmp.verb = -1;
+    tmp.form = F_BASE;
+    const char *k = tok_key(&c->ts, v);
+    size_t n = strlen(k);
+    if (n > 2 && strcmp(k + n - 2, "ed") == 0)
+        tmp.form = F_PAST;
+    if (n > 3 && strcmp(k + n - 3, "ing") == 0)
+        tmp.form = F_ING;
+    tmp.aux = (uint32_t)aux_start(c, v, &tmp);
+    return subject_of(c, &tmp);
+}
+
+aset subject_of(ctx *c, vocc *o)
+{
+    if (o->subject_done)
+        return o->subject;
+    o->subject_done = true;
+    aset none = {{0}, 0};
+    size_t a = o->aux;
+    if (a <= c->s.first)
+        return o->subject = none;
+    size_t p = a - 1;
+    if (o->form == F_ING && o->aux == o->start) {
+        const chunk *g = chunk_of(c, p);
+        if (g && g->last == a && g->role == ROLE_ACTOR && g->prep != ATOM_NONE)
+            return o->subject = g->actors;
+    }
+    const chunk *k = subject_chunk(c, a);
+    if (k && k->first > c->s.first && k->prep == ATOM_NONE && !k->person) {
+        /* "refusal to stop supporting the TTP has frozen ties": the phrase
+         * is the object of a gerund or infinitive, not this subject */
+        size_t vl;
+        size_t pv = k->first - 1;
+        int32_t f = verb_at(c, pv, c->s.last, &vl);
+        if (f < 0 && pv > c->s.first)
+            f = verb_at(c, pv - 1, c->s.last, &vl) >= 0 && pv - 1 + vl == k->first ? 0 : -1;
+        if (f >= 0) {
+            const char *vk = tok_key(&c->ts, pv);
+            size_t vn = strlen(vk);
+            bool nonfinite = (vn > 4 && strcmp(vk + vn - 3, "ing") == 0) ||
+                             (pv > c->s.first && (G(c, pv - 1) & G_TO));
+            if (nonfinite)
+                return o->subject = none;
+        }
+    }
+    if (k) {
+        /* infinitive after an object ("urged X to act"): X; after an
+         * intent verb ("plans to seek"): that verb's subject */
+        o->subject = joint(c, k);
+        if (!o->subject.n && k->role == ROLE_POSS)
+            o->subject = none;
+        return o->subject;
+    }
+    if (punct(c, p, ',') && o->form == F_ING && o->aux == o->start) {
+        /* "X shelters Y, providing them ...": the subject of the clause the
+         * participle follows, when a relation verb ends it; else the
+         * subject of the main clause */
+        vocc *prev = find_vocc(c, p);
+        if (prev && prev != o && !(prev->form == F_ING && prev->aux == prev->start) &&
+            !(G(c, prev->start) & G_SAY)) {
+            aset s = subject_of(c, prev);
+            if (s.n) {
+                via(c, R_VIA_PARTICIPLE);
+                return o->subject = s;
+            }
+        }
+        for (size_t i = 0; i < c->n_chunks; i++) {
+            const chunk *m = &c->chunks[i];
+            if (m->first >= p)
+                break;
+            if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person)) {
+                via(c, R_VIA_PARTICIPLE);
+                return o->subject = joint(c, m);
+            }
+            if (m->prep == ATOM_NONE && m->first > c->s.first && !punct(c, m->first - 1, ','))
+                break;
+        }
+        return o->subject = none;
+    }
+    if (G(c, p) & G_CONJ ||
+        (punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ)) {
+        /* the nearest verb before, relation verb or not: "sees the TTP
+         * as an ally and refuses", "traveled to Kabul and called on" */
+        for (size_t j = p; j-- > c->s.first;) {
+            if (clause_break(c, j))
+                break;
+            vocc *prev = find_vocc(c, j + 1);
+            if (prev && prev != o && prev->end == j + 1) {
+                /* "denied harbouring the TTP and accused": past the gerund */
+                if (prev->form == F_ING && prev->aux == prev->start)
+                    continue;
+                via(c, R_VIA_COORDINATED);
+                return o->subject = subject_of(c, prev);
+            }
+            if (verbish(c, j) || (G(c, j) & G_BE)) {
+                aset s = subject_at(c, j);
+                if (s.n) {
+                    via(c, R_VIA_COORDINATED);
+                    return o->subject = s;
+                }
+            }
+        }
+        return o->subject = none;
+    }
+    if (G(c, p) & G_REL) {
+        size_t q = p;
+        if (q > c->s.first && punct(c, q - 1, ','))
+            q--;
+        const chunk *ante = subject_chunk(c, q);
+        if (ante) {
+            via(c, R_VIA_RELATIVE);
+            return o->subject = joint(c, ante);
+        }
+        return o->subject = none;
+    }
+    if (punct(c, p, ',')) {
+        /* "X, with assistance from Y, is providing": skip a parenthesis */
+        for (size_t j = p; j-- > c->s.first && p - j < 25;) {
+            if (clause_break(c, j))
+                break;
+            if (punct(c, j, ',')) {
+                const chunk *h = subject_chunk(c, j);
+                if (h && h->actors.n) {
+                    via(c, R_VIA_PARENTHESIS);
+                    return o->subject = joint(c, h);
+                }
+                aset listed = listed_after(c, j);
+                if (h && listed.n && h->role != ROLE_PLACE) {
+                    /* "groups in the region, including the TTP, attacked" */
+                    via(c, R_VIA_LISTED);
+                    return o->subject = listed;
+                }
+                break;
+            }
+        }
+    }
+    if (o->infinitive || verbish(c, p)) {
+        /* "plans to seek": the intent verb's subject */
+        for (size_t j = p + 1; j-- > c->s.first;) {
+            if (clause_break(c, j) || punct(c, j, ','))
+                break;
+            if (verbish(c, j) || (G(c, j) & G_BE)) {
+                via(c, R_VIA_GOVERNING_VERB);
+                return o->subject = subject_at(c, j);
+            }
+            vocc *prev = find_vocc(c, j + 1);
+            if (prev && prev->end == j + 1 && prev != o) {
+                via(c, R_VIA_GOVERNING_VERB);
+                return o->subject = subject_of(c, prev);
+            }
+            if (!chunk_of(c, j) && !(G(c, j) & (G_TO | G_ADV | G_NEG)) && !readiness_word(c, j))
+                break;
+        }
+    }
+    return o->subject = none;
+}
+
+/* The token after chunk k and the "of X" phrases that complete it. */
+size_t past_of_phrases(const ctx *c, const chunk *k)
+{
+    size_t e = k->last;
+    for (int hops = 0; hops < 3 && e + 1 < c->s.last && is_word(c, e, "of"); hops++) {
+        const chunk *n = chunk_of(c, e + 1);
+        if (!n || n->first != e + 1)
+            break;
+        e = n->last;
+    }
+    return e;
+}

@@ -1,0 +1,168 @@
+/* Extraction: the driver.  A document is tokenised once and cut into
+ * sentences; each sentence is read in stages (see internal.h): chunks,
+ * actor resolution, verbs and their frames, act nouns, and the sentence
+ * rules.  Every step can be traced for `dyad explain`. */
+#include "internal.h"
+
+static void read_sentence(ctx *c)
+{
+    size_t n = c->s.last - c->s.first;
+    c->n_chunks = 0;
+    c->n_verbs = 0;
+    c->n_seen = 0;
+    c->person_subject = false;
+    c->sentence_text.len = 0;
+    c->chunk_at = xrealloc(c->chunk_at, n * sizeof *c->chunk_at);
+    for (size_t i = 0; i < n; i++)
+        c->chunk_at[i] = -1;
+    trace(c, DYAD_TRACE_SENTENCE, c->s.first, c->s.last, -1, -1, NULL, NULL, NULL, NULL);
+    c->headline = title_case(c);
+    /* speakers of quotes that open or continue here */
+    for (size_t i = c->s.first; i < c->s.last; i++) {
+        int32_t q = c->quote_of[i];
+        if (q >= 0 && !c->quotes[q].resolved)
+            resolve_speaker(c, &c->quotes[q]);
+    }
+    build_chunks(c);
+    settle_chunks(c);
+    for (size_t i = c->s.first; i < c->s.last;) {
+        size_t len;
+        const chunk *k = chunk_of(c, i);
+        if (k && k->first == i && (k->last - k->first > 1 || !(T(c, i)->flags & TOK_CAP) ||
+                                   actor_match(c, i, c->s.last, &len) >= 0)) {
+            i = k->last;
+            continue;
+        }
+        int32_t f = verb_here(c, i, &len);
+        if (f < 0) {
+            i++;
+            continue;
+        }
+        if (!needs_met(c, &c->d->verbs[c->d->forms[f].verb], i + len)) {
+            /* "held talks" is no "hold" (detain): it stays a light verb */
+            i += len;
+            continue;
+        }
+        GROW(c->verbs, c->cap_verbs, c->n_verbs + 1);
+        vocc *o = &c->verbs[c->n_verbs++];
+        memset(o, 0, sizeof *o);
+        o->start = (uint32_t)i;
+        o->end = (uint32_t)(i + len);
+        o->verb = (int32_t)c->d->forms[f].verb;
+        o->form = c->d->forms[f].form;
+        o->aux = (uint32_t)aux_start(c, i, o);
+        i += len;
+    }
+    for (size_t i = 0; i < c->n_verbs; i++)
+        read_verb(c, &c->verbs[i]);
+    told_threat(c);
+    prescribed_acts(c);
+    claimed_acts(c);
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        const chunk *k = &c->chunks[i];
+        if (k->noun < 0)
+            continue;
+        bool inside = false; /* "pledged support to": the verb's own word */
+        for (size_t j = 0; j < c->n_verbs && !inside; j++)
+            inside = k->noun_at >= c->verbs[j].start && k->noun_at < c->verbs[j].end;
+        if (!inside)
+            read_noun(c, k);
+    }
+}
+
+/* Finds "NAME (ACR)" where NAME is an actor's name and ACR a word in
+ * capitals that no dictionary knows: ACR names that actor in the whole
+ * document, before its definition too (a headline's "NSC warns ..."). */
+static void learn_acronyms(ctx *c, const span *sents, size_t n)
+{
+    for (size_t si = 0; si < n; si++)
+        for (size_t i = sents[si].first; i + 3 < sents[si].last; i++) {
+            int32_t a = -1;
+            size_t len = lex_match(c->d, &c->d->actor_trie, &c->ts, i, sents[si].last, &a);
+            if (!len || c->d->aliases[a].type != ALIAS_NAME || i + len + 2 >= sents[si].last)
+                continue;
+            size_t o = i + len, w = o + 1;
+            int32_t other;
+            if (!punct(c, o, '(') || !punct(c, w + 1, ')') || !(T(c, w)->flags & TOK_ALLCAPS) ||
+                T(c, w)->end - T(c, w)->start < 2 ||
+                lex_match(c->d, &c->d->actor_trie, &c->ts, w, w + 1, &other))
+                continue;
+            GROW(c->acronyms, c->cap_acronyms, c->n_acronyms + 1);
+            c->acronyms[c->n_acronyms++] = (struct acronym){T(c, w)->atom, a};
+            i = w + 1;
+        }
+}
+
+dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
+                         size_t len, dyad_graph *g, const dyad_extract_opts *opts,
+                         dyad_error *err)
+{
+    size_t bad;
+    if (!text_valid_utf8(text, len, &bad)) {
+        int line, col;
+        text_line_col(text, bad, &line, &col);
+        return dyad_fail(err, DYAD_ERR_PARSE, doc, line, col, "invalid UTF-8 (byte 0x%02X)",
+                         (unsigned char)text[bad]);
+    }
+    if (len > UINT32_MAX / 2)
+        return dyad_fail(err, DYAD_ERR_INVALID, doc, 0, 0, "document larger than 2 GB");
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.text = text;
+    c.doc = doc;
+    c.g = g;
+    c.opts = opts;
+    c.last_person = c.last_group = c.last_state = NONE_ACTOR;
+    text_tokenize(text, len, &c.ts);
+    /* words outside the dictionary get atoms of their own, above the
+     * dictionary's, so that names met in this document can be kept */
+    c.local = atoms_new();
+    uint32_t base = (uint32_t)atoms_count(d->words);
+    for (size_t i = 0; i < c.ts.n; i++) {
+        const char *k = tok_key(&c.ts, i);
+        uint32_t a = atoms_find(d->words, k, strlen(k));
+        c.ts.t[i].atom = a != ATOM_NONE ? a : base + atoms_intern(c.local, k, strlen(k));
+    }
+    c.state_mentions = xcalloc(d->n_actors + 1, sizeof *c.state_mentions);
+    c.node_of = xmalloc((d->n_actors + 1) * sizeof *c.node_of);
+    for (size_t i = 0; i < d->n_actors; i++)
+        c.node_of[i] = SIZE_MAX;
+    c.quote_of = xmalloc((c.ts.n + 1) * sizeof *c.quote_of);
+    for (size_t i = 0; i <= c.ts.n; i++)
+        c.quote_of[i] = -1;
+    find_speakers(&c);
+    span *sents = NULL;
+    size_t n = text_sentences(text, &c.ts, &sents, MAX_SENTENCE);
+    c.mm = xcalloc(c.ts.n + 1, sizeof *c.mm);
+    c.sent_end = xmalloc((c.ts.n + 1) * sizeof *c.sent_end);
+    for (size_t i = 0; i < n; i++)
+        for (size_t t = sents[i].first; t < sents[i].last; t++)
+            c.sent_end[t] = sents[i].last;
+    learn_acronyms(&c, sents, n);
+    for (size_t i = 0; i < n; i++) {
+        c.sentence = (long)i + 1;
+        c.s = sents[i];
+        read_sentence(&c);
+        }
+    dyad_graph_count(g, 1, (long)n);
+    free(sents);
+    free(c.node_of);
+    free(c.state_mentions);
+    free(c.acronyms);
+    free(c.quote_of);
+    free(c.mm);
+    free(c.sent_end);
+    free(c.quotes);
+    atoms_free(c.local);
+    free(c.chunks);
+    free(c.chunk_at);
+    free(c.verbs);
+    free(c.persons);
+    free(c.memos);
+    free(c.seen);
+    sb_free(&c.sentence_text);
+    sb_free(&c.path);
+    tokens_free(&c.ts);
+    return DYAD_OK;
+}

@@ -1,0 +1,227 @@
+/* Modality: whether a verb's act is asserted, requested, negated,
+ * hypothetical, conditional or planned, and what governs an infinitive. */
+#include "internal.h"
+
+gov_kind governor(ctx *c, size_t to, size_t *gov_at)
+{
+    size_t j = to;
+    size_t r = to;
+    while (r > c->s.first + 1 && (G(c, r - 1) & G_ADV))
+        r--;
+    if (r > c->s.first + 1 && readiness_word(c, r - 1) && (G(c, r - 2) & (G_BE | G_ADV))) {
+        *gov_at = r - 1;
+        return GOV_READY;
+    }
+    /* skip the object of "urged X to" */
+    if (j > c->s.first) {
+        const chunk *k = chunk_of(c, j - 1);
+        if (k && k->last == j) {
+            size_t b = k->first;
+            if (b > c->s.first) {
+                vocc *prev = find_vocc(c, b + 1);
+                if (prev && prev->end == b && prev->verb >= 0) {
+                    *gov_at = prev->start;
+                    const verb *v = &c->d->verbs[prev->verb];
+                    if (v->mode == MODE_REQUEST || v->mode == MODE_WARN)
+                        return GOV_REQUEST;
+                    if (v->mode == MODE_PROMISE)
+                        return GOV_PROMISE;
+                    return GOV_NONE;
+                }
+                if (G(c, b - 1) & (G_SEEK | G_INTENT) && (k->role == ROLE_ACTOR)) {
+                    /* "asked/expects X to": an appeal */
+                    *gov_at = b - 1;
+                    return GOV_REQUEST;
+                }
+                if (G(c, b - 1) & G_NEGV) {
+                    *gov_at = b - 1;
+                    return GOV_NEG;
+                }
+            }
+            if (k->role == ROLE_ACTOR && (b == c->s.first || clause_break(c, b - 1) ||
+                                          punct(c, b - 1, ',')))
+                return GOV_SUBJECT; /* "Pakistan to ask China" */
+            uint32_t g = G(c, j - 1);
+            if (g & G_NEGV) {
+                *gov_at = j - 1;
+                return GOV_NEG;
+            }
+            if (g & G_INTENT && !(k->last - k->first > 1)) {
+                *gov_at = j - 1;
+                return GOV_INTENT;
+            }
+            return GOV_NOUN;
+        }
+        size_t p = j - 1;
+        while (p > c->s.first && (G(c, p) & (G_ADV | G_NEG)))
+            p--;
+        *gov_at = p;
+        if (G(c, p) & G_NEGV)
+            return GOV_NEG;
+        vocc *prev = find_vocc(c, p + 1);
+        if (prev && prev->end == p + 1 && prev->verb >= 0) {
+            const verb *v = &c->d->verbs[prev->verb];
+            if (v->mode == MODE_REQUEST) /* "hope to work with": intent */
+                return GOV_INTENT;
+            if (v->mode == MODE_PROMISE || v->mode == MODE_WARN)
+                return GOV_PROMISE;
+            return GOV_INTENT;
+        }
+        uint32_t g = G(c, p);
+        if (g & G_NEGV)
+            return GOV_NEG;
+        if (g & (G_INTENT | G_LIGHT | G_SEEK))
+            return GOV_INTENT;
+        if (g & G_BE) /* "is to visit" */
+            return GOV_INTENT;
+    }
+    return GOV_NONE;
+}
+
+/* Is token v inside what someone denies ("Islamabad denied that it had
+ * carried out strikes")? */
+bool denied(const ctx *c, size_t v)
+{
+    for (size_t j = v; j-- > c->s.first + 0;) {
+        if (clause_break(c, j))
+            return false;
+        if (is_word(c, j, "that") && j > c->s.first) {
+            const char *w = tok_key(&c->ts, j - 1);
+            if (strncmp(w, "den", 3) == 0 && (strcmp(w, "denied") == 0 || strcmp(w, "denies") == 0 ||
+                                              strcmp(w, "deny") == 0 || strcmp(w, "denying") == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Is the verb at v inside the complement of a request ("urged X to act
+ * and hand over Y", "insists that the Taliban stop")? */
+bool requested(ctx *c, const vocc *o)
+{
+    for (size_t i = c->n_verbs; i-- > 0;) {
+        const vocc *r = &c->verbs[i];
+        if (r->end > o->start || r->verb < 0 || r->negated)
+            continue;
+        const verb *v = &c->d->verbs[r->verb];
+        if (v->mode != MODE_REQUEST)
+            continue;
+        /* "hopes to work with", "requested deepening relations": the
+         * subject's own intent, not a request to someone */
+        if (r->end < c->s.last && ((G(c, r->end) & G_TO) || (r->end == o->start && o->form == F_ING)))
+            return false;
+        for (size_t j = r->end; j < o->start; j++) {
+            if (clause_break(c, j) || (G(c, j) & G_REL && !is_word(c, j, "that")) ||
+                is_word(c, j, "but") || is_word(c, j, "while") || is_word(c, j, "because") ||
+                is_word(c, j, "although") || is_word(c, j, "whereas"))
+                return false;
+            if (punct(c, j, ',')) {
+                /* ", the Afghan Taliban sees ...": a new clause */
+                const chunk *n = chunk_of(c, j + 1);
+                if (n && n->first == j + 1 && n->role == ROLE_ACTOR && n->prep == ATOM_NONE)
+                    return false;
+            }
+        }
+        /* directly requested: "to V", "that X V", "X V" (subjunctive) */
+        return true;
+    }
+    return false;
+}
+
+bool needs_met(const ctx *c, const verb *v, size_t from)
+{
+    if (!v->n_needs)
+        return true;
+    for (size_t i = from; i < c->s.last && i < from + 12; i++)
+        for (size_t k = 0; k < v->n_needs; k++)
+            if (T(c, i)->atom == v->needs[k])
+                return true;
+    return false;
+}
+
+bool threat_follows(const ctx *c, size_t from)
+{
+    for (size_t i = from; i < c->s.last; i++)
+        if (G(c, i) & (G_THREATW | G_MODAL_FUT))
+            return true;
+    return false;
+}
+
+/* "X said Y would seek ...": "would" reports a future, not a hypothesis,
+ * after a saying verb and without any condition in the sentence. */
+bool reported_future(const ctx *c, size_t aux, size_t v)
+{
+    bool would = false, say = false;
+    for (size_t j = aux; j < v; j++)
+        would |= is_word(c, j, "would");
+    if (!would)
+        return false;
+    for (size_t j = c->s.first; j < c->s.last; j++) {
+        if (G(c, j) & G_COND)
+            return false;
+        if (j < aux && (G(c, j) & G_SAY) && !(T(c, j)->flags & TOK_CAP))
+            say = true;
+    }
+    return say;
+}
+
+/* A conditional or a warning around a verb: its force is a threat. */
+bool threat_frame(const ctx *c, const vocc *o)
+{
+    for (size_t i = c->s.first; i < c->s.last; i++) {
+        if (i >= o->start && i < o->end)
+            continue;
+        if (G(c, i) & G_COND && i > o->end)
+            return true; /* "would strike ... if" */
+        if (i < o->aux && (is_word(c, i, "warned") || is_word(c, i, "warns") ||
+                           is_word(c, i, "threatened") || is_word(c, i, "vowed") ||
+                           is_word(c, i, "warning")))
+            return true;
+    }
+    return false;
+}
+
+/* "Had the Taliban acted ...", "Were Pakistan to strike ...": a clause
+ * opening with its auxiliary. */
+bool inverted_condition(const ctx *c, const vocc *o)
+{
+    size_t j = o->aux;
+    while (j > c->s.first && !clause_break(c, j - 1) && !punct(c, j - 1, ','))
+        j--;
+    return j < o->aux && (T(c, j)->flags & TOK_CAP || j > c->s.first) &&
+           (is_word(c, j, "had") || is_word(c, j, "were") || is_word(c, j, "should")) &&
+           j + 1 < o->aux && chunk_of(c, j + 1);
+}
+
+/* Why the verb-like word at v does not assert its act (R_NONE: it does):
+ * for light verbs carrying a nominal act ("reluctant to make concessions"). */
+rule_id not_asserted(ctx *c, size_t v)
+{
+    vocc o = {0};
+    o.start = (uint32_t)v;
+    o.end = (uint32_t)v + 1;
+    o.verb = -1;
+    o.aux = (uint32_t)aux_start(c, v, &o);
+    if (o.negated)
+        return R_NEGATED;
+    if (o.hyp && !reported_future(c, o.aux, v))
+        return R_HYPOTHETICAL;
+    if (o.infinitive) {
+        size_t to = o.aux;
+        while (to < o.start && !(G(c, to) & G_TO))
+            to++;
+        size_t gat = 0;
+        gov_kind gk = governor(c, to, &gat);
+        if (gk == GOV_NEG)
+            return R_REFUSED;
+        if (gk == GOV_REQUEST || gk == GOV_PROMISE)
+            return R_REQUESTED;
+        if (gk == GOV_NOUN || gk == GOV_NONE)
+            return R_INFINITIVE;
+    }
+    if (requested(c, &o))
+        return R_REQUESTED;
+    if (denied(c, v))
+        return R_DENIED;
+    return R_NONE;
+}

@@ -1,0 +1,624 @@
+/* Actor resolution: what each noun phrase names (a name, an adjective
+ * with an agent noun, a person, a pronoun, a short form, a place), in the
+ * document's context. */
+#include "internal.h"
+
+/* Resolves tokens [first, last) of a phrase without a possessive. */
+static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
+{
+    aset names = {{0}, 0}, adjs = {{0}, 0}, persons = {{0}, 0};
+    bool former = false, unknown_cap = false, terror = false;
+    size_t name_end = first, adj_end = first;
+    int head_class = 0;
+    bool any_person = false, any_agent = false;
+    for (size_t i = first; i < last;) {
+        size_t len;
+        if (G(c, i) & G_FORMER)
+            former = true;
+        int32_t a = actor_match(c, i, last, &len);
+        if (a >= 0) {
+            const alias *al = &c->d->aliases[a];
+            if (al->type == ALIAS_NAME && i > first && c->d->actors[al->actor].kind != KIND_GROUP) {
+                /* "Chinese Foreign Office", "Bangladesh Foreign Office": the
+                 * word before owns the institution */
+                if (adj_end == i) {
+                    if (i + len == last)
+                        head_class |= NC_AGENT;
+                    adj_end = i + len;
+                    i += len;
+                    continue;
+                }
+                if ((T(c, i - 1)->flags & TOK_CAP) && !(G(c, i - 1) & (G_DET | G_HONORIFIC)) &&
+                    !(T(c, i - 1)->flags & TOK_POSS) && i - 1 >= name_end && i - 1 != first) {
+                    unknown_cap = true;
+                    i += len;
+                    continue;
+                }
+            }
+            if (al->type == ALIAS_PERSON) {
+                aset_add(&persons, (int16_t)al->actor);
+                any_person = true;
+                add_person(c, i, i + len, (int16_t)al->actor);
+            } else if (al->type == ALIAS_ADJ) {
+                aset_add(&adjs, (int16_t)al->actor);
+                adj_end = i + len;
+            } else {
+                aset_add(&names, (int16_t)al->actor);
+                name_end = i + len;
+                size_t cl_len;
+                /* "Pakistani military installations": the name ends in an
+                 * agent noun, what follows is its asset */
+                if (class_at(c, i + len - 1, i + len, &cl_len) & (NC_AGENT | NC_MEMBER))
+                    any_agent = true;
+            }
+            i += len;
+            continue;
+        }
+        int16_t ruler = hyphen_ruler(c, i);
+        if (ruler >= 0) { /* "the Taliban-run administration" */
+            aset_add(&adjs, ruler);
+            adj_end = i + 1;
+            i++;
+            continue;
+        }
+        person *p = (T(c, i)->flags & TOK_CAP) ? find_person(c, T(c, i)->atom) : NULL;
+        if (p && (i + 1 == last || !(T(c, i + 1)->flags & TOK_CAP))) {
+            any_person = true;
+            if (p->actor >= 0)
+                aset_add(&persons, p->actor);
+            i++;
+            continue;
+        }
+        int cl = class_at(c, i, last, &len);
+        if (cl && i + len == last)
+            head_class = cl;
+        if (cl & (NC_AGENT | NC_MEMBER) && (adjs.n || names.n))
+            any_agent = true;
+        if (cl) {
+            i += len;
+            continue;
+        }
+        if (terror_word(c, i) && adj_end == i)
+            terror = true;
+        if ((T(c, i)->flags & TOK_CAP) && !(G(c, i) & (G_DET | G_HONORIFIC)) && i > name_end &&
+            i >= adj_end)
+            unknown_cap = true;
+        i++;
+    }
+    k->head_class = (uint8_t)head_class;
+    size_t nlen;
+    for (size_t i = first; i < last; i++) {
+        int32_t nv = noun_at(c, i, last, &nlen);
+        if (nv >= 0 && i + nlen == last) {
+            k->noun = nv;
+            k->noun_at = (uint32_t)i;
+        }
+    }
+    if (any_person) {
+        k->person = true;
+        if (former) {
+            k->how = "former official: not the actor";
+            return;
+        }
+        k->actors = persons;
+        k->role = persons.n ? ROLE_ACTOR : ROLE_NONE;
+        k->how = "named person";
+        return;
+    }
+    bool agentive = head_class & (NC_AGENT | NC_MEMBER | NC_TITLE);
+    if (!agentive && any_agent && !(head_class & (NC_PLACE | NC_PEOPLE)) && k->noun < 0)
+        agentive = true; /* "a Pakistani army convoy": the actor's asset */
+    if (names.n && adjs.n && agentive && name_end == last) {
+        aset_merge(&names, &adjs); /* "Pakistani and Taliban forces" */
+        k->actors = names;
+        k->role = ROLE_ACTOR;
+        k->how = "joint adjective and name with agent noun";
+        return;
+    }
+    if (names.n && adjs.n && agentive)
+        aset_merge(&names, &adjs);
+    if (names.n) {
+        if (name_end == last) {
+            k->actors = names;
+            k->role = ROLE_ACTOR;
+            k->how = "name";
+        } else if (head_class & (NC_PLACE | NC_PEOPLE)) {
+            k->actors = names;
+            k->role = ROLE_PLACE;
+            k->how = head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor";
+        } else if (agentive) {
+            k->actors = names;
+            k->role = ROLE_ACTOR;
+            k->how = "name with agent noun";
+        } else if (k->noun >= 0) {
+            k->actors = names;
+            k->role = ROLE_ATTR;
+            k->how = "name qualifying an act";
+        } else if (!unknown_cap && names.n == 1 && c->d->actors[names.a[0]].kind == KIND_GROUP &&
+                   !(T(c, last - 1)->flags & TOK_CAP) && (T(c, last - 1)->flags & TOK_WORD)) {
+            k->actors = names;
+            k->role = ROLE_ACTOR;
+            k->how = "member of a group";
+        } else {
+            k->actors = names;
+            k->role = ROLE_NONE;
+            k->how = unknown_cap ? "part of another name" : "modifier only";
+        }
+        if (former && k->role == ROLE_ACTOR) {
+            k->role = ROLE_NONE;
+            k->how = "former: not the actor";
+        }
+        return;
+    }
+    if (adjs.n) {
+        k->actors = adjs;
+        if (terror) {
+            k->role = ROLE_NONE;
+            k->how = "militants of the country are not the state";
+        } else if (former) {
+            k->role = ROLE_NONE;
+            k->how = "former: not the actor";
+        } else if (head_class & (NC_PLACE | NC_PEOPLE)) {
+            k->role = ROLE_PLACE;
+            k->how = head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor";
+        } else if (agentive) {
+            k->role = ROLE_ACTOR;
+            k->how = "adjective with agent noun";
+        } else if (k->noun >= 0) {
+            k->role = ROLE_ATTR;
+            k->how = "adjective qualifying an act";
+        } else {
+            k->role = ROLE_NONE;
+            k->how = "adjective without agent noun";
+        }
+        return;
+    }
+}
+
+/* "Pakistan said it was ready", "officials said that they ...": the
+ * subject pronoun of what a speaker says is the speaker. */
+static bool speaker_of_clause(ctx *c, size_t i, chunk *k)
+{
+    size_t b = i;
+    if (b > c->s.first && is_word(c, b - 1, "that"))
+        b--;
+    if (b == c->s.first || !(G(c, b - 1) & G_SAY) || (T(c, b - 1)->flags & TOK_CAP))
+        return false;
+    aset s = subject_at(c, b - 1);
+    if (s.n != 1)
+        return false;
+    k->actors = s;
+    k->role = ROLE_ACTOR;
+    k->how = "pronoun: the speaker of the clause";
+    return true;
+}
+
+/* "warned Taliban rulers, saying they must": the nearest plural actor
+ * phrase before, in this sentence. */
+static bool plural_before(const ctx *c, size_t i, chunk *k)
+{
+    for (size_t j = c->n_chunks; j-- > 0;) {
+        const chunk *p = &c->chunks[j];
+        if (p->last > i || p->role != ROLE_ACTOR || p->pronoun || p->person)
+            continue;
+        const char *hk = tok_key(&c->ts, p->last - 1);
+        size_t hl = strlen(hk);
+        if (p->actors.n > 1 || ((p->head_class & (NC_AGENT | NC_MEMBER)) && hl > 3 && hk[hl - 1] == 's')) {
+            k->actors = p->actors;
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the plural actor named before in the sentence";
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "it is critical to", "it was clear that", "it seems": an "it" that
+ * stands for nothing. */
+static bool expletive_it(const ctx *c, size_t i)
+{
+    size_t j = i + 1;
+    if (j < c->s.last && (is_word(c, j, "seems") || is_word(c, j, "appears") ||
+                          is_word(c, j, "seemed") || is_word(c, j, "appeared")))
+        return true;
+    if (j >= c->s.last || !(G(c, j) & G_BE))
+        return false;
+    for (size_t e = j + 1; e < c->s.last && e < j + 8; e++) {
+        if (clause_break(c, e) || punct(c, e, ','))
+            return false;
+        if ((G(c, e) & G_TO) || is_word(c, e, "that"))
+            return e > j + 1;
+    }
+    return false;
+}
+
+static void resolve_pronoun(ctx *c, chunk *k)
+{
+    size_t i = k->first;
+    const char *w = tok_key(&c->ts, i);
+    k->pronoun = true;
+    if (strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
+        strcmp(w, "her") == 0 || strcmp(w, "his") == 0) {
+        if (c->have_person && c->last_person >= 0) {
+            k->actors = aset_one(c->last_person);
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the last person";
+        }
+        return;
+    }
+    if ((strcmp(w, "it") == 0 || strcmp(w, "they") == 0) && speaker_of_clause(c, i, k))
+        return;
+    bool plural = strcmp(w, "they") == 0 || strcmp(w, "them") == 0 || strcmp(w, "their") == 0;
+    if (plural && plural_before(c, i, k))
+        return;
+    if (plural && c->last_plural.n) {
+        k->actors = c->last_plural;
+        k->role = ROLE_ACTOR;
+        k->how = "pronoun: the last plural actor";
+        return;
+    }
+    if (strcmp(w, "it") == 0 && expletive_it(c, i))
+        return;
+    if (strcmp(w, "it") == 0 || strcmp(w, "its") == 0) {
+        /* the nearest actor phrase before, in this sentence; else the
+         * last agent */
+        for (size_t j = c->n_chunks; j-- > 0;) {
+            const chunk *p = &c->chunks[j];
+            if (p->last > i)
+                continue;
+            /* "its leaders": the nearest actor; "it said": the nearest
+             * one outside a prepositional phrase */
+            bool possessive = strcmp(w, "its") == 0;
+            if (p->role == ROLE_ACTOR && !p->pronoun && p->actors.n == 1 &&
+                (possessive || p->prep == ATOM_NONE)) {
+                k->actors = p->actors;
+                k->role = ROLE_ACTOR;
+                k->how = "pronoun: the actor named before in the sentence";
+                return;
+            }
+        }
+        if (c->last_subject.n == 1) {
+            k->actors = c->last_subject;
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the last agent";
+        }
+        return;
+    }
+    if (strcmp(w, "we") == 0 || strcmp(w, "us") == 0 || strcmp(w, "our") == 0 ||
+        strcmp(w, "i") == 0 || strcmp(w, "me") == 0 || strcmp(w, "my") == 0) {
+        int32_t q = c->quote_of[i];
+        if (q >= 0 && c->quotes[q].who.n) {
+            k->actors = c->quotes[q].who;
+            k->role = ROLE_ACTOR;
+            k->how = "pronoun: the quote's speaker";
+        }
+    }
+}
+
+/* The first content word of tokens [first, last), skipping determiners
+ * and adjectives: the short-form head ("the delegation"). */
+static uint32_t short_head(const ctx *c, size_t first, size_t last)
+{
+    if (last - first > 3 || !(G(c, first) & G_DET))
+        return ATOM_NONE;
+    const char *det = tok_key(&c->ts, first);
+    if (strcmp(det, "the") != 0 && strcmp(det, "this") != 0)
+        return ATOM_NONE;
+    uint32_t head = T(c, last - 1)->atom;
+    size_t len;
+    bool agent = class_at(c, last - 1, last, &len) & NC_AGENT;
+    return (lex_gram(c->d, head) & G_SHORT) || agent ? head : ATOM_NONE;
+}
+
+/* The state the document names most so far, if one leads the others
+ * clearly (at least two mentions, more than any other state). */
+static int16_t document_state(const ctx *c)
+{
+    int16_t best = NONE_ACTOR;
+    uint32_t top = 0, second = 0;
+    for (size_t a = 0; a < c->d->n_actors; a++) {
+        uint32_t n = c->state_mentions[a];
+        if (n > top) {
+            second = top;
+            top = n;
+            best = (int16_t)a;
+        } else if (n > second) {
+            second = n;
+        }
+    }
+    return top >= 2 && top > second ? best : NONE_ACTOR;
+}
+
+/* "the group", "the organisation": the group named last; "the
+ * delegation", "the ministry": the body named earlier with that noun. */
+static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
+{
+    uint32_t h = short_head(c, first, last);
+    if (h == ATOM_NONE)
+        return;
+    const char *hk = atoms_str(c->d->words, h);
+    if (strcmp(hk, "group") == 0 || strcmp(hk, "organisation") == 0 ||
+        strcmp(hk, "organization") == 0 || strcmp(hk, "outfit") == 0) {
+        if (c->last_group >= 0) {
+            k->actors = aset_one(c->last_group);
+            k->role = ROLE_ACTOR;
+            k->how = "short form: the group named last";
+        }
+        return;
+    }
+    if (strcmp(hk, "country") == 0)
+        return; /* "the country": too vague */
+    const aset *m = recall(c, h);
+    if (m) {
+        k->actors = *m;
+        k->role = ROLE_ACTOR;
+        k->how = "short form of a body named earlier";
+        return;
+    }
+    /* "Naqvi said the government would ...": an institution named by a
+     * person of an actor is that actor's */
+    static const char *const own[] = {"government", "army", "military", "ministry",
+                                      "administration", "authorities", "leadership"};
+    bool institution = false;
+    for (size_t i = 0; i < sizeof own / sizeof *own && !institution; i++)
+        institution = strcmp(hk, own[i]) == 0;
+    if (!institution)
+        return;
+    for (size_t j = c->n_chunks; j-- > 0;) {
+        const chunk *p = &c->chunks[j];
+        if (p->last <= first && p->person && p->role == ROLE_ACTOR && p->actors.n == 1) {
+            k->actors = p->actors;
+            k->role = ROLE_ACTOR;
+            k->how = "institution of the person speaking";
+            return;
+        }
+    }
+    /* "a ceasefire with the government" in an article about Pakistan: the
+     * document's state */
+    /* not "the government of Iran", "the government in Kabul", "the
+     * government formed by the Taliban" */
+    size_t len_;
+    bool qualified =
+        last + 1 < c->s.last &&
+        (is_word(c, last, "of") || is_word(c, last, "from") ||
+         ((G(c, last) & G_PREP) && (actor_match(c, last + 1, c->s.last, &len_) >= 0 ||
+                                    ((G(c, last + 1) & G_DET) && last + 2 < c->s.last &&
+                                     actor_match(c, last + 2, c->s.last, &len_) >= 0))) ||
+         (past_like(c, last) && (G(c, last + 1) & G_BY)));
+    int16_t st = strcmp(hk, "government") == 0 && !qualified ? document_state(c) : NONE_ACTOR;
+    if (st != NONE_ACTOR) {
+        k->actors = aset_one(st);
+        k->role = ROLE_ACTOR;
+        k->how = "the government: the state the document is about";
+    }
+}
+
+void resolve_chunk(ctx *c, chunk *k)
+{
+    size_t first = k->first, last = k->last;
+    if (last - first == 1 && (G(c, first) & G_PRON) && !(T(c, first)->flags & TOK_ALLCAPS &&
+                                                          T(c, first)->end - T(c, first)->start > 1)) {
+        resolve_pronoun(c, k);
+        return;
+    }
+    /* a possessive splits owner and head: "Pakistan's Foreign Office" */
+    size_t poss = last;
+    for (size_t i = first; i < last; i++)
+        if (T(c, i)->flags & TOK_POSS)
+            poss = i;
+    if (poss < last) {
+        chunk owner = *k;
+        owner.actors.n = 0;
+        owner.role = ROLE_NONE;
+        size_t of = first;
+        if (G(c, of) & G_PRON && poss == of + 1) {
+            owner.first = (uint32_t)of;
+            owner.last = (uint32_t)poss;
+            resolve_pronoun(c, &owner);
+        } else {
+            resolve_part(c, of, poss, &owner);
+            if (!owner.actors.n)
+                resolve_short(c, of, poss, &owner); /* "the group's presence" */
+        }
+        chunk head = *k;
+        head.actors.n = 0;
+        resolve_part(c, poss + 1, last, &head);
+        k->head_class = head.head_class;
+        k->noun = head.noun;
+        k->noun_at = head.noun_at;
+        if (head.person) {
+            *k = head;
+            k->first = (uint32_t)first;
+            return;
+        }
+        if (owner.role != ROLE_ACTOR && owner.role != ROLE_POSS)
+            return;
+        k->poss = owner.actors;
+        if (head.actors.n && head.role == ROLE_ACTOR) {
+            k->actors = head.actors;
+            k->role = ROLE_ACTOR;
+            k->how = head.how;
+        } else if (k->head_class & (NC_PLACE | NC_PEOPLE)) {
+            k->actors = owner.actors;
+            k->role = ROLE_PLACE;
+            k->how = "possessive with place noun";
+        } else if (k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER)) {
+            k->actors = owner.actors;
+            k->role = ROLE_ACTOR;
+            k->how = "possessive with agent noun";
+        } else {
+            k->actors = owner.actors;
+            k->role = ROLE_POSS;
+            k->how = "possessor";
+        }
+        return;
+    }
+    resolve_part(c, first, last, k);
+    if (!k->actors.n && !k->person && last - first >= 2 && (G(c, first) & G_PRON) &&
+        ((k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE)) ||
+         strcmp(tok_key(&c->ts, last - 1), "country") == 0)) {
+        /* "our troops", "her government", "her country": the pronoun's actor */
+        chunk p = *k;
+        p.last = p.first + 1;
+        resolve_pronoun(c, &p);
+        if (p.actors.n) {
+            k->actors = p.actors;
+            k->role = ROLE_ACTOR;
+            k->how = "possessive pronoun with agent noun";
+            return;
+        }
+    }
+    if (!k->actors.n && !k->person)
+        resolve_short(c, first, last, k);
+}
+
+/* A place: an actor after "in", "inside", "across", ... */
+static bool place_prep(const ctx *c, const chunk *k)
+{
+    return k->prep != ATOM_NONE && (lex_gram(c->d, k->prep) & G_LOC);
+}
+
+/* After all chunks: phrases completed by a following "of/from/for X"
+ * ("officials from Pakistan", "spokesperson for Pakistan's ministry"),
+ * places, and the document's memory. */
+void settle_chunks(ctx *c)
+{
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i];
+        if ((k->role == ROLE_ACTOR || k->role == ROLE_ATTR) && place_prep(c, k) && !k->person &&
+            !(k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE))) {
+            k->role = ROLE_PLACE;
+            k->how = "after a place preposition: a place";
+        }
+    }
+    for (size_t i = 0; i + 1 < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
+        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER)) || n->prep_tok != k->last ||
+            (G(c, k->first) & G_PRON))
+            continue;
+        const char *p = atoms_str(c->d->words, n->prep);
+        /* "secretary for Afghanistan" names a portfolio, "spokesperson for
+         * Pakistan's ministry" an employer */
+        bool employer = strcmp(p, "for") == 0 && (n->head_class & NC_AGENT) && n->role == ROLE_ACTOR;
+        if ((strcmp(p, "of") == 0 || strcmp(p, "from") == 0 || employer) &&
+            (n->role == ROLE_ACTOR || n->role == ROLE_PLACE)) {
+            k->actors = n->actors;
+            k->role = ROLE_ACTOR;
+            k->how = "agent noun of an actor";
+            const chunk *n2 = i + 2 < c->n_chunks ? &c->chunks[i + 2] : NULL;
+            if (n2 && n->last + 1 == n2->first && (G(c, n->last) & G_CONJ) && n2->role == ROLE_ACTOR &&
+                n2->prep == ATOM_NONE && !n2->person)
+                aset_merge(&k->actors, &n2->actors); /* "the ministers of China and Pakistan" */
+        }
+    }
+    /* appositions: "NAME, spokesperson for Pakistan's ministry," and
+     * "Pakistan's foreign minister, NAME," */
+    for (size_t i = 0; i + 1 < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
+        if (n->first != k->last + 1 || !punct(c, k->last, ','))
+            continue;
+        chunk *title = NULL, *name = NULL;
+        if (k->person && !k->actors.n && n->actors.n && n->role == ROLE_ACTOR &&
+            (n->head_class & (NC_TITLE | NC_AGENT)))
+            title = n, name = k;
+        else if (n->person && !n->actors.n && k->actors.n && k->role == ROLE_ACTOR &&
+                 (k->head_class & NC_TITLE))
+            title = k, name = n;
+        if (!title) {
+            /* the name is not known yet: a capitalised pair before or after */
+            bool k_name = (T(c, k->first)->flags & TOK_CAP) && k->last - k->first >= 2 &&
+                          !k->actors.n && (T(c, k->last - 1)->flags & TOK_CAP) &&
+                          !(G(c, k->first) & G_DET);
+            bool n_name = (T(c, n->first)->flags & TOK_CAP) && n->last - n->first >= 2 &&
+                          !n->actors.n && (T(c, n->last - 1)->flags & TOK_CAP) &&
+                          !(G(c, n->first) & G_DET);
+            /* the title chunk may be followed by "for X's ministry" */
+            chunk *t2 = n;
+            if (k_name && !(n->head_class & NC_TITLE))
+                continue;
+            if (k_name && !n->actors.n && i + 2 < c->n_chunks &&
+                c->chunks[i + 2].prep_tok == n->last && c->chunks[i + 2].role == ROLE_ACTOR)
+                t2 = &c->chunks[i + 2], n->actors = t2->actors, n->role = ROLE_ACTOR;
+            if (k_name && n->actors.n && n->role == ROLE_ACTOR)
+                title = n, name = k;
+            else if (n_name && k->actors.n && k->role == ROLE_ACTOR && (k->head_class & NC_TITLE))
+                title = k, name = n;
+            if (!title)
+                continue;
+        }
+        if (title->first > 0 && (G(c, title->first) & G_FORMER))
+            continue;
+        add_person(c, name->first, name->last, title->actors.a[0]);
+        name->actors = title->actors;
+        name->role = ROLE_ACTOR;
+        name->person = true;
+        name->how = "person introduced by apposition";
+    }
+    /* title before an unknown name: "Chinese envoy Yue Xiaoyong" */
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i];
+        if (k->person || k->role != ROLE_ACTOR || !(T(c, k->last - 1)->flags & TOK_CAP))
+            continue;
+        size_t e = k->last, b = e;
+        while (b > k->first && (T(c, b - 1)->flags & TOK_CAP) && !(G(c, b - 1) & G_HONORIFIC)) {
+            size_t len;
+            if (class_at(c, b - 1, e, &len) || actor_match(c, b - 1, e, &len) >= 0)
+                break;
+            b--;
+        }
+        if (e - b >= 2 && b > k->first) {
+            add_person(c, b, e, k->actors.a[0]);
+            k->person = true;
+            k->how = "person introduced by title";
+        }
+    }
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i];
+        /* "he" and "she" prefer the last person who was a subject */
+        bool object_like = k->first > c->s.first &&
+                           (verbish(c, k->first - 1) || (G(c, k->first - 1) & G_PREP) ||
+                            verb_at(c, k->first - 1, c->s.last, &(size_t){0}) >= 0);
+        if (object_like && c->person_subject && (k->person || (k->head_class & NC_TITLE)))
+            ;
+        else if (k->role == ROLE_ACTOR && (k->person || ((k->head_class & NC_TITLE) && !k->pronoun))) {
+            c->have_person = true;
+            c->last_person = k->actors.n ? k->actors.a[0] : NONE_ACTOR;
+            c->person_subject |= !object_like;
+        } else if (k->person) {
+            c->have_person = true;
+            c->last_person = NONE_ACTOR;
+        }
+        if (k->role == ROLE_ACTOR && !k->pronoun && k->actors.n &&
+            ((k->head_class & (NC_AGENT | NC_MEMBER)) || k->actors.n > 1)) {
+            const char *hk = tok_key(&c->ts, k->last - 1);
+            size_t hl = strlen(hk);
+            if (k->actors.n > 1 || (hl > 3 && hk[hl - 1] == 's'))
+                c->last_plural = k->actors;
+        }
+        if (k->role == ROLE_ACTOR && !k->person && !k->pronoun && k->actors.n) {
+            /* agent nouns of the phrase become its short forms: "the
+             * delegation", "the mission" */
+            for (size_t t = k->first; t < k->last; t++) {
+                size_t cl_len;
+                int cl = class_at(c, t, t + 1, &cl_len);
+                if ((lex_gram(c->d, T(c, t)->atom) & G_SHORT) || (cl & NC_AGENT))
+                    remember(c, T(c, t)->atom, &k->actors);
+            }
+            for (size_t a = 0; a < k->actors.n; a++) {
+                int kind = c->d->actors[k->actors.a[a]].kind;
+                if (kind == KIND_GROUP)
+                    c->last_group = k->actors.a[a];
+                else if (kind == KIND_STATE)
+                    c->last_state = k->actors.a[a];
+            }
+        }
+        if (k->role == ROLE_ACTOR || k->role == ROLE_ATTR || k->role == ROLE_POSS)
+            for (size_t a = 0; a < k->actors.n; a++) {
+                if (c->d->actors[k->actors.a[a]].kind == KIND_STATE)
+                    c->state_mentions[k->actors.a[a]]++;
+                dyad_graph_mention(c->g, node_for(c, k->actors.a[a]), 1);
+                trace(c, DYAD_TRACE_ACTOR, k->first, k->last, k->actors.a[a], -1, NULL,
+                      NULL, NULL, k->how);
+            }
+    }
+}

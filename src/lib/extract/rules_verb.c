@@ -1,0 +1,537 @@
+/* Verb rules: triples from relation verbs, their targets outside the
+ * object slot, and the acts a speaker prescribes ("X should ..."). */
+#include "internal.h"
+
+aset passive_agent(const ctx *c, size_t from)
+{
+    aset none = {{0}, 0};
+    for (size_t i = from; i < c->s.last && i < from + 14; i++) {
+        if (clause_break(c, i) || G(c, i) & G_REL)
+            break;
+        /* "banned in Pakistan and has been classified by the US": the
+         * agent of the next verb phrase is not this one's */
+        if ((G(c, i) & G_CONJ) && i + 1 < c->s.last &&
+            (G(c, i + 1) & (G_HAVE | G_BE | G_MODAL_FUT | G_MODAL_HYP) || verbish(c, i + 1)))
+            break;
+        if (G(c, i) & G_BY) {
+            const chunk *k = chunk_of(c, i + 1);
+            if (k && k->first == i + 1 && k->actors.n &&
+                (k->role == ROLE_ACTOR || k->role == ROLE_ATTR))
+                return k->actors;
+            return none;
+        }
+    }
+    return none;
+}
+
+/* "close the border" with no named side: the other state in the sentence */
+aset other_side(const ctx *c, const aset *subj)
+{
+    aset s = {{0}, 0};
+    bool border = false;
+    for (size_t i = c->s.first; i < c->s.last && !border; i++)
+        border = is_word(c, i, "border") || is_word(c, i, "borders") ||
+                 is_word(c, i, "crossing") || is_word(c, i, "crossings") ||
+                 is_word(c, i, "frontier") || is_word(c, i, "airspace");
+    if (!border)
+        return s;
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        const chunk *k = &c->chunks[i];
+        if (k->role != ROLE_ACTOR && k->role != ROLE_PLACE)
+            continue;
+        for (size_t a = 0; a < k->actors.n; a++) {
+            bool mine = false;
+            for (size_t b = 0; b < subj->n; b++)
+                mine |= subj->a[b] == k->actors.a[a];
+            if (!mine && c->d->actors[k->actors.a[a]].kind == KIND_STATE)
+                aset_add(&s, k->actors.a[a]);
+        }
+    }
+    return s;
+}
+
+/* Verbs that put the charge before the one charged: "blame X on Y". */
+static bool blame_on(const verb *v)
+{
+    return strcmp(v->lemma, "blame") == 0 || strcmp(v->lemma, "pin") == 0;
+}
+
+/* "blamed the surge, which has ..., primarily on the TTP": the actors after
+ * "on" later in the clause, across a relative clause in commas. */
+static aset blamed_on(const ctx *c, size_t from)
+{
+    aset none = {{0}, 0};
+    for (size_t i = from; i + 1 < c->s.last && i < from + 30; i++) {
+        if (clause_break(c, i))
+            break;
+        if (!is_word(c, i, "on"))
+            continue;
+        return object_at(c, i + 1, NULL);
+    }
+    return none;
+}
+
+/* The object of a verb, or its recipient for giving and yielding verbs. */
+static aset target_of(ctx *c, const vocc *o, const verb *v)
+{
+    aset t = {{0}, 0};
+    const chunk *k = NULL;
+    bool prep_pattern = v->n_words > 1 && (lex_gram(c->d, T(c, o->end - 1)->atom) & (G_PREP | G_TO));
+    size_t at = o->end;
+    const char *pk = v->split ? atoms_str(c->d->words, v->particle) : "";
+    bool prep_particle = strcmp(pk, "with") == 0 || strcmp(pk, "to") == 0 ||
+                         strcmp(pk, "against") == 0 || strcmp(pk, "for") == 0 ||
+                         strcmp(pk, "from") == 0;
+    if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words &&
+        !prep_particle)
+        at = o->start + 1; /* "hand them over": the object sits inside */
+    aset direct = object_at(c, at, &k);
+    if (v->object || prep_pattern)
+        t = direct;
+    if (!t.n && k && k->last + 1 < c->s.last && is_word(c, k->last, "of") &&
+        quantity(c, k)) {
+        const chunk *q = chunk_of(c, k->last + 1); /* "dozens of Pakistani soldiers" */
+        if (q && q->first == k->last + 1 && q->role == ROLE_ACTOR && (v->object || prep_pattern))
+            t = q->actors;
+    }
+    /* "mobilised troops against the TTP", "launched strikes on Iran" */
+    int force_root = atoi(v->cameo);
+    bool threat_of_act = force_root == 13 && k && k->noun >= 0; /* "threatened attacks on X" */
+    if (!t.n && k && (force_root >= 15 || threat_of_act) && k->last + 1 < c->s.last &&
+        (is_word(c, k->last, "against") || is_word(c, k->last, "on")))
+        t = object_at(c, k->last + 1, NULL);
+    /* "provide weapons to X", "hand them over to Islamabad" */
+    bool pledge = !strcmp(v->cameo, "03") && !t.n; /* "pledged full support to India" */
+    if (!strcmp(v->cameo, "07") || !strcmp(v->cameo, "08") || pledge) {
+        /* the recipient after "to", across a list of what is given */
+        for (size_t e = k ? k->last : o->end; e < c->s.last && e < o->end + 14; e++) {
+            if (clause_break(c, e) || (G(c, e) & (G_SUB | G_REL) && !(G(c, e) & G_PREP)))
+                break;
+            if (pledge && e == o->end)
+                continue; /* "pledged to V": an infinitive, not a recipient */
+            if (G(c, e) & G_TO || is_word(c, e, "for")) {
+                aset r = object_at(c, e + 1, NULL);
+                if (r.n)
+                    t = r;
+                break;
+            }
+        }
+    }
+    /* "deepen relations with X", "signed an agreement with X": the
+     * partner of a cooperative act */
+    int pr = atoi(v->cameo);
+    size_t kw = k ? past_of_phrases(c, k) : 0; /* "the agenda of the meeting with X" */
+    if (!t.n && k && ((pr >= 3 && pr <= 8) || pr == 16) && kw + 1 < c->s.last &&
+        is_word(c, kw, "with")) {
+        t = object_at(c, kw + 1, NULL);
+        if (t.n)
+            via(c, R_VIA_PARTNER);
+    }
+    /* "blamed the attacks, which ..., on the TTP" */
+    if (!t.n && k && blame_on(v)) {
+        t = blamed_on(c, k->last);
+        if (t.n)
+            via(c, R_VIA_BLAMED_ON);
+    }
+    /* "rejected allegations by Pakistan", "condemned the attack by the
+     * TTP": the agent of the evaluated act is the target; so is the actor
+     * qualifying it ("condemned Pakistani airstrikes") */
+    int root = atoi(v->cameo);
+    if (!t.n && k && k->first == o->end && k->role == ROLE_ATTR && (root == 5 || (root >= 10 && root <= 12)))
+        t = k->actors;
+    if (!t.n && k && (root == 5 || (root >= 10 && root <= 12)) && k->last + 1 < c->s.last &&
+        (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
+        t = object_at(c, k->last + 1, NULL);
+    /* "renewed its demand for the Taliban to ...", "called for X's help" */
+    if (!t.n && (root == 2 || root == 10)) {
+        size_t fa = k && k->first == o->end ? k->last : o->end;
+        if (fa + 1 < c->s.last && is_word(c, fa, "for")) {
+            const chunk *f = chunk_of(c, fa + 1);
+            if (f && f->first == fa + 1)
+                t = f->role == ROLE_POSS ? f->poss : (f->role == ROLE_ACTOR ? f->actors : t);
+        }
+    }
+    /* "insists that the Taliban stop": the clause's subject */
+    if (!t.n && v->mode == MODE_REQUEST) {
+        size_t ca = o->end;
+        if (ca < c->s.last && is_word(c, ca, "that"))
+            ca++;
+        const chunk *s = chunk_of(c, ca);
+        if (s && s->first == ca && (s->role == ROLE_ACTOR || s->role == ROLE_ATTR))
+            t = s->actors;
+    }
+    return t;
+}
+
+/* promise mode: "pledged to support X": the complement's object */
+static aset complement_target(ctx *c, const vocc *o)
+{
+    aset none = {{0}, 0};
+    size_t i = o->end;
+    if (i < c->s.last && G(c, i) & G_TO) {
+        for (size_t j = i + 1; j < c->s.last && j < i + 4; j++) {
+            size_t len;
+            if (verb_at(c, j, c->s.last, &len) >= 0 || (T(c, j)->flags & TOK_WORD && !chunk_of(c, j))) {
+                size_t vl = len ? len : 1;
+                const chunk *k = NULL;
+                aset t = object_at(c, j + vl, &k);
+                if (!t.n && j + vl < c->s.last && G(c, j + vl) & G_PREP)
+                    t = object_at(c, j + vl + 1, NULL);
+                /* "pledged to deepen cooperation with Islamabad" */
+                if (!t.n && k && k->last + 1 < c->s.last &&
+                    (is_word(c, k->last, "with") || is_word(c, k->last, "to")))
+                    t = object_at(c, k->last + 1, NULL);
+                return t;
+            }
+        }
+    }
+    return none;
+}
+
+/* A capitalised name standing where an actor would, in no dictionary:
+ * what `dyad extract --suggest` lists. */
+static void report_unknown(ctx *c, const chunk *k)
+{
+    if (!k || k->actors.n || k->person || k->pronoun || !c->opts || !c->opts->trace)
+        return;
+    size_t b = k->first, e = k->last;
+    while (b < e && (G(c, b) & G_DET))
+        b++;
+    if (e - b < 1 || e - b > 6)
+        return;
+    for (size_t i = b; i < e; i++) {
+        bool small = (G(c, i) & (G_PREP | G_CONJ)) && i > b && i + 1 < e;
+        if (!(T(c, i)->flags & TOK_CAP) && !small)
+            return;
+    }
+    if (b == c->s.first && e - b == 1)
+        return; /* a lone capital at the start of a sentence */
+    trace(c, DYAD_TRACE_UNKNOWN, b, e, -1, -1, NULL, NULL, NULL, "unknown name");
+}
+
+/* The first actor in what a warning says, other than the one warning:
+ * "warned that any Pakistani operation would be considered aggression". */
+static aset warned_about(const ctx *c, size_t from, const aset *warner)
+{
+    aset none = {{0}, 0};
+    size_t i = from;
+    if (i < c->s.last && is_word(c, i, "that"))
+        i++;
+    for (; i < c->s.last && i < from + 8; i++) {
+        if (clause_break(c, i) || punct(c, i, ','))
+            break;
+        const chunk *k = chunk_of(c, i);
+        if (!k || k->first != i)
+            continue;
+        /* "any Indian attempt", "any Pakistani operation", "Pakistan's" */
+        if (k->role == ROLE_PLACE || (!k->actors.n && !k->poss.n))
+            return none;
+        const aset *a = k->role == ROLE_POSS || !k->actors.n ? &k->poss : &k->actors;
+        for (size_t j = 0; j < a->n; j++)
+            for (size_t w = 0; w < warner->n; w++)
+                if (a->a[j] == warner->a[w])
+                    return none;
+        return *a;
+    }
+    return none;
+}
+
+void read_verb(ctx *c, vocc *o)
+{
+    const verb *v = &c->d->verbs[o->verb];
+    trace(c, DYAD_TRACE_VERB, o->start, o->end, -1, -1, v->lemma, v->cameo, v->code, NULL);
+    c->n_via = 0;
+    aset subj = subject_of(c, o), obj = {{0}, 0};
+    rule_id rule = R_AGENT_OBJECT;
+    if (o->passive) {
+        obj = subj;
+        if (!obj.n) {
+            const chunk *sk = subject_chunk(c, o->aux);
+            if (sk && sk->role == ROLE_POSS)
+                obj = sk->poss; /* "Pakistan's demands were rejected by X" */
+        }
+        subj = passive_agent(c, o->end);
+        rule = R_PASSIVE_BY;
+        if (!subj.n) {
+            /* "X has been told that ... Y will target": handled by caller */
+            drop(c, NULL, &obj, v, o->start, o->end, R_PASSIVE_NO_AGENT);
+            return;
+        }
+    } else {
+        obj = target_of(c, o, v);
+    }
+    if (!needs_met(c, v, o->end)) {
+        drop(c, &subj, &obj, v, o->start, o->end, R_MISSING_WORD);
+        return;
+    }
+    if (strcmp(v->lemma, "call") == 0) {
+        const chunk *sk = subject_chunk(c, o->aux);
+        if (sk && sk->first > c->s.first &&
+            ((G(c, sk->first - 1) & G_REL) || is_word(c, sk->first - 1, "what"))) {
+            drop(c, &subj, &obj, v, o->start, o->end, R_NAMING);
+            return; /* "the TTP, which Islamabad calls Fitna al-Khawarij" */
+        }
+    }
+    if (subj.n)
+        c->last_subject = subj;
+    if (v->mode == MODE_ACCUSE && !o->passive) {
+        /* "accused X of harbouring Y": X is the agent of the gerund, even
+         * when the accuser is no actor */
+        for (size_t i = 0; i < c->n_verbs; i++) {
+            vocc *g = &c->verbs[i];
+            if (g->start > o->end && g->form == F_ING && g->start > 0 &&
+                (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
+                g->subject = obj;
+                g->subject_done = true;
+                break;
+            }
+        }
+    }
+    const char *cameo = v->cameo, *code = v->code, *lemma = v->lemma;
+    double gold = v->goldstein;
+    size_t refusal = SIZE_MAX; /* "refused to stop V-ing": the refusing word */
+    if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
+        for (size_t j = o->start - 1; j-- > c->s.first && o->start - j < 6;)
+            if (G(c, j) & G_NEGV) {
+                refusal = j;
+                break;
+            }
+        if (refusal != SIZE_MAX) {
+            const chunk *rk = chunk_of(c, refusal);
+            aset who = rk && rk->poss.n ? rk->poss : subject_at(c, refusal);
+            if (who.n)
+                subj = who;
+        }
+    }
+    if (v->mode == MODE_PROMISE && !obj.n)
+        obj = complement_target(c, o);
+    if (v->mode == MODE_WARN) {
+        size_t e = o->end;
+        const chunk *k = e < c->s.last ? chunk_of(c, e) : NULL;
+        if (k && k->first == e)
+            e = k->last;
+        /* 13 when the warning threatens: "warned X not to", "against",
+         * "of consequences", "that Pakistan will respond"; else 01 */
+        bool warn = !strcmp(v->cameo, "13");
+        bool threat = e < c->s.last &&
+                      ((is_word(c, e, "not") || is_word(c, e, "against") || is_word(c, e, "of")) ||
+                       (warn && (is_word(c, e, "about") || is_word(c, e, "over")) &&
+                        gerund_follows(c, e + 1)) ||
+                       (is_word(c, e, "that") && threat_follows(c, e)) ||
+                       ((G(c, e) & G_TO) && threat_follows(c, e)));
+        if (threat && warn && !obj.n && !o->passive) {
+            /* "warned that any Indian attempt ... would be an act of war":
+             * the actor the warning is about */
+            obj = warned_about(c, o->end, &subj);
+            if (obj.n)
+                via(c, R_VIA_WARNED_ABOUT);
+        }
+        if (!threat) {
+            cameo = "01";
+            code = "010";
+            gold = 0.0;
+            rule = R_WARNING_NO_THREAT;
+        }
+    }
+    if (!subj.n) {
+        report_unknown(c, subject_chunk(c, o->aux));
+        drop(c, NULL, &obj, v, o->start, o->end, R_NO_AGENT);
+        return;
+    }
+    for (size_t j = o->aux; j-- > c->s.first && !o->negated;) {
+        if (clause_break(c, j) || punct(c, j, ','))
+            break;
+        if (is_word(c, j, "neither"))
+            o->negated = true; /* "Neither China nor Russia has blamed" */
+    }
+    if (o->negated || denied(c, o->aux)) {
+        drop(c, &subj, &obj, v, o->start, o->end, o->negated ? R_NEGATED : R_DENIED);
+        return;
+    }
+    int vroot = atoi(v->cameo);
+    if (o->hyp && reported_future(c, o->aux, o->start)) {
+        o->hyp = false; /* "said the government would seek" */
+        o->future = true;
+    }
+    if (o->hyp && vroot >= 15 && vroot <= 20 && threat_frame(c, o)) {
+        /* "Islamabad would strike TTP hideouts if the attacks did not
+         * stop", "warned that Pakistan would go after the TTP" */
+        o->hyp = false;
+        o->future = true;
+    }
+    if (o->hyp) {
+        drop(c, &subj, &obj, v, o->start, o->end, R_HYPOTHETICAL);
+        return;
+    }
+    if (inverted_condition(c, o)) {
+        drop(c, &subj, &obj, v, o->start, o->end, R_INVERTED_CONDITION);
+        return;
+    }
+    for (size_t j = o->aux; j-- > c->s.first;) {
+        if (clause_break(c, j) || punct(c, j, ','))
+            break;
+        if (G(c, j) & G_COND) {
+            drop(c, &subj, &obj, v, o->start, o->end, R_CONDITIONAL);
+            return;
+        }
+    }
+    if (o->infinitive) {
+        size_t to = o->aux;
+        while (to < o->start && !(G(c, to) & G_TO))
+            to++;
+        size_t gat = 0;
+        gov_kind gk = governor(c, to, &gat);
+        if (gk == GOV_REQUEST || (gk != GOV_NEG && requested(c, o))) {
+            drop(c, &subj, &obj, v, o->start, o->end, R_REQUESTED);
+            return;
+        }
+        if (gk == GOV_NEG) {
+            bool suppress = G(c, o->start) & G_SUPPRESS;
+            if (suppress && obj.n) {
+                aset s2 = subject_at(c, gat);
+                if (!s2.n)
+                    s2 = subj;
+                emit(c, &s2, &obj, "shelter", "07", "070", 7.0, o->start, o->end,
+                     R_REFUSE_TO_ACT_AGAINST);
+                return;
+            }
+            drop(c, &subj, &obj, v, o->start, o->end, R_REFUSED);
+            return;
+        }
+        if (gk == GOV_PROMISE) {
+            drop(c, &subj, &obj, v, o->start, o->end, R_PLEDGED_COMPLEMENT);
+            return;
+        }
+        if (gk == GOV_NOUN || gk == GOV_NONE) {
+            drop(c, &subj, &obj, v, o->start, o->end, R_INFINITIVE);
+            return;
+        }
+        if (gk == GOV_READY) {
+            /* readiness to cooperate is intent (03); to do anything else,
+             * a disposition */
+            if (vroot < 3 || vroot > 8) {
+                drop(c, &subj, &obj, v, o->start, o->end, R_DISPOSITION);
+                return;
+            }
+            cameo = "03", code = "030", gold = 4.0;
+        }
+        rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE : gk == GOV_READY ? R_READY : R_PLANNED;
+    } else if (requested(c, o)) {
+        drop(c, &subj, &obj, v, o->start, o->end, R_REQUESTED);
+        return;
+    }
+    if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
+        /* "stop supporting": asserted only when the stopping is refused */
+        if (refusal == SIZE_MAX) {
+            drop(c, &subj, &obj, v, o->start, o->end, R_STOPPED);
+            return;
+        }
+        rule = R_REFUSED_TO_STOP;
+    }
+    if (o->future && atoi(cameo) >= 15 && atoi(cameo) <= 20) {
+        cameo = "13";
+        code = "138";
+        gold = -7.0;
+        lemma = "threaten";
+        rule = R_FUTURE_FORCE;
+    }
+    if (!obj.n && !strcmp(v->cameo, "16") && needs_met(c, v, o->end))
+        obj = other_side(c, &subj);
+    bool cooperative = atoi(cameo) >= 3 && atoi(cameo) <= 6;
+    if (!obj.n && subj.n > 1 &&
+        (v->reciprocal || cooperative || (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
+        for (size_t i = 0; i < subj.n; i++) {
+            aset one = aset_one(subj.a[i]);
+            emit(c, &one, &subj, lemma, cameo, code, gold, o->start, o->end, R_RECIPROCAL);
+        }
+        return;
+    }
+    if (!obj.n && !o->passive && v->object) {
+        /* "the TTP, which Pakistan blames for ...": the antecedent */
+        const chunk *sk = subject_chunk(c, o->aux);
+        if (sk && sk->first > c->s.first + 1 && (G(c, sk->first - 1) & G_REL) &&
+            !is_word(c, sk->first - 1, "who")) {
+            size_t r = sk->first - 1;
+            if (punct(c, r - 1, ','))
+                r--;
+            const chunk *ante = chunk_of(c, r - 1);
+            if (ante && ante->last == r && ante->role == ROLE_ACTOR) {
+                obj = ante->actors;
+                rule = R_OBJECT_RELATIVE;
+            }
+        }
+    }
+    if (!obj.n && vroot == 12 && !o->passive) {
+        /* "Pakistan blamed India for the attack, a charge New Delhi
+         * rejected": the one who charged is the target */
+        const chunk *sk = subject_chunk(c, o->aux);
+        const chunk *ch = sk && sk->first > c->s.first ? chunk_of(c, sk->first - 1) : NULL;
+        static const char *const charges[] = {"charge", "claim", "accusation", "allegation",
+                                              "assertion", "charges", "claims", "accusations",
+                                              "allegations"};
+        bool charge = false;
+        for (size_t q = 0; ch && q < sizeof charges / sizeof *charges && !charge; q++)
+            charge = is_word(c, ch->last - 1, charges[q]);
+        /* or inside the subject's own phrase: "a charge New Delhi" */
+        for (size_t t = sk ? sk->first : 0; sk && !charge && t + 1 < sk->last; t++)
+            for (size_t q = 0; q < sizeof charges / sizeof *charges && !charge; q++)
+                if (is_word(c, t, charges[q]))
+                    charge = true, ch = sk;
+        if (charge && ch->first > c->s.first && punct(c, ch->first - 1, ',')) {
+            for (size_t q = 0; q < c->n_chunks; q++) {
+                const chunk *m = &c->chunks[q];
+                if (m->first >= ch->first)
+                    break;
+                if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE) {
+                    obj = joint(c, m);
+                    rule = R_REJECTING_CHARGE;
+                    break;
+                }
+            }
+        }
+    }
+    if (!obj.n) {
+        size_t at = o->end;
+        while (at < c->s.last && (G(c, at) & G_ADV))
+            at++;
+        report_unknown(c, chunk_of(c, at));
+        drop(c, &subj, NULL, v, o->start, o->end, R_NO_TARGET);
+        return;
+    }
+    emit(c, &subj, &obj, lemma, cameo, code, gold, o->start, o->end, rule);
+    /* fighting runs both ways ("exchanged fire with X"); with a named
+     * partner, cooperation has one agent ("deepen relations with X") */
+    if (v->reciprocal && atoi(cameo) >= 18)
+        emit(c, &obj, &subj, lemma, cameo, code, gold, o->start, o->end, R_RECIPROCAL);
+
+}
+
+/* "Pakistan should take solid measures", said by China: an appeal (02);
+ * "they must engage" or "adamant that X should": a demand (10).  The
+ * speaker of a sentence or quote prescribing what an actor does addresses
+ * that actor. */
+void prescribed_acts(ctx *c)
+{
+    c->n_via = 0;
+    for (size_t i = c->s.first + 1; i < c->s.last; i++) {
+        bool should = is_word(c, i, "should") || is_word(c, i, "ought");
+        bool must = is_word(c, i, "must");
+        if (!should && !must)
+            continue;
+        const chunk *k = subject_chunk(c, i);
+        if (!k || k->role != ROLE_ACTOR || k->prep != ATOM_NONE)
+            continue;
+        aset addressee = joint(c, k);
+        if (k->first > c->s.first && ((G(c, k->first - 1) & G_COND) || wh_word(c, k->first - 1)))
+            continue; /* "if Pakistan should ...", "how it should act" */
+        aset speaker = speaker_at(c, i);
+        if (!addressee.n || !speaker.n)
+            continue;
+        bool insist = k->first > c->s.first + 1 && is_word(c, k->first - 1, "that") &&
+                      insisting(c, k->first - 2);
+        if (must || insist)
+            emit(c, &speaker, &addressee, "demand", "10", "100", -5.0, i, i + 1, R_SPEAKER_MUST);
+        else
+            emit(c, &speaker, &addressee, "urge", "02", "020", 3.0, i, i + 1, R_SPEAKER_SHOULD);
+    }
+}
