@@ -160,6 +160,18 @@ typedef enum {
     GOV_READY, /* "is ready to assist": readiness */
 } gov_kind;
 
+/* The frame of a relation verb being read: its arguments, the class of
+ * its act (which the clause around it may change) and the rule that
+ * decides it. */
+typedef struct frame {
+    const verb *v;
+    aset subj, obj;
+    const char *lemma, *cameo, *code;
+    double gold;
+    rule_id rule;
+    size_t refusal; /* "refused to stop V-ing": the refusing word, or SIZE_MAX */
+} frame;
+
 /* ---- small helpers ---- */
 
 

@@ -236,274 +236,331 @@ static aset warned_about(const ctx *c, size_t from, const aset *warner)
     return none;
 }
 
-void read_verb(ctx *c, vocc *o)
+/* Active: the object or recipient is the target; passive: the subject is
+ * the target and the "by" phrase the agent.  False when the candidate was
+ * dropped. */
+static bool frame_arguments(ctx *c, vocc *o, frame *f)
 {
-    const verb *v = &c->d->verbs[o->verb];
-    trace(c, DYAD_TRACE_VERB, o->start, o->end, -1, -1, v->lemma, v->cameo, v->code, NULL);
-    c->n_via = 0;
-    aset subj = subject_of(c, o), obj = {{0}, 0};
-    rule_id rule = R_AGENT_OBJECT;
-    if (o->passive) {
-        obj = subj;
-        if (!obj.n) {
-            const chunk *sk = subject_chunk(c, o->aux);
-            if (sk && sk->role == ROLE_POSS)
-                obj = sk->poss; /* "Pakistan's demands were rejected by X" */
-        }
-        subj = passive_agent(c, o->end);
-        rule = R_PASSIVE_BY;
-        if (!subj.n) {
-            /* "X has been told that ... Y will target": handled by caller */
-            drop(c, NULL, &obj, v, o->start, o->end, R_PASSIVE_NO_AGENT);
+    f->subj = subject_of(c, o);
+    if (!o->passive) {
+        f->obj = target_of(c, o, f->v);
+        return true;
+    }
+    f->obj = f->subj;
+    if (!f->obj.n) {
+        const chunk *sk = subject_chunk(c, o->aux);
+        if (sk && sk->role == ROLE_POSS)
+            f->obj = sk->poss; /* "Pakistan's demands were rejected by X" */
+    }
+    f->subj = passive_agent(c, o->end);
+    f->rule = R_PASSIVE_BY;
+    if (f->subj.n)
+        return true;
+    /* "X has been told that ... Y will target": told_threat reads it */
+    drop(c, NULL, &f->obj, f->v, o->start, o->end, R_PASSIVE_NO_AGENT);
+    return false;
+}
+
+/* The verb's entry wants a word that is missing, or "call" names: true
+ * when the candidate was dropped. */
+static bool vetoed(ctx *c, const vocc *o, const frame *f)
+{
+    if (!needs_met(c, f->v, o->end)) {
+        drop(c, &f->subj, &f->obj, f->v, o->start, o->end, R_MISSING_WORD);
+        return true;
+    }
+    if (strcmp(f->v->lemma, "call") != 0)
+        return false;
+    const chunk *sk = subject_chunk(c, o->aux);
+    if (sk && sk->first > c->s.first &&
+        ((G(c, sk->first - 1) & G_REL) || is_word(c, sk->first - 1, "what"))) {
+        drop(c, &f->subj, &f->obj, f->v, o->start, o->end, R_NAMING);
+        return true; /* "the TTP, which Islamabad calls Fitna al-Khawarij" */
+    }
+    return false;
+}
+
+/* "accused X of harbouring Y": X is the agent of the gerund, even when the
+ * accuser is no actor. */
+static void accused_gerund(ctx *c, const vocc *o, const frame *f)
+{
+    if (f->v->mode != MODE_ACCUSE || o->passive)
+        return;
+    for (size_t i = 0; i < c->n_verbs; i++) {
+        vocc *g = &c->verbs[i];
+        if (g->start > o->end && g->form == F_ING && g->start > 0 &&
+            (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
+            g->subject = f->obj;
+            g->subject_done = true;
             return;
         }
-    } else {
-        obj = target_of(c, o, v);
     }
-    if (!needs_met(c, v, o->end)) {
-        drop(c, &subj, &obj, v, o->start, o->end, R_MISSING_WORD);
+}
+
+/* "refused to stop supporting": the one who refuses is the agent. */
+static void refusal_subject(ctx *c, const vocc *o, frame *f)
+{
+    f->refusal = SIZE_MAX;
+    if (o->form != F_ING || o->start <= c->s.first || !(G(c, o->start - 1) & G_STOP))
         return;
-    }
-    if (strcmp(v->lemma, "call") == 0) {
-        const chunk *sk = subject_chunk(c, o->aux);
-        if (sk && sk->first > c->s.first &&
-            ((G(c, sk->first - 1) & G_REL) || is_word(c, sk->first - 1, "what"))) {
-            drop(c, &subj, &obj, v, o->start, o->end, R_NAMING);
-            return; /* "the TTP, which Islamabad calls Fitna al-Khawarij" */
+    for (size_t j = o->start - 1; j-- > c->s.first && o->start - j < 6;)
+        if (G(c, j) & G_NEGV) {
+            f->refusal = j;
+            break;
         }
-    }
-    if (subj.n)
-        c->last_subject = subj;
-    if (v->mode == MODE_ACCUSE && !o->passive) {
-        /* "accused X of harbouring Y": X is the agent of the gerund, even
-         * when the accuser is no actor */
-        for (size_t i = 0; i < c->n_verbs; i++) {
-            vocc *g = &c->verbs[i];
-            if (g->start > o->end && g->form == F_ING && g->start > 0 &&
-                (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
-                g->subject = obj;
-                g->subject_done = true;
-                break;
-            }
-        }
-    }
-    const char *cameo = v->cameo, *code = v->code, *lemma = v->lemma;
-    double gold = v->goldstein;
-    size_t refusal = SIZE_MAX; /* "refused to stop V-ing": the refusing word */
-    if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
-        for (size_t j = o->start - 1; j-- > c->s.first && o->start - j < 6;)
-            if (G(c, j) & G_NEGV) {
-                refusal = j;
-                break;
-            }
-        if (refusal != SIZE_MAX) {
-            const chunk *rk = chunk_of(c, refusal);
-            aset who = rk && rk->poss.n ? rk->poss : subject_at(c, refusal);
-            if (who.n)
-                subj = who;
-        }
-    }
-    if (v->mode == MODE_PROMISE && !obj.n)
-        obj = complement_target(c, o);
-    if (v->mode == MODE_WARN) {
-        size_t e = o->end;
-        const chunk *k = e < c->s.last ? chunk_of(c, e) : NULL;
-        if (k && k->first == e)
-            e = k->last;
-        /* 13 when the warning threatens: "warned X not to", "against",
-         * "of consequences", "that Pakistan will respond"; else 01 */
-        bool warn = !strcmp(v->cameo, "13");
-        bool threat = e < c->s.last &&
-                      ((is_word(c, e, "not") || is_word(c, e, "against") || is_word(c, e, "of")) ||
-                       (warn && (is_word(c, e, "about") || is_word(c, e, "over")) &&
-                        gerund_follows(c, e + 1)) ||
-                       (is_word(c, e, "that") && threat_follows(c, e)) ||
-                       ((G(c, e) & G_TO) && threat_follows(c, e)));
-        if (threat && warn && !obj.n && !o->passive) {
-            /* "warned that any Indian attempt ... would be an act of war":
-             * the actor the warning is about */
-            obj = warned_about(c, o->end, &subj);
-            if (obj.n)
-                via(c, R_VIA_WARNED_ABOUT);
-        }
-        if (!threat) {
-            cameo = "01";
-            code = "010";
-            gold = 0.0;
-            rule = R_WARNING_NO_THREAT;
-        }
-    }
-    if (!subj.n) {
-        report_unknown(c, subject_chunk(c, o->aux));
-        drop(c, NULL, &obj, v, o->start, o->end, R_NO_AGENT);
+    if (f->refusal == SIZE_MAX)
         return;
+    const chunk *rk = chunk_of(c, f->refusal);
+    aset who = rk && rk->poss.n ? rk->poss : subject_at(c, f->refusal);
+    if (who.n)
+        f->subj = who;
+}
+
+/* 13 when a warning threatens: "warned X not to", "against", "of
+ * consequences", "about doing", "that Pakistan will respond"; else 01. */
+static void warning_class(ctx *c, const vocc *o, frame *f)
+{
+    size_t e = o->end;
+    const chunk *k = e < c->s.last ? chunk_of(c, e) : NULL;
+    if (k && k->first == e)
+        e = k->last;
+    bool warn = !strcmp(f->v->cameo, "13");
+    bool threat = e < c->s.last &&
+                  ((is_word(c, e, "not") || is_word(c, e, "against") || is_word(c, e, "of")) ||
+                   (warn && (is_word(c, e, "about") || is_word(c, e, "over")) &&
+                    gerund_follows(c, e + 1)) ||
+                   (is_word(c, e, "that") && threat_follows(c, e)) ||
+                   ((G(c, e) & G_TO) && threat_follows(c, e)));
+    if (threat && warn && !f->obj.n && !o->passive) {
+        /* "warned that any Indian attempt ... would be an act of war": the
+         * actor the warning is about */
+        f->obj = warned_about(c, o->end, &f->subj);
+        if (f->obj.n)
+            via(c, R_VIA_WARNED_ABOUT);
     }
+    if (!threat) {
+        f->cameo = "01", f->code = "010", f->gold = 0.0;
+        f->rule = R_WARNING_NO_THREAT;
+    }
+}
+
+/* Negation, denial, hypotheses and conditions: true when the candidate
+ * was dropped. */
+static bool not_the_case(ctx *c, vocc *o, const frame *f)
+{
     for (size_t j = o->aux; j-- > c->s.first && !o->negated;) {
         if (clause_break(c, j) || punct(c, j, ','))
             break;
         if (is_word(c, j, "neither"))
             o->negated = true; /* "Neither China nor Russia has blamed" */
     }
-    if (o->negated || denied(c, o->aux)) {
-        drop(c, &subj, &obj, v, o->start, o->end, o->negated ? R_NEGATED : R_DENIED);
-        return;
-    }
-    int vroot = atoi(v->cameo);
-    if (o->hyp && reported_future(c, o->aux, o->start)) {
-        o->hyp = false; /* "said the government would seek" */
-        o->future = true;
-    }
-    if (o->hyp && vroot >= 15 && vroot <= 20 && threat_frame(c, o)) {
-        /* "Islamabad would strike TTP hideouts if the attacks did not
-         * stop", "warned that Pakistan would go after the TTP" */
+    rule_id why = R_NONE;
+    int vroot = atoi(f->v->cameo);
+    if (o->negated || denied(c, o->aux))
+        why = o->negated ? R_NEGATED : R_DENIED;
+    if (why == R_NONE && o->hyp &&
+        (reported_future(c, o->aux, o->start) || /* "said the government would seek" */
+         (vroot >= 15 && vroot <= 20 && threat_frame(c, o)))) {
+        /* "Islamabad would strike TTP hideouts if the attacks did not stop" */
         o->hyp = false;
         o->future = true;
     }
-    if (o->hyp) {
-        drop(c, &subj, &obj, v, o->start, o->end, R_HYPOTHETICAL);
-        return;
-    }
-    if (inverted_condition(c, o)) {
-        drop(c, &subj, &obj, v, o->start, o->end, R_INVERTED_CONDITION);
-        return;
-    }
-    for (size_t j = o->aux; j-- > c->s.first;) {
+    if (why == R_NONE && o->hyp)
+        why = R_HYPOTHETICAL;
+    if (why == R_NONE && inverted_condition(c, o))
+        why = R_INVERTED_CONDITION;
+    for (size_t j = o->aux; why == R_NONE && j-- > c->s.first;) {
         if (clause_break(c, j) || punct(c, j, ','))
             break;
-        if (G(c, j) & G_COND) {
-            drop(c, &subj, &obj, v, o->start, o->end, R_CONDITIONAL);
-            return;
-        }
+        if (G(c, j) & G_COND)
+            why = R_CONDITIONAL;
     }
+    if (why == R_NONE)
+        return false;
+    drop(c, &f->subj, &f->obj, f->v, o->start, o->end, why);
+    return true;
+}
+
+/* An infinitive is asserted when a plan, a decision or readiness governs
+ * it, not when it is requested, refused, pledged or just purposed: true
+ * when the candidate was dropped (or read as support). */
+static bool infinitive_not_asserted(ctx *c, vocc *o, frame *f)
+{
+    size_t to = o->aux;
+    while (to < o->start && !(G(c, to) & G_TO))
+        to++;
+    size_t gat = 0;
+    gov_kind gk = governor(c, to, &gat);
+    rule_id why = R_NONE;
+    if (gk == GOV_REQUEST || (gk != GOV_NEG && requested(c, o)))
+        why = R_REQUESTED;
+    else if (gk == GOV_NEG && (G(c, o->start) & G_SUPPRESS) && f->obj.n) {
+        aset s2 = subject_at(c, gat); /* "refused to act against X": support */
+        if (!s2.n)
+            s2 = f->subj;
+        emit(c, &s2, &f->obj, "shelter", "07", "070", 7.0, o->start, o->end,
+             R_REFUSE_TO_ACT_AGAINST);
+        return true;
+    } else if (gk == GOV_NEG)
+        why = R_REFUSED;
+    else if (gk == GOV_PROMISE)
+        why = R_PLEDGED_COMPLEMENT;
+    else if (gk == GOV_NOUN || gk == GOV_NONE)
+        why = R_INFINITIVE;
+    else if (gk == GOV_READY) {
+        /* readiness to cooperate is intent (03); to do anything else, a
+         * disposition */
+        int vroot = atoi(f->v->cameo);
+        if (vroot < 3 || vroot > 8)
+            why = R_DISPOSITION;
+        f->cameo = "03", f->code = "030", f->gold = 4.0;
+    }
+    if (why != R_NONE) {
+        drop(c, &f->subj, &f->obj, f->v, o->start, o->end, why);
+        return true;
+    }
+    f->rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE : gk == GOV_READY ? R_READY : R_PLANNED;
+    return false;
+}
+
+/* Requested, stopped or threatened: what the clause around the verb does
+ * to its act.  True when the candidate was dropped. */
+static bool modality(ctx *c, vocc *o, frame *f)
+{
+    if (not_the_case(c, o, f))
+        return true;
     if (o->infinitive) {
-        size_t to = o->aux;
-        while (to < o->start && !(G(c, to) & G_TO))
-            to++;
-        size_t gat = 0;
-        gov_kind gk = governor(c, to, &gat);
-        if (gk == GOV_REQUEST || (gk != GOV_NEG && requested(c, o))) {
-            drop(c, &subj, &obj, v, o->start, o->end, R_REQUESTED);
-            return;
-        }
-        if (gk == GOV_NEG) {
-            bool suppress = G(c, o->start) & G_SUPPRESS;
-            if (suppress && obj.n) {
-                aset s2 = subject_at(c, gat);
-                if (!s2.n)
-                    s2 = subj;
-                emit(c, &s2, &obj, "shelter", "07", "070", 7.0, o->start, o->end,
-                     R_REFUSE_TO_ACT_AGAINST);
-                return;
-            }
-            drop(c, &subj, &obj, v, o->start, o->end, R_REFUSED);
-            return;
-        }
-        if (gk == GOV_PROMISE) {
-            drop(c, &subj, &obj, v, o->start, o->end, R_PLEDGED_COMPLEMENT);
-            return;
-        }
-        if (gk == GOV_NOUN || gk == GOV_NONE) {
-            drop(c, &subj, &obj, v, o->start, o->end, R_INFINITIVE);
-            return;
-        }
-        if (gk == GOV_READY) {
-            /* readiness to cooperate is intent (03); to do anything else,
-             * a disposition */
-            if (vroot < 3 || vroot > 8) {
-                drop(c, &subj, &obj, v, o->start, o->end, R_DISPOSITION);
-                return;
-            }
-            cameo = "03", code = "030", gold = 4.0;
-        }
-        rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE : gk == GOV_READY ? R_READY : R_PLANNED;
+        if (infinitive_not_asserted(c, o, f))
+            return true;
     } else if (requested(c, o)) {
-        drop(c, &subj, &obj, v, o->start, o->end, R_REQUESTED);
-        return;
+        drop(c, &f->subj, &f->obj, f->v, o->start, o->end, R_REQUESTED);
+        return true;
     }
     if (o->form == F_ING && o->start > c->s.first && (G(c, o->start - 1) & G_STOP)) {
         /* "stop supporting": asserted only when the stopping is refused */
-        if (refusal == SIZE_MAX) {
-            drop(c, &subj, &obj, v, o->start, o->end, R_STOPPED);
+        if (f->refusal == SIZE_MAX) {
+            drop(c, &f->subj, &f->obj, f->v, o->start, o->end, R_STOPPED);
+            return true;
+        }
+        f->rule = R_REFUSED_TO_STOP;
+    }
+    if (o->future && atoi(f->cameo) >= 15 && atoi(f->cameo) <= 20) {
+        f->cameo = "13", f->code = "138", f->gold = -7.0, f->lemma = "threaten";
+        f->rule = R_FUTURE_FORCE;
+    }
+    return false;
+}
+
+/* "the TTP, which Pakistan blames for ...": the antecedent is the object. */
+static void object_relative(ctx *c, const vocc *o, frame *f)
+{
+    const chunk *sk = subject_chunk(c, o->aux);
+    if (!sk || sk->first <= c->s.first + 1 || !(G(c, sk->first - 1) & G_REL) ||
+        is_word(c, sk->first - 1, "who"))
+        return;
+    size_t r = sk->first - 1;
+    if (punct(c, r - 1, ','))
+        r--;
+    const chunk *ante = chunk_of(c, r - 1);
+    if (ante && ante->last == r && ante->role == ROLE_ACTOR) {
+        f->obj = ante->actors;
+        f->rule = R_OBJECT_RELATIVE;
+    }
+}
+
+/* "Pakistan blamed India for the attack, a charge New Delhi rejected": the
+ * one who charged is the target. */
+static void rejected_charge(ctx *c, const vocc *o, frame *f)
+{
+    static const char *const charges[] = {"charge", "claim", "accusation", "allegation",
+                                          "assertion", "charges", "claims", "accusations",
+                                          "allegations"};
+    const chunk *sk = subject_chunk(c, o->aux);
+    const chunk *ch = sk && sk->first > c->s.first ? chunk_of(c, sk->first - 1) : NULL;
+    bool charge = false;
+    for (size_t q = 0; ch && q < sizeof charges / sizeof *charges && !charge; q++)
+        charge = is_word(c, ch->last - 1, charges[q]);
+    /* or inside the subject's own phrase: "a charge New Delhi" */
+    for (size_t t = sk ? sk->first : 0; sk && !charge && t + 1 < sk->last; t++)
+        for (size_t q = 0; q < sizeof charges / sizeof *charges && !charge; q++)
+            if (is_word(c, t, charges[q]))
+                charge = true, ch = sk;
+    if (!charge || ch->first <= c->s.first || !punct(c, ch->first - 1, ','))
+        return;
+    for (size_t q = 0; q < c->n_chunks; q++) {
+        const chunk *m = &c->chunks[q];
+        if (m->first >= ch->first)
+            return;
+        if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE) {
+            f->obj = joint(c, m);
+            f->rule = R_REJECTING_CHARGE;
             return;
         }
-        rule = R_REFUSED_TO_STOP;
     }
-    if (o->future && atoi(cameo) >= 15 && atoi(cameo) <= 20) {
-        cameo = "13";
-        code = "138";
-        gold = -7.0;
-        lemma = "threaten";
-        rule = R_FUTURE_FORCE;
-    }
-    if (!obj.n && !strcmp(v->cameo, "16") && needs_met(c, v, o->end))
-        obj = other_side(c, &subj);
-    bool cooperative = atoi(cameo) >= 3 && atoi(cameo) <= 6;
-    if (!obj.n && subj.n > 1 &&
-        (v->reciprocal || cooperative || (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
-        for (size_t i = 0; i < subj.n; i++) {
-            aset one = aset_one(subj.a[i]);
-            emit(c, &one, &subj, lemma, cameo, code, gold, o->start, o->end, R_RECIPROCAL);
+}
+
+/* No object yet: the other side of a border, joint agents of a mutual act,
+ * the antecedent of an object relative, the one who charged.  True when
+ * the candidate was read (reciprocal triples emitted). */
+static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
+{
+    if (!f->obj.n && !strcmp(f->v->cameo, "16") && needs_met(c, f->v, o->end))
+        f->obj = other_side(c, &f->subj);
+    bool cooperative = atoi(f->cameo) >= 3 && atoi(f->cameo) <= 6;
+    if (!f->obj.n && f->subj.n > 1 &&
+        (f->v->reciprocal || cooperative || (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
+        for (size_t i = 0; i < f->subj.n; i++) {
+            aset one = aset_one(f->subj.a[i]);
+            emit(c, &one, &f->subj, f->lemma, f->cameo, f->code, f->gold, o->start, o->end,
+                 R_RECIPROCAL);
         }
+        return true;
+    }
+    if (!f->obj.n && !o->passive && f->v->object)
+        object_relative(c, o, f);
+    if (!f->obj.n && atoi(f->v->cameo) == 12 && !o->passive)
+        rejected_charge(c, o, f);
+    return false;
+}
+
+void read_verb(ctx *c, vocc *o)
+{
+    const verb *v = &c->d->verbs[o->verb];
+    trace(c, DYAD_TRACE_VERB, o->start, o->end, -1, -1, v->lemma, v->cameo, v->code, NULL);
+    c->n_via = 0;
+    frame f = {v, {{0}, 0}, {{0}, 0}, v->lemma, v->cameo, v->code, v->goldstein,
+               R_AGENT_OBJECT, SIZE_MAX};
+    if (!frame_arguments(c, o, &f) || vetoed(c, o, &f))
+        return;
+    if (f.subj.n)
+        c->last_subject = f.subj;
+    accused_gerund(c, o, &f);
+    refusal_subject(c, o, &f);
+    if (v->mode == MODE_PROMISE && !f.obj.n)
+        f.obj = complement_target(c, o);
+    if (v->mode == MODE_WARN)
+        warning_class(c, o, &f);
+    if (!f.subj.n) {
+        report_unknown(c, subject_chunk(c, o->aux));
+        drop(c, NULL, &f.obj, v, o->start, o->end, R_NO_AGENT);
         return;
     }
-    if (!obj.n && !o->passive && v->object) {
-        /* "the TTP, which Pakistan blames for ...": the antecedent */
-        const chunk *sk = subject_chunk(c, o->aux);
-        if (sk && sk->first > c->s.first + 1 && (G(c, sk->first - 1) & G_REL) &&
-            !is_word(c, sk->first - 1, "who")) {
-            size_t r = sk->first - 1;
-            if (punct(c, r - 1, ','))
-                r--;
-            const chunk *ante = chunk_of(c, r - 1);
-            if (ante && ante->last == r && ante->role == ROLE_ACTOR) {
-                obj = ante->actors;
-                rule = R_OBJECT_RELATIVE;
-            }
-        }
-    }
-    if (!obj.n && vroot == 12 && !o->passive) {
-        /* "Pakistan blamed India for the attack, a charge New Delhi
-         * rejected": the one who charged is the target */
-        const chunk *sk = subject_chunk(c, o->aux);
-        const chunk *ch = sk && sk->first > c->s.first ? chunk_of(c, sk->first - 1) : NULL;
-        static const char *const charges[] = {"charge", "claim", "accusation", "allegation",
-                                              "assertion", "charges", "claims", "accusations",
-                                              "allegations"};
-        bool charge = false;
-        for (size_t q = 0; ch && q < sizeof charges / sizeof *charges && !charge; q++)
-            charge = is_word(c, ch->last - 1, charges[q]);
-        /* or inside the subject's own phrase: "a charge New Delhi" */
-        for (size_t t = sk ? sk->first : 0; sk && !charge && t + 1 < sk->last; t++)
-            for (size_t q = 0; q < sizeof charges / sizeof *charges && !charge; q++)
-                if (is_word(c, t, charges[q]))
-                    charge = true, ch = sk;
-        if (charge && ch->first > c->s.first && punct(c, ch->first - 1, ',')) {
-            for (size_t q = 0; q < c->n_chunks; q++) {
-                const chunk *m = &c->chunks[q];
-                if (m->first >= ch->first)
-                    break;
-                if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE) {
-                    obj = joint(c, m);
-                    rule = R_REJECTING_CHARGE;
-                    break;
-                }
-            }
-        }
-    }
-    if (!obj.n) {
+    if (modality(c, o, &f) || target_elsewhere(c, o, &f))
+        return;
+    if (!f.obj.n) {
         size_t at = o->end;
         while (at < c->s.last && (G(c, at) & G_ADV))
             at++;
         report_unknown(c, chunk_of(c, at));
-        drop(c, &subj, NULL, v, o->start, o->end, R_NO_TARGET);
+        drop(c, &f.subj, NULL, v, o->start, o->end, R_NO_TARGET);
         return;
     }
-    emit(c, &subj, &obj, lemma, cameo, code, gold, o->start, o->end, rule);
+    emit(c, &f.subj, &f.obj, f.lemma, f.cameo, f.code, f.gold, o->start, o->end, f.rule);
     /* fighting runs both ways ("exchanged fire with X"); with a named
      * partner, cooperation has one agent ("deepen relations with X") */
-    if (v->reciprocal && atoi(cameo) >= 18)
-        emit(c, &obj, &subj, lemma, cameo, code, gold, o->start, o->end, R_RECIPROCAL);
-
+    if (v->reciprocal && atoi(f.cameo) >= 18)
+        emit(c, &f.obj, &f.subj, f.lemma, f.cameo, f.code, f.gold, o->start, o->end,
+             R_RECIPROCAL);
 }
 
 /* "Pakistan should take solid measures", said by China: an appeal (02);
