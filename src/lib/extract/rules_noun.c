@@ -20,61 +20,111 @@ static bool proposed(ctx *c, const chunk *k, const aset *agent, const aset *targ
     return false;
 }
 
-void read_noun(ctx *c, const chunk *k)
+/* The frame of an act noun being read ("Pakistan's request for China's
+ * help", "talks between X and Y", "held talks with X"). */
+typedef struct noun_frame {
+    const chunk *k;
+    const noun *n;
+    aset agent, target;
+    rule_id rule;
+    size_t after; /* the token after the noun's prepositional phrases */
+    size_t lead;  /* the first token of what a light verb before it governs */
+} noun_frame;
+
+static void emit_act(ctx *c, const noun_frame *a, const aset *src, const aset *dst, rule_id r)
 {
-    const noun *n = &c->d->nouns[k->noun / 2];
-    aset agent = {{0}, 0}, target = {{0}, 0};
-    rule_id rule = R_NOMINAL;
-    trace(c, DYAD_TRACE_VERB, k->noun_at, k->last, -1, -1, n->lemma, n->cameo, n->code, NULL);
-    c->n_via = 0;
-    if (k->role == ROLE_ATTR)
-        agent = k->actors;
-    if (k->poss.n) {
-        if (n->poss_target)
-            target = k->poss;
-        else
-            agent = k->poss;
-    }
-    if (proposed(c, k, &agent, &target))
-        return;
-    for (size_t j = k->first; j < k->noun_at; j++) {
-        const char *w = tok_key(&c->ts, j);
-        if (strcmp(w, "possible") == 0 || strcmp(w, "potential") == 0 ||
-            strcmp(w, "proposed") == 0 || strcmp(w, "prospective") == 0 ||
-            strcmp(w, "likely") == 0 || strcmp(w, "hypothetical") == 0) {
-            drop(c, &agent, &target, NULL, k->noun_at, k->last,
-                 R_POSSIBLE);
-            return; /* "a possible mining deal between China and the Taliban" */
-        }
-    }
-    if (n->between && k->poss.n && k->first > c->s.first + 1 && (G(c, k->first - 1) & G_CONJ)) {
-        /* "Pakistan and Afghanistan's talks": joint owners, both ways */
-        const chunk *l = chunk_of(c, k->first - 2);
+    emit(c, src, dst, a->n->lemma, a->n->cameo, a->n->code, a->n->goldstein, a->k->noun_at,
+         a->k->last, r);
+}
+
+static void drop_act(ctx *c, const noun_frame *a, rule_id why)
+{
+    drop(c, &a->agent, &a->target, NULL, a->k->noun_at, a->k->last, why);
+}
+
+/* "a possible mining deal between China and the Taliban", "supports
+ * dialogue with X": true when the act is not asserted (and was dropped). */
+static bool only_possible(ctx *c, const noun_frame *a)
+{
+    static const char *const hedges[] = {"possible", "potential", "proposed", "prospective",
+                                         "likely", "hypothetical"};
+    if (proposed(c, a->k, &a->agent, &a->target))
+        return true;
+    for (size_t j = a->k->first; j < a->k->noun_at; j++)
+        for (size_t h = 0; h < sizeof hedges / sizeof *hedges; h++)
+            if (is_word(c, j, hedges[h])) {
+                drop_act(c, a, R_POSSIBLE);
+                return true;
+            }
+    return false;
+}
+
+/* "Pakistan and Afghanistan's talks", "talks between X and Y": a mutual
+ * act of several actors, both ways.  True when it was read so. */
+static bool between(ctx *c, const noun_frame *a)
+{
+    const chunk *k = a->k;
+    aset both = {{0}, 0};
+    if (!a->n->between)
+        return false;
+    if (k->poss.n && k->first > c->s.first + 1 && (G(c, k->first - 1) & G_CONJ)) {
+        const chunk *l = chunk_of(c, k->first - 2); /* joint owners */
         if (l && l->last == k->first - 1 && l->role == ROLE_ACTOR) {
-            aset both = k->poss;
+            both = k->poss;
             aset_merge(&both, &l->actors);
-            for (size_t a = 0; a < both.n; a++) {
-                aset one = aset_one(both.a[a]);
-                emit(c, &one, &both, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
-                     k->last, R_NOMINAL_BETWEEN);
-            }
-            return;
         }
     }
-    if (n->between) {
-        for (size_t i = k->last; i + 1 < c->s.last && i < k->last + 3; i++)
-            if (is_word(c, i, "between") || is_word(c, i, "among")) {
-                aset both = object_at(c, i + 1, NULL);
-                for (size_t a = 0; a < both.n; a++) {
-                    aset one = aset_one(both.a[a]);
-                    emit(c, &one, &both, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
-                         k->last, R_NOMINAL_BETWEEN);
-                }
-                return;
-            }
+    for (size_t i = k->last; !both.n && i + 1 < c->s.last && i < k->last + 3; i++)
+        if (is_word(c, i, "between") || is_word(c, i, "among")) {
+            both = object_at(c, i + 1, NULL);
+            if (!both.n)
+                return true; /* "between the two sides": nobody */
+        }
+    for (size_t i = 0; i < both.n; i++) {
+        aset one = aset_one(both.a[i]);
+        emit_act(c, a, &one, &both, R_NOMINAL_BETWEEN);
     }
-    /* prepositions after the noun, across an apposition */
-    size_t i = k->last;
+    return both.n > 0;
+}
+
+/* One prepositional phrase p after the noun, introduced by token i. */
+static void noun_phrase_arg(ctx *c, noun_frame *a, size_t i, const chunk *p, int hops)
+{
+    const noun *n = a->n;
+    uint32_t at = T(c, i)->atom;
+    /* "to the government of Iran": "of" completes that phrase */
+    bool modifier = hops > 0 && is_word(c, i, "of") && !punct(c, i - 1, ',');
+    bool is_actor = !modifier && (p->role == ROLE_ACTOR || p->role == ROLE_ATTR || p->role == ROLE_POSS);
+    aset who = p->role == ROLE_POSS ? p->poss : p->actors;
+    bool patient_of = n->poss_target && is_word(c, i, "of");
+    if (!strcmp(n->cameo, "02") && is_word(c, i, "for") && !a->target.n &&
+        (p->role == ROLE_POSS || (p->role == ROLE_ACTOR && !p->person && p->first < p->last &&
+                                  !(T(c, p->last - 1)->flags & TOK_CAP))))
+        /* "request for China's assistance", "for more US equipment": an
+         * appeal to the one who would give it */
+        a->target = who;
+    else if (patient_of && is_actor &&
+             (!a->target.n || (a->k->poss.n && a->target.a[0] == a->k->poss.a[0]))) {
+        /* "the Taliban's arrest of ISKP suspects": the owner acts */
+        if (a->k->poss.n && a->k->poss.a[0] == a->target.a[0])
+            a->agent = a->k->poss;
+        a->target = who;
+    } else if (is_actor && !a->agent.n && prep_in(at, n->agent))
+        a->agent = who;
+    else if (is_actor && !a->target.n && prep_in(at, n->target))
+        a->target = who;
+    size_t e = p->last; /* joint: "on X and Y" */
+    const chunk *q = e + 1 < c->s.last && (G(c, e) & G_CONJ) ? chunk_of(c, e + 1) : NULL;
+    if (q && q->role == ROLE_ACTOR && is_actor)
+        aset_merge(prep_in(at, n->agent) && a->agent.n && !a->target.n ? &a->agent : &a->target,
+                   &q->actors);
+}
+
+/* The prepositional phrases after the noun ("attacks by X on Y"), across an
+ * apposition; sets a->after. */
+static void noun_phrases(ctx *c, noun_frame *a)
+{
+    size_t i = a->k->last;
     for (int hops = 0; hops < 6 && i < c->s.last; hops++) {
         if (punct(c, i, ',')) {
             const chunk *ap = chunk_of(c, i + 1);
@@ -90,73 +140,62 @@ void read_noun(ctx *c, const chunk *k)
         const chunk *p = chunk_of(c, i + 1);
         if (!p || p->first != i + 1)
             break;
-        uint32_t at = T(c, i)->atom;
-        /* "to the government of Iran": "of" completes that phrase */
-        bool modifier = hops > 0 && is_word(c, i, "of") && !punct(c, i - 1, ',');
-        bool is_actor = !modifier && (p->role == ROLE_ACTOR || p->role == ROLE_ATTR);
-        aset who = p->role == ROLE_POSS ? p->poss : p->actors;
-        if (p->role == ROLE_POSS && !modifier)
-            is_actor = true;
-        bool patient_of = n->poss_target && is_word(c, i, "of");
-        if (!strcmp(n->cameo, "02") && is_word(c, i, "for") && !target.n &&
-            (p->role == ROLE_POSS || (p->role == ROLE_ACTOR && !p->person && p->first < p->last &&
-                                      !(T(c, p->last - 1)->flags & TOK_CAP))))
-            /* "request for China's assistance", "for more US equipment":
-             * an appeal to the one who would give it */
-            target = p->role == ROLE_POSS ? p->poss : p->actors;
-        else if (patient_of && is_actor &&
-                 (!target.n || (k->poss.n && target.a[0] == k->poss.a[0]))) {
-            /* "the Taliban's arrest of ISKP suspects": the owner acts */
-            if (k->poss.n && k->poss.a[0] == target.a[0])
-                agent = k->poss;
-            target = who;
-        } else if (is_actor && !agent.n && prep_in(at, n->agent))
-            agent = who;
-        else if (is_actor && !target.n && prep_in(at, n->target))
-            target = who;
+        noun_phrase_arg(c, a, i, p, hops);
         i = p->last;
-        /* joint: "on X and Y" */
-        if (i + 1 < c->s.last && G(c, i) & G_CONJ && chunk_of(c, i + 1) &&
-            chunk_of(c, i + 1)->role == ROLE_ACTOR && is_actor) {
-            const chunk *q = chunk_of(c, i + 1);
-            aset_merge(prep_in(at, n->agent) && agent.n && !target.n ? &agent : &target, &q->actors);
+        const chunk *q = i + 1 < c->s.last && (G(c, i) & G_CONJ) ? chunk_of(c, i + 1) : NULL;
+        bool actor_before = p->role == ROLE_ACTOR || p->role == ROLE_ATTR || p->role == ROLE_POSS;
+        if (q && q->role == ROLE_ACTOR && actor_before && !(hops > 0 && is_word(c, p->first - 1, "of") &&
+                                                             !punct(c, p->first - 2, ',')))
             i = q->last;
-        }
         /* "condolences to the families and to the government of X": a
          * second phrase of the same preposition */
         if (i + 2 < c->s.last && (G(c, i) & G_CONJ) &&
-            (prep_in(T(c, i + 1)->atom, n->target) || prep_in(T(c, i + 1)->atom, n->agent)))
+            (prep_in(T(c, i + 1)->atom, a->n->target) || prep_in(T(c, i + 1)->atom, a->n->agent)))
             i++;
     }
-    /* a light verb's subject is the agent: "held talks with", "opted for
-     * dialogue with"; seeking aid is an appeal to the giver */
-    size_t b = k->first;
+    a->after = i;
+}
+
+/* Where a light verb before the noun would stand: before a coordinated
+ * noun ("expressed sympathy and condolences"), a quantity ("held several
+ * rounds of talks"), a particle ("opted for dialogue", "stepped up
+ * engagement") or an indirect object ("gave Pakistan an ultimatum"). */
+static void light_verb_lead(ctx *c, noun_frame *a)
+{
+    size_t b = a->k->first;
     if (b > c->s.first + 1 && (G(c, b - 1) & G_CONJ)) {
-        const chunk *q = chunk_of(c, b - 2); /* "expressed sympathy and condolences" */
+        const chunk *q = chunk_of(c, b - 2);
         if (q && q->last == b - 1 && q->role != ROLE_ACTOR && q->role != ROLE_PLACE)
             b = q->first;
     }
     if (b > c->s.first + 1 && is_word(c, b - 1, "of")) {
         const chunk *q = chunk_of(c, b - 2);
         if (q && q->last == b - 1 && quantity(c, q))
-            b = q->first; /* "held several rounds of talks" */
+            b = q->first;
     }
     if (b > c->s.first && G(c, b - 1) & G_PREP && b - 1 > c->s.first &&
         (is_word(c, b - 1, "for") || is_word(c, b - 1, "in") || is_word(c, b - 1, "with") ||
          is_word(c, b - 1, "up") || is_word(c, b - 1, "off") || is_word(c, b - 1, "out")))
-        b--; /* "opted for dialogue", "stepped up engagement" */
-    if (!target.n && b > c->s.first + 1) {
+        b--;
+    if (!a->target.n && b > c->s.first + 1) {
         const chunk *io = chunk_of(c, b - 1);
         if (io && io->last == b && io->role == ROLE_ACTOR && io->first > c->s.first &&
-            (G(c, io->first - 1) & G_LIGHT) && !agent.n) {
-            target = io->actors; /* "gave Pakistan an ultimatum" */
+            (G(c, io->first - 1) & G_LIGHT) && !a->agent.n) {
+            a->target = io->actors;
             b = io->first;
         }
     }
-    if (!agent.n && target.n && k->first > c->s.first + 1 &&
-        (is_word(c, k->first - 1, "in") || is_word(c, k->first - 1, "during"))) {
-        /* "killed 30 militants in a raid on a TTP hideout": the subject
-         * of the clause's verb carried out the act */
+    a->lead = b;
+}
+
+/* "killed 30 militants in a raid on a TTP hideout": the subject of the
+ * clause's verb carried out the act; "has been under UN sanctions": the
+ * subject is the target. */
+static void clause_roles(ctx *c, noun_frame *a)
+{
+    const chunk *k = a->k;
+    if (!a->agent.n && a->target.n && k->first > c->s.first + 1 &&
+        (is_word(c, k->first - 1, "in") || is_word(c, k->first - 1, "during")))
         for (size_t j = k->first - 1; j-- > c->s.first;) {
             if (clause_break(c, j) || punct(c, j, ','))
                 break;
@@ -164,127 +203,156 @@ void read_noun(ctx *c, const chunk *k)
             if (g && g->end == j + 1 && g->verb >= 0) {
                 aset s = subject_of(c, g);
                 if (s.n && !g->negated && !g->hyp) {
-                    agent = s;
-                    rule = R_ACT_IN_ADJUNCT;
+                    a->agent = s;
+                    a->rule = R_ACT_IN_ADJUNCT;
                 }
                 break;
             }
         }
-    }
-    if (b > c->s.first && is_word(c, b - 1, "under") && !target.n) {
-        /* "has been under UN sanctions": the subject is the target */
-        for (size_t j = b - 1; j-- > c->s.first;) {
-            if (G(c, j) & G_BE) {
-                aset s = subject_at(c, j);
-                if (s.n) {
-                    target = s;
-                    rule = R_UNDER_SANCTIONS;
-                }
-                break;
+    size_t b = a->lead;
+    if (b <= c->s.first || !is_word(c, b - 1, "under") || a->target.n)
+        return;
+    for (size_t j = b - 1; j-- > c->s.first;) {
+        if (G(c, j) & G_BE) {
+            aset s = subject_at(c, j);
+            if (s.n) {
+                a->target = s;
+                a->rule = R_UNDER_SANCTIONS;
             }
-            if (!(G(c, j) & (G_HAVE | G_ADV | G_BE)))
-                break;
+            return;
         }
+        if (!(G(c, j) & (G_HAVE | G_ADV | G_BE)))
+            return;
     }
-    if (b > c->s.first && (G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) &&
-        !(G(c, b - 1) & G_DET)) {
-        rule_id why = not_asserted(c, b - 1);
-        if (why != R_NONE) {
-            drop(c, &agent, &target, NULL, k->noun_at, k->last, why);
-            return;
-        }
-        aset s = subject_at(c, b - 1);
-        uint32_t g = G(c, b - 1);
-        if ((g & G_SEEK) && !strcmp(n->cameo, "07") && agent.n) {
-            emit(c, &s, &agent, "seek assistance", "02", "020", 3.0, b - 1, k->last,
-                 R_SEEKING_AID);
-            return;
-        }
-        if (g & G_RECEIVE) {
-            /* "received funds from al-Qaeda": the receiver is the target */
-            if (!target.n)
-                target = s;
-            if (agent.n && target.n)
-                emit(c, &agent, &target, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at,
-                     k->last, R_RECEIVED_FROM);
-            else
-                drop(c, &agent, &target, NULL, k->noun_at, k->last, R_RECEIVED_NO_ACTOR);
-            return;
-        }
-        if (!agent.n)
-            agent = s;
-        if ((g & (G_SEEK | G_INTENT)) && (!strcmp(n->cameo, "04") || !strcmp(n->cameo, "05") ||
-                                          !strcmp(n->cameo, "06"))) {
-            if (agent.n && target.n)
-                emit(c, &agent, &target, n->lemma, "03", "030", 4.0, k->noun_at, k->last,
-                     R_PROPOSED_COOPERATION);
-            return;
-        }
-        rule = R_LIGHT_VERB;
+}
+
+/* "held talks with X", "seeks assistance from X", "received funds from
+ * X", "plans talks with X": the light verb's subject and its modality.
+ * True when the act was read (dropped or emitted) here. */
+static bool light_verb(ctx *c, noun_frame *a)
+{
+    size_t b = a->lead;
+    const noun *n = a->n;
+    if (b <= c->s.first || !(G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) ||
+        (G(c, b - 1) & G_DET))
+        return false;
+    rule_id why = not_asserted(c, b - 1);
+    if (why != R_NONE) {
+        drop_act(c, a, why);
+        return true;
     }
-    if (!agent.n) {
-        /* "operations against ISKP were stepped up by the Taliban" */
-        size_t j = i;
+    aset s = subject_at(c, b - 1);
+    uint32_t g = G(c, b - 1);
+    if ((g & G_SEEK) && !strcmp(n->cameo, "07") && a->agent.n) {
+        emit(c, &s, &a->agent, "seek assistance", "02", "020", 3.0, b - 1, a->k->last,
+             R_SEEKING_AID);
+        return true;
+    }
+    if (g & G_RECEIVE) {
+        /* "received funds from al-Qaeda": the receiver is the target */
+        if (!a->target.n)
+            a->target = s;
+        if (a->agent.n && a->target.n)
+            emit_act(c, a, &a->agent, &a->target, R_RECEIVED_FROM);
+        else
+            drop_act(c, a, R_RECEIVED_NO_ACTOR);
+        return true;
+    }
+    if (!a->agent.n)
+        a->agent = s;
+    if ((g & (G_SEEK | G_INTENT)) &&
+        (!strcmp(n->cameo, "04") || !strcmp(n->cameo, "05") || !strcmp(n->cameo, "06"))) {
+        if (a->agent.n && a->target.n)
+            emit(c, &a->agent, &a->target, n->lemma, "03", "030", 4.0, a->k->noun_at, a->k->last,
+                 R_PROPOSED_COOPERATION);
+        return true;
+    }
+    a->rule = R_LIGHT_VERB;
+    return false;
+}
+
+/* The agent or target from the rest of the sentence: a passive light verb
+ * ("operations against ISKP were stepped up by the Taliban"), the other
+ * side of a closed border, "with the help of X". */
+static void roles_elsewhere(ctx *c, noun_frame *a)
+{
+    const chunk *k = a->k;
+    if (!a->agent.n) {
+        size_t j = a->after;
         while (j < c->s.last && (G(c, j) & (G_HAVE | G_ADV | G_MODAL_FUT | G_MODAL_HYP)))
             j++;
         if (j < c->s.last && (G(c, j) & G_BE)) {
             while (j < c->s.last && (G(c, j) & (G_BE | G_ADV)))
                 j++;
-            if (j < c->s.last && (G(c, j) & G_LIGHT)) {
-                aset by = passive_agent(c, j + 1);
-                if (by.n) {
-                    agent = by;
-                    rule = R_LIGHT_VERB_PASSIVE;
-                }
+            aset by = j < c->s.last && (G(c, j) & G_LIGHT) ? passive_agent(c, j + 1) : a->agent;
+            if (by.n) {
+                a->agent = by;
+                a->rule = R_LIGHT_VERB_PASSIVE;
             }
         }
     }
-    if (agent.n && !target.n && !strcmp(n->cameo, "16")) {
-        aset other = other_side(c, &agent); /* "closure of the border with Pakistan" */
+    if (a->agent.n && !a->target.n && !strcmp(a->n->cameo, "16")) {
+        aset other = other_side(c, &a->agent); /* "closure of the border with Pakistan" */
         if (other.n) {
-            target = other;
-            rule = R_BORDER_CLOSURE;
+            a->target = other;
+            a->rule = R_BORDER_CLOSURE;
         }
     }
-    if (agent.n && !target.n && !strcmp(n->cameo, "07") && k->first > c->s.first + 1 &&
+    if (a->agent.n && !a->target.n && !strcmp(a->n->cameo, "07") && k->first > c->s.first + 1 &&
         is_word(c, k->first - 1, "with")) {
         size_t j = k->first - 1;
         if (punct(c, j - 1, ','))
             j--;
         const chunk *h = subject_chunk(c, j);
         if (h && h->role == ROLE_ACTOR) {
-            target = h->actors;
-            rule = R_HELP_OF;
+            a->target = h->actors;
+            a->rule = R_HELP_OF;
         }
     }
-    if (agent.n && target.n) {
-        size_t j = i;
+}
+
+void read_noun(ctx *c, const chunk *k)
+{
+    const noun *n = &c->d->nouns[k->noun / 2];
+    noun_frame a = {k, n, {{0}, 0}, {{0}, 0}, R_NOMINAL, k->last, k->first};
+    trace(c, DYAD_TRACE_VERB, k->noun_at, k->last, -1, -1, n->lemma, n->cameo, n->code, NULL);
+    c->n_via = 0;
+    if (k->role == ROLE_ATTR)
+        a.agent = k->actors;
+    if (k->poss.n)
+        *(n->poss_target ? &a.target : &a.agent) = k->poss;
+    if (only_possible(c, &a) || between(c, &a))
+        return;
+    noun_phrases(c, &a);
+    light_verb_lead(c, &a);
+    clause_roles(c, &a);
+    if (light_verb(c, &a))
+        return;
+    roles_elsewhere(c, &a);
+    if (a.agent.n && a.target.n) {
+        size_t j = a.after;
         while (j < c->s.last && (G(c, j) & G_ADV))
             j++;
-        if (j < c->s.last && (G(c, j) & G_MODAL_HYP) && (k->first == c->s.first || G(c, k->first) & G_DET)) {
-            drop(c, &agent, &target, NULL, k->noun_at, k->last,
-                 R_HYPOTHETICAL_NOMINAL);
+        if (j < c->s.last && (G(c, j) & G_MODAL_HYP) &&
+            (k->first == c->s.first || G(c, k->first) & G_DET)) {
+            drop_act(c, &a, R_HYPOTHETICAL_NOMINAL);
             return;
         }
     }
     int nroot = atoi(n->cameo);
-    uint32_t with = lex_atom(c->d, "with");
-    if (agent.n > 1 && !target.n &&
-        (n->between || (nroot >= 3 && nroot <= 6 && prep_in(with, n->target)))) {
-        /* "Dar and Muttaqi held separate talks": both ways */
-        for (size_t a = 0; a < agent.n; a++) {
-            aset one = aset_one(agent.a[a]);
-            emit(c, &one, &agent, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at, k->last,
-                 R_JOINT_MUTUAL);
+    if (a.agent.n > 1 && !a.target.n &&
+        (n->between || (nroot >= 3 && nroot <= 6 && prep_in(lex_atom(c->d, "with"), n->target)))) {
+        for (size_t i = 0; i < a.agent.n; i++) { /* "Dar and Muttaqi held separate talks" */
+            aset one = aset_one(a.agent.a[i]);
+            emit_act(c, &a, &one, &a.agent, R_JOINT_MUTUAL);
         }
         return;
     }
-    if (!agent.n || !target.n) {
-        drop(c, &agent, &target, NULL, k->noun_at, k->last,
-             !agent.n ? R_NOMINAL_NO_AGENT : R_NOMINAL_NO_TARGET);
+    if (!a.agent.n || !a.target.n) {
+        drop_act(c, &a, !a.agent.n ? R_NOMINAL_NO_AGENT : R_NOMINAL_NO_TARGET);
         return;
     }
-    emit(c, &agent, &target, n->lemma, n->cameo, n->code, n->goldstein, k->noun_at, k->last, rule);
+    emit_act(c, &a, &a.agent, &a.target, a.rule);
 }
 
 /* "The TTP claimed responsibility for a bombing that killed a Taliban
