@@ -4,88 +4,160 @@
 #include "internal.h"
 
 /* Resolves tokens [first, last) of a phrase without a possessive. */
-static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
+/* What the words of a phrase hold, before its role is decided. */
+typedef struct phrase {
+    size_t first, last;
+    aset names, adjs, persons;
+    bool former, unknown_cap, terror, any_person, any_agent;
+    size_t name_end, adj_end;
+    int head_class;
+} phrase;
+
+/* An actor mention of len tokens at i, alias a: counts it as a name, an
+ * adjective or a person of the phrase. */
+static void scan_mention(ctx *c, phrase *ph, size_t i, size_t len, int32_t a)
 {
-    aset names = {{0}, 0}, adjs = {{0}, 0}, persons = {{0}, 0};
-    bool former = false, unknown_cap = false, terror = false;
-    size_t name_end = first, adj_end = first;
-    int head_class = 0;
-    bool any_person = false, any_agent = false;
-    for (size_t i = first; i < last;) {
+    const alias *al = &c->d->aliases[a];
+    if (al->type == ALIAS_NAME && i > ph->first && c->d->actors[al->actor].kind != KIND_GROUP) {
+        /* "Chinese Foreign Office", "Bangladesh Foreign Office": the word
+         * before owns the institution */
+        if (ph->adj_end == i) {
+            if (i + len == ph->last)
+                ph->head_class |= NC_AGENT;
+            ph->adj_end = i + len;
+            return;
+        }
+        if ((T(c, i - 1)->flags & TOK_CAP) && !(G(c, i - 1) & (G_DET | G_HONORIFIC)) &&
+            !(T(c, i - 1)->flags & TOK_POSS) && i - 1 >= ph->name_end && i - 1 != ph->first) {
+            ph->unknown_cap = true;
+            return;
+        }
+    }
+    size_t cl_len;
+    if (al->type == ALIAS_PERSON) {
+        aset_add(&ph->persons, (int16_t)al->actor);
+        ph->any_person = true;
+        add_person(c, i, i + len, (int16_t)al->actor);
+    } else if (al->type == ALIAS_ADJ) {
+        aset_add(&ph->adjs, (int16_t)al->actor);
+        ph->adj_end = i + len;
+    } else {
+        aset_add(&ph->names, (int16_t)al->actor);
+        ph->name_end = i + len;
+        /* "Pakistani military installations": the name ends in an agent
+         * noun, what follows is its asset */
+        if (class_at(c, i + len - 1, i + len, &cl_len) & (NC_AGENT | NC_MEMBER))
+            ph->any_agent = true;
+    }
+}
+
+/* The word at i of the phrase that is no actor mention: a ruler
+ * ("Taliban-run"), a person met before, a noun class, a capital. */
+static size_t scan_word(ctx *c, phrase *ph, size_t i)
+{
+    size_t len;
+    int16_t ruler = hyphen_ruler(c, i);
+    if (ruler >= 0) { /* "the Taliban-run administration" */
+        aset_add(&ph->adjs, ruler);
+        ph->adj_end = i + 1;
+        return 1;
+    }
+    person *p = (T(c, i)->flags & TOK_CAP) ? find_person(c, T(c, i)->atom) : NULL;
+    if (p && (i + 1 == ph->last || !(T(c, i + 1)->flags & TOK_CAP))) {
+        ph->any_person = true;
+        if (p->actor >= 0)
+            aset_add(&ph->persons, p->actor);
+        return 1;
+    }
+    int cl = class_at(c, i, ph->last, &len);
+    if (cl && i + len == ph->last)
+        ph->head_class = cl;
+    if (cl & (NC_AGENT | NC_MEMBER) && (ph->adjs.n || ph->names.n))
+        ph->any_agent = true;
+    if (cl)
+        return len;
+    if (terror_word(c, i) && ph->adj_end == i)
+        ph->terror = true;
+    if ((T(c, i)->flags & TOK_CAP) && !(G(c, i) & (G_DET | G_HONORIFIC)) && i > ph->name_end &&
+        i >= ph->adj_end)
+        ph->unknown_cap = true;
+    return 1;
+}
+
+static void scan_phrase(ctx *c, phrase *ph)
+{
+    for (size_t i = ph->first; i < ph->last;) {
         size_t len;
         if (G(c, i) & G_FORMER)
-            former = true;
-        int32_t a = actor_match(c, i, last, &len);
+            ph->former = true;
+        int32_t a = actor_match(c, i, ph->last, &len);
         if (a >= 0) {
-            const alias *al = &c->d->aliases[a];
-            if (al->type == ALIAS_NAME && i > first && c->d->actors[al->actor].kind != KIND_GROUP) {
-                /* "Chinese Foreign Office", "Bangladesh Foreign Office": the
-                 * word before owns the institution */
-                if (adj_end == i) {
-                    if (i + len == last)
-                        head_class |= NC_AGENT;
-                    adj_end = i + len;
-                    i += len;
-                    continue;
-                }
-                if ((T(c, i - 1)->flags & TOK_CAP) && !(G(c, i - 1) & (G_DET | G_HONORIFIC)) &&
-                    !(T(c, i - 1)->flags & TOK_POSS) && i - 1 >= name_end && i - 1 != first) {
-                    unknown_cap = true;
-                    i += len;
-                    continue;
-                }
-            }
-            if (al->type == ALIAS_PERSON) {
-                aset_add(&persons, (int16_t)al->actor);
-                any_person = true;
-                add_person(c, i, i + len, (int16_t)al->actor);
-            } else if (al->type == ALIAS_ADJ) {
-                aset_add(&adjs, (int16_t)al->actor);
-                adj_end = i + len;
-            } else {
-                aset_add(&names, (int16_t)al->actor);
-                name_end = i + len;
-                size_t cl_len;
-                /* "Pakistani military installations": the name ends in an
-                 * agent noun, what follows is its asset */
-                if (class_at(c, i + len - 1, i + len, &cl_len) & (NC_AGENT | NC_MEMBER))
-                    any_agent = true;
-            }
+            scan_mention(c, ph, i, len, a);
             i += len;
-            continue;
+        } else {
+            i += scan_word(c, ph, i);
         }
-        int16_t ruler = hyphen_ruler(c, i);
-        if (ruler >= 0) { /* "the Taliban-run administration" */
-            aset_add(&adjs, ruler);
-            adj_end = i + 1;
-            i++;
-            continue;
-        }
-        person *p = (T(c, i)->flags & TOK_CAP) ? find_person(c, T(c, i)->atom) : NULL;
-        if (p && (i + 1 == last || !(T(c, i + 1)->flags & TOK_CAP))) {
-            any_person = true;
-            if (p->actor >= 0)
-                aset_add(&persons, p->actor);
-            i++;
-            continue;
-        }
-        int cl = class_at(c, i, last, &len);
-        if (cl && i + len == last)
-            head_class = cl;
-        if (cl & (NC_AGENT | NC_MEMBER) && (adjs.n || names.n))
-            any_agent = true;
-        if (cl) {
-            i += len;
-            continue;
-        }
-        if (terror_word(c, i) && adj_end == i)
-            terror = true;
-        if ((T(c, i)->flags & TOK_CAP) && !(G(c, i) & (G_DET | G_HONORIFIC)) && i > name_end &&
-            i >= adj_end)
-            unknown_cap = true;
-        i++;
     }
-    k->head_class = (uint8_t)head_class;
+}
+
+static void set_role(chunk *k, const aset *actors, int role, const char *how)
+{
+    k->actors = *actors;
+    k->role = (uint8_t)role;
+    k->how = how;
+}
+
+/* A phrase with names: the name itself, a place, the name's agents, the
+ * name qualifying an act, a member of a group, or a modifier only. */
+static void role_of_names(ctx *c, const phrase *ph, chunk *k, bool agentive)
+{
+    const aset *n = &ph->names;
+    if (ph->name_end == ph->last)
+        set_role(k, n, ROLE_ACTOR, "name");
+    else if (ph->head_class & (NC_PLACE | NC_PEOPLE))
+        set_role(k, n, ROLE_PLACE,
+                 ph->head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor");
+    else if (agentive)
+        set_role(k, n, ROLE_ACTOR, "name with agent noun");
+    else if (k->noun >= 0)
+        set_role(k, n, ROLE_ATTR, "name qualifying an act");
+    else if (!ph->unknown_cap && n->n == 1 && c->d->actors[n->a[0]].kind == KIND_GROUP &&
+             !(T(c, ph->last - 1)->flags & TOK_CAP) && (T(c, ph->last - 1)->flags & TOK_WORD))
+        set_role(k, n, ROLE_ACTOR, "member of a group");
+    else
+        set_role(k, n, ROLE_NONE, ph->unknown_cap ? "part of another name" : "modifier only");
+    if (ph->former && k->role == ROLE_ACTOR) {
+        k->role = ROLE_NONE;
+        k->how = "former: not the actor";
+    }
+}
+
+/* A phrase with actor adjectives only. */
+static void role_of_adjectives(const phrase *ph, chunk *k, bool agentive)
+{
+    const aset *a = &ph->adjs;
+    if (ph->terror)
+        set_role(k, a, ROLE_NONE, "militants of the country are not the state");
+    else if (ph->former)
+        set_role(k, a, ROLE_NONE, "former: not the actor");
+    else if (ph->head_class & (NC_PLACE | NC_PEOPLE))
+        set_role(k, a, ROLE_PLACE,
+                 ph->head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor");
+    else if (agentive)
+        set_role(k, a, ROLE_ACTOR, "adjective with agent noun");
+    else if (k->noun >= 0)
+        set_role(k, a, ROLE_ATTR, "adjective qualifying an act");
+    else
+        set_role(k, a, ROLE_NONE, "adjective without agent noun");
+}
+
+/* Resolves tokens [first, last) of a phrase without a possessive. */
+static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
+{
+    phrase ph = {first, last, {{0}, 0}, {{0}, 0}, {{0}, 0}, false, false, false, false, false,
+                 first, first, 0};
+    scan_phrase(c, &ph);
+    k->head_class = (uint8_t)ph.head_class;
     size_t nlen;
     for (size_t i = first; i < last; i++) {
         int32_t nv = noun_at(c, i, last, &nlen);
@@ -94,85 +166,29 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
             k->noun_at = (uint32_t)i;
         }
     }
-    if (any_person) {
+    if (ph.any_person) {
         k->person = true;
-        if (former) {
+        if (ph.former) {
             k->how = "former official: not the actor";
             return;
         }
-        k->actors = persons;
-        k->role = persons.n ? ROLE_ACTOR : ROLE_NONE;
-        k->how = "named person";
+        set_role(k, &ph.persons, ph.persons.n ? ROLE_ACTOR : ROLE_NONE, "named person");
         return;
     }
-    bool agentive = head_class & (NC_AGENT | NC_MEMBER | NC_TITLE);
-    if (!agentive && any_agent && !(head_class & (NC_PLACE | NC_PEOPLE)) && k->noun < 0)
+    bool agentive = ph.head_class & (NC_AGENT | NC_MEMBER | NC_TITLE);
+    if (!agentive && ph.any_agent && !(ph.head_class & (NC_PLACE | NC_PEOPLE)) && k->noun < 0)
         agentive = true; /* "a Pakistani army convoy": the actor's asset */
-    if (names.n && adjs.n && agentive && name_end == last) {
-        aset_merge(&names, &adjs); /* "Pakistani and Taliban forces" */
-        k->actors = names;
-        k->role = ROLE_ACTOR;
-        k->how = "joint adjective and name with agent noun";
-        return;
-    }
-    if (names.n && adjs.n && agentive)
-        aset_merge(&names, &adjs);
-    if (names.n) {
-        if (name_end == last) {
-            k->actors = names;
-            k->role = ROLE_ACTOR;
-            k->how = "name";
-        } else if (head_class & (NC_PLACE | NC_PEOPLE)) {
-            k->actors = names;
-            k->role = ROLE_PLACE;
-            k->how = head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor";
-        } else if (agentive) {
-            k->actors = names;
-            k->role = ROLE_ACTOR;
-            k->how = "name with agent noun";
-        } else if (k->noun >= 0) {
-            k->actors = names;
-            k->role = ROLE_ATTR;
-            k->how = "name qualifying an act";
-        } else if (!unknown_cap && names.n == 1 && c->d->actors[names.a[0]].kind == KIND_GROUP &&
-                   !(T(c, last - 1)->flags & TOK_CAP) && (T(c, last - 1)->flags & TOK_WORD)) {
-            k->actors = names;
-            k->role = ROLE_ACTOR;
-            k->how = "member of a group";
-        } else {
-            k->actors = names;
-            k->role = ROLE_NONE;
-            k->how = unknown_cap ? "part of another name" : "modifier only";
+    if (ph.names.n && ph.adjs.n && agentive) {
+        aset_merge(&ph.names, &ph.adjs); /* "Pakistani and Taliban forces" */
+        if (ph.name_end == last) {
+            set_role(k, &ph.names, ROLE_ACTOR, "joint adjective and name with agent noun");
+            return;
         }
-        if (former && k->role == ROLE_ACTOR) {
-            k->role = ROLE_NONE;
-            k->how = "former: not the actor";
-        }
-        return;
     }
-    if (adjs.n) {
-        k->actors = adjs;
-        if (terror) {
-            k->role = ROLE_NONE;
-            k->how = "militants of the country are not the state";
-        } else if (former) {
-            k->role = ROLE_NONE;
-            k->how = "former: not the actor";
-        } else if (head_class & (NC_PLACE | NC_PEOPLE)) {
-            k->role = ROLE_PLACE;
-            k->how = head_class & NC_PLACE ? "place noun: not an actor" : "people: not an actor";
-        } else if (agentive) {
-            k->role = ROLE_ACTOR;
-            k->how = "adjective with agent noun";
-        } else if (k->noun >= 0) {
-            k->role = ROLE_ATTR;
-            k->how = "adjective qualifying an act";
-        } else {
-            k->role = ROLE_NONE;
-            k->how = "adjective without agent noun";
-        }
-        return;
-    }
+    if (ph.names.n)
+        role_of_names(c, &ph, k, agentive);
+    else if (ph.adjs.n)
+        role_of_adjectives(&ph, k, agentive);
 }
 
 /* "Pakistan said it was ready", "officials said that they ...": the
