@@ -247,6 +247,7 @@ person *find_person(ctx *c, uint32_t surname);
 void add_person(ctx *c, size_t first, size_t last, int16_t who);
 void remember(ctx *c, uint32_t head, const aset *actors);
 const aset *recall(const ctx *c, uint32_t head);
+void remember_chunk(ctx *c, const chunk *k);
 
 /* clause.c */
 const chunk *subject_chunk(const ctx *c, size_t i);

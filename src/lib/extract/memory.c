@@ -47,3 +47,47 @@ const aset *recall(const ctx *c, uint32_t head)
             return &c->memos[i].actors;
     return NULL;
 }
+
+/* What a settled phrase teaches the document: the last person (and
+ * whether a person was a subject here), the last plural actor ("they"),
+ * the short forms of a body ("the delegation"), the last group and state. */
+void remember_chunk(ctx *c, const chunk *k)
+{
+    /* "he" and "she" prefer the last person who was a subject */
+    bool object_like = k->first > c->s.first &&
+                       (verbish(c, k->first - 1) || (G(c, k->first - 1) & G_PREP) ||
+                        verb_at(c, k->first - 1, c->s.last, &(size_t){0}) >= 0);
+    if (object_like && c->person_subject && (k->person || (k->head_class & NC_TITLE)))
+        ;
+    else if (k->role == ROLE_ACTOR && (k->person || ((k->head_class & NC_TITLE) && !k->pronoun))) {
+        c->have_person = true;
+        c->last_person = k->actors.n ? k->actors.a[0] : NONE_ACTOR;
+        c->person_subject |= !object_like;
+    } else if (k->person) {
+        c->have_person = true;
+        c->last_person = NONE_ACTOR;
+    }
+    if (k->role == ROLE_ACTOR && !k->pronoun && k->actors.n &&
+        ((k->head_class & (NC_AGENT | NC_MEMBER)) || k->actors.n > 1)) {
+        const char *hk = tok_key(&c->ts, k->last - 1);
+        size_t hl = strlen(hk);
+        if (k->actors.n > 1 || (hl > 3 && hk[hl - 1] == 's'))
+            c->last_plural = k->actors;
+    }
+    if (k->role != ROLE_ACTOR || k->person || k->pronoun || !k->actors.n)
+        return;
+    /* agent nouns of the phrase become its short forms */
+    for (size_t t = k->first; t < k->last; t++) {
+        size_t cl_len;
+        int cl = class_at(c, t, t + 1, &cl_len);
+        if ((lex_gram(c->d, T(c, t)->atom) & G_SHORT) || (cl & NC_AGENT))
+            remember(c, T(c, t)->atom, &k->actors);
+    }
+    for (size_t a = 0; a < k->actors.n; a++) {
+        int kind = c->d->actors[k->actors.a[a]].kind;
+        if (kind == KIND_GROUP)
+            c->last_group = k->actors.a[a];
+        else if (kind == KIND_STATE)
+            c->last_state = k->actors.a[a];
+    }
+}

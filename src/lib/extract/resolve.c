@@ -497,7 +497,8 @@ static bool place_prep(const ctx *c, const chunk *k)
 /* After all chunks: phrases completed by a following "of/from/for X"
  * ("officials from Pakistan", "spokesperson for Pakistan's ministry"),
  * places, and the document's memory. */
-void settle_chunks(ctx *c)
+/* A name after "in", "inside", "across": a place. */
+static void settle_places(ctx *c)
 {
     for (size_t i = 0; i < c->n_chunks; i++) {
         chunk *k = &c->chunks[i];
@@ -507,61 +508,85 @@ void settle_chunks(ctx *c)
             k->how = "after a place preposition: a place";
         }
     }
+}
+
+/* "officials from Pakistan", "spokesperson for Pakistan's ministry", "the
+ * ministers of China and Pakistan": an agent noun completed by its actor. */
+static void settle_agent_nouns(ctx *c)
+{
     for (size_t i = 0; i + 1 < c->n_chunks; i++) {
         chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
-        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER)) || n->prep_tok != k->last ||
-            (G(c, k->first) & G_PRON))
+        if (k->actors.n || !(k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER)) ||
+            n->prep_tok != k->last || (G(c, k->first) & G_PRON))
             continue;
         const char *p = atoms_str(c->d->words, n->prep);
         /* "secretary for Afghanistan" names a portfolio, "spokesperson for
          * Pakistan's ministry" an employer */
         bool employer = strcmp(p, "for") == 0 && (n->head_class & NC_AGENT) && n->role == ROLE_ACTOR;
-        if ((strcmp(p, "of") == 0 || strcmp(p, "from") == 0 || employer) &&
-            (n->role == ROLE_ACTOR || n->role == ROLE_PLACE)) {
-            k->actors = n->actors;
-            k->role = ROLE_ACTOR;
-            k->how = "agent noun of an actor";
-            const chunk *n2 = i + 2 < c->n_chunks ? &c->chunks[i + 2] : NULL;
-            if (n2 && n->last + 1 == n2->first && (G(c, n->last) & G_CONJ) && n2->role == ROLE_ACTOR &&
-                n2->prep == ATOM_NONE && !n2->person)
-                aset_merge(&k->actors, &n2->actors); /* "the ministers of China and Pakistan" */
-        }
+        if ((strcmp(p, "of") != 0 && strcmp(p, "from") != 0 && !employer) ||
+            (n->role != ROLE_ACTOR && n->role != ROLE_PLACE))
+            continue;
+        k->actors = n->actors;
+        k->role = ROLE_ACTOR;
+        k->how = "agent noun of an actor";
+        const chunk *n2 = i + 2 < c->n_chunks ? &c->chunks[i + 2] : NULL;
+        if (n2 && n->last + 1 == n2->first && (G(c, n->last) & G_CONJ) && n2->role == ROLE_ACTOR &&
+            n2->prep == ATOM_NONE && !n2->person)
+            aset_merge(&k->actors, &n2->actors);
     }
-    /* appositions: "NAME, spokesperson for Pakistan's ministry," and
-     * "Pakistan's foreign minister, NAME," */
+}
+
+/* A capitalised pair of words that no dictionary knows: a name. */
+static bool unknown_name(const ctx *c, const chunk *k)
+{
+    return (T(c, k->first)->flags & TOK_CAP) && k->last - k->first >= 2 && !k->actors.n &&
+           (T(c, k->last - 1)->flags & TOK_CAP) && !(G(c, k->first) & G_DET);
+}
+
+/* Which of chunks k, n (a comma between) is the title and which the name
+ * in "NAME, spokesperson for X," or "X's foreign minister, NAME,"; false if
+ * neither reading holds. */
+static bool apposition_pair(ctx *c, size_t i, chunk **title, chunk **name)
+{
+    chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
+    if (k->person && !k->actors.n && n->actors.n && n->role == ROLE_ACTOR &&
+        (n->head_class & (NC_TITLE | NC_AGENT))) {
+        *title = n, *name = k;
+        return true;
+    }
+    if (n->person && !n->actors.n && k->actors.n && k->role == ROLE_ACTOR &&
+        (k->head_class & NC_TITLE)) {
+        *title = k, *name = n;
+        return true;
+    }
+    /* the name is not known yet: a capitalised pair before or after */
+    bool k_name = unknown_name(c, k), n_name = unknown_name(c, n);
+    if (k_name && !(n->head_class & NC_TITLE))
+        return false;
+    /* the title chunk may be followed by "for X's ministry" */
+    if (k_name && !n->actors.n && i + 2 < c->n_chunks && c->chunks[i + 2].prep_tok == n->last &&
+        c->chunks[i + 2].role == ROLE_ACTOR)
+        n->actors = c->chunks[i + 2].actors, n->role = ROLE_ACTOR;
+    if (k_name && n->actors.n && n->role == ROLE_ACTOR) {
+        *title = n, *name = k;
+        return true;
+    }
+    if (n_name && k->actors.n && k->role == ROLE_ACTOR && (k->head_class & NC_TITLE)) {
+        *title = k, *name = n;
+        return true;
+    }
+    return false;
+}
+
+/* Appositions introduce persons: "NAME, spokesperson for Pakistan's
+ * ministry," and "Pakistan's foreign minister, NAME,". */
+static void settle_appositions(ctx *c)
+{
     for (size_t i = 0; i + 1 < c->n_chunks; i++) {
         chunk *k = &c->chunks[i], *n = &c->chunks[i + 1];
-        if (n->first != k->last + 1 || !punct(c, k->last, ','))
-            continue;
         chunk *title = NULL, *name = NULL;
-        if (k->person && !k->actors.n && n->actors.n && n->role == ROLE_ACTOR &&
-            (n->head_class & (NC_TITLE | NC_AGENT)))
-            title = n, name = k;
-        else if (n->person && !n->actors.n && k->actors.n && k->role == ROLE_ACTOR &&
-                 (k->head_class & NC_TITLE))
-            title = k, name = n;
-        if (!title) {
-            /* the name is not known yet: a capitalised pair before or after */
-            bool k_name = (T(c, k->first)->flags & TOK_CAP) && k->last - k->first >= 2 &&
-                          !k->actors.n && (T(c, k->last - 1)->flags & TOK_CAP) &&
-                          !(G(c, k->first) & G_DET);
-            bool n_name = (T(c, n->first)->flags & TOK_CAP) && n->last - n->first >= 2 &&
-                          !n->actors.n && (T(c, n->last - 1)->flags & TOK_CAP) &&
-                          !(G(c, n->first) & G_DET);
-            /* the title chunk may be followed by "for X's ministry" */
-            chunk *t2 = n;
-            if (k_name && !(n->head_class & NC_TITLE))
-                continue;
-            if (k_name && !n->actors.n && i + 2 < c->n_chunks &&
-                c->chunks[i + 2].prep_tok == n->last && c->chunks[i + 2].role == ROLE_ACTOR)
-                t2 = &c->chunks[i + 2], n->actors = t2->actors, n->role = ROLE_ACTOR;
-            if (k_name && n->actors.n && n->role == ROLE_ACTOR)
-                title = n, name = k;
-            else if (n_name && k->actors.n && k->role == ROLE_ACTOR && (k->head_class & NC_TITLE))
-                title = k, name = n;
-            if (!title)
-                continue;
-        }
+        if (n->first != k->last + 1 || !punct(c, k->last, ',') || !apposition_pair(c, i, &title, &name))
+            continue;
         if (title->first > 0 && (G(c, title->first) & G_FORMER))
             continue;
         add_person(c, name->first, name->last, title->actors.a[0]);
@@ -570,7 +595,11 @@ void settle_chunks(ctx *c)
         name->person = true;
         name->how = "person introduced by apposition";
     }
-    /* title before an unknown name: "Chinese envoy Yue Xiaoyong" */
+}
+
+/* A title before an unknown name: "Chinese envoy Yue Xiaoyong". */
+static void settle_titles(ctx *c)
+{
     for (size_t i = 0; i < c->n_chunks; i++) {
         chunk *k = &c->chunks[i];
         if (k->person || k->role != ROLE_ACTOR || !(T(c, k->last - 1)->flags & TOK_CAP))
@@ -588,46 +617,20 @@ void settle_chunks(ctx *c)
             k->how = "person introduced by title";
         }
     }
+}
+
+/* After all chunks of a sentence: places, phrases completed by a following
+ * "of/from/for X", persons introduced by appositions and titles, then the
+ * document's memory and the mentions. */
+void settle_chunks(ctx *c)
+{
+    settle_places(c);
+    settle_agent_nouns(c);
+    settle_appositions(c);
+    settle_titles(c);
     for (size_t i = 0; i < c->n_chunks; i++) {
         chunk *k = &c->chunks[i];
-        /* "he" and "she" prefer the last person who was a subject */
-        bool object_like = k->first > c->s.first &&
-                           (verbish(c, k->first - 1) || (G(c, k->first - 1) & G_PREP) ||
-                            verb_at(c, k->first - 1, c->s.last, &(size_t){0}) >= 0);
-        if (object_like && c->person_subject && (k->person || (k->head_class & NC_TITLE)))
-            ;
-        else if (k->role == ROLE_ACTOR && (k->person || ((k->head_class & NC_TITLE) && !k->pronoun))) {
-            c->have_person = true;
-            c->last_person = k->actors.n ? k->actors.a[0] : NONE_ACTOR;
-            c->person_subject |= !object_like;
-        } else if (k->person) {
-            c->have_person = true;
-            c->last_person = NONE_ACTOR;
-        }
-        if (k->role == ROLE_ACTOR && !k->pronoun && k->actors.n &&
-            ((k->head_class & (NC_AGENT | NC_MEMBER)) || k->actors.n > 1)) {
-            const char *hk = tok_key(&c->ts, k->last - 1);
-            size_t hl = strlen(hk);
-            if (k->actors.n > 1 || (hl > 3 && hk[hl - 1] == 's'))
-                c->last_plural = k->actors;
-        }
-        if (k->role == ROLE_ACTOR && !k->person && !k->pronoun && k->actors.n) {
-            /* agent nouns of the phrase become its short forms: "the
-             * delegation", "the mission" */
-            for (size_t t = k->first; t < k->last; t++) {
-                size_t cl_len;
-                int cl = class_at(c, t, t + 1, &cl_len);
-                if ((lex_gram(c->d, T(c, t)->atom) & G_SHORT) || (cl & NC_AGENT))
-                    remember(c, T(c, t)->atom, &k->actors);
-            }
-            for (size_t a = 0; a < k->actors.n; a++) {
-                int kind = c->d->actors[k->actors.a[a]].kind;
-                if (kind == KIND_GROUP)
-                    c->last_group = k->actors.a[a];
-                else if (kind == KIND_STATE)
-                    c->last_state = k->actors.a[a];
-            }
-        }
+        remember_chunk(c, k);
         if (k->role == ROLE_ACTOR || k->role == ROLE_ATTR || k->role == ROLE_POSS)
             for (size_t a = 0; a < k->actors.n; a++) {
                 if (c->d->actors[k->actors.a[a]].kind == KIND_STATE)
