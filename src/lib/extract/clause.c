@@ -237,23 +237,26 @@ aset subject_at(ctx *c, size_t v)
     return subject_of(c, &tmp);
 }
 
-aset subject_of(ctx *c, vocc *o)
+/* Each route below looks for the subject of verb o one way; it returns
+ * true when it decides (*out may then be empty: no actor), false to let
+ * the next route try.  p is the token before the auxiliary chain. */
+
+/* The phrase right before the verb: "Pakistan urged", "urged X to act"
+ * (X), "in Kabul, meeting ..." (a gerund after a phrase). */
+static bool subject_adjacent(ctx *c, const vocc *o, size_t p, aset *out)
 {
-    if (o->subject_done)
-        return o->subject;
-    o->subject_done = true;
-    aset none = {{0}, 0};
     size_t a = o->aux;
-    if (a <= c->s.first)
-        return o->subject = none;
-    size_t p = a - 1;
     if (o->form == F_ING && o->aux == o->start) {
         const chunk *g = chunk_of(c, p);
-        if (g && g->last == a && g->role == ROLE_ACTOR && g->prep != ATOM_NONE)
-            return o->subject = g->actors;
+        if (g && g->last == a && g->role == ROLE_ACTOR && g->prep != ATOM_NONE) {
+            *out = g->actors;
+            return true;
+        }
     }
     const chunk *k = subject_chunk(c, a);
-    if (k && k->first > c->s.first && k->prep == ATOM_NONE && !k->person) {
+    if (!k)
+        return false;
+    if (k->first > c->s.first && k->prep == ATOM_NONE && !k->person) {
         /* "refusal to stop supporting the TTP has frozen ties": the phrase
          * is the object of a gerund or infinitive, not this subject */
         size_t vl;
@@ -261,125 +264,167 @@ aset subject_of(ctx *c, vocc *o)
         int32_t f = verb_at(c, pv, c->s.last, &vl);
         if (f < 0 && pv > c->s.first)
             f = verb_at(c, pv - 1, c->s.last, &vl) >= 0 && pv - 1 + vl == k->first ? 0 : -1;
-        if (f >= 0) {
-            const char *vk = tok_key(&c->ts, pv);
-            size_t vn = strlen(vk);
-            bool nonfinite = (vn > 4 && strcmp(vk + vn - 3, "ing") == 0) ||
-                             (pv > c->s.first && (G(c, pv - 1) & G_TO));
-            if (nonfinite)
-                return o->subject = none;
+        const char *vk = tok_key(&c->ts, pv);
+        size_t vn = strlen(vk);
+        if (f >= 0 && ((vn > 4 && strcmp(vk + vn - 3, "ing") == 0) ||
+                       (pv > c->s.first && (G(c, pv - 1) & G_TO))))
+            return true;
+    }
+    /* infinitive after an object ("urged X to act"): X */
+    *out = joint(c, k);
+    return true;
+}
+
+/* ", urging ...", "X shelters Y, providing them ...": the subject of the
+ * clause the participle follows, when a relation verb ends it; else the
+ * subject of the main clause. */
+static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out)
+{
+    if (!punct(c, p, ',') || o->form != F_ING || o->aux != o->start)
+        return false;
+    vocc *prev = find_vocc(c, p);
+    if (prev && prev != o && !(prev->form == F_ING && prev->aux == prev->start) &&
+        !(G(c, prev->start) & G_SAY)) {
+        aset s = subject_of(c, prev);
+        if (s.n) {
+            via(c, R_VIA_PARTICIPLE);
+            *out = s;
+            return true;
         }
     }
-    if (k) {
-        /* infinitive after an object ("urged X to act"): X; after an
-         * intent verb ("plans to seek"): that verb's subject */
-        o->subject = joint(c, k);
-        if (!o->subject.n && k->role == ROLE_POSS)
-            o->subject = none;
-        return o->subject;
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        const chunk *m = &c->chunks[i];
+        if (m->first >= p)
+            break;
+        if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person)) {
+            via(c, R_VIA_PARTICIPLE);
+            *out = joint(c, m);
+            return true;
+        }
+        if (m->prep == ATOM_NONE && m->first > c->s.first && !punct(c, m->first - 1, ','))
+            break;
     }
-    if (punct(c, p, ',') && o->form == F_ING && o->aux == o->start) {
-        /* "X shelters Y, providing them ...": the subject of the clause the
-         * participle follows, when a relation verb ends it; else the
-         * subject of the main clause */
-        vocc *prev = find_vocc(c, p);
-        if (prev && prev != o && !(prev->form == F_ING && prev->aux == prev->start) &&
-            !(G(c, prev->start) & G_SAY)) {
-            aset s = subject_of(c, prev);
+    return true;
+}
+
+/* "sees the TTP as an ally and refuses", "traveled to Kabul and called
+ * on": the subject of the nearest verb before, relation verb or not. */
+static bool subject_of_coordinated(ctx *c, vocc *o, size_t p, aset *out)
+{
+    if (!(G(c, p) & G_CONJ) && !(punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ))
+        return false;
+    for (size_t j = p; j-- > c->s.first;) {
+        if (clause_break(c, j))
+            break;
+        vocc *prev = find_vocc(c, j + 1);
+        if (prev && prev != o && prev->end == j + 1) {
+            /* "denied harbouring the TTP and accused": past the gerund */
+            if (prev->form == F_ING && prev->aux == prev->start)
+                continue;
+            via(c, R_VIA_COORDINATED);
+            *out = subject_of(c, prev);
+            return true;
+        }
+        if (verbish(c, j) || (G(c, j) & G_BE)) {
+            aset s = subject_at(c, j);
             if (s.n) {
-                via(c, R_VIA_PARTICIPLE);
-                return o->subject = s;
-            }
-        }
-        for (size_t i = 0; i < c->n_chunks; i++) {
-            const chunk *m = &c->chunks[i];
-            if (m->first >= p)
-                break;
-            if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person)) {
-                via(c, R_VIA_PARTICIPLE);
-                return o->subject = joint(c, m);
-            }
-            if (m->prep == ATOM_NONE && m->first > c->s.first && !punct(c, m->first - 1, ','))
-                break;
-        }
-        return o->subject = none;
-    }
-    if (G(c, p) & G_CONJ ||
-        (punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ)) {
-        /* the nearest verb before, relation verb or not: "sees the TTP
-         * as an ally and refuses", "traveled to Kabul and called on" */
-        for (size_t j = p; j-- > c->s.first;) {
-            if (clause_break(c, j))
-                break;
-            vocc *prev = find_vocc(c, j + 1);
-            if (prev && prev != o && prev->end == j + 1) {
-                /* "denied harbouring the TTP and accused": past the gerund */
-                if (prev->form == F_ING && prev->aux == prev->start)
-                    continue;
                 via(c, R_VIA_COORDINATED);
-                return o->subject = subject_of(c, prev);
-            }
-            if (verbish(c, j) || (G(c, j) & G_BE)) {
-                aset s = subject_at(c, j);
-                if (s.n) {
-                    via(c, R_VIA_COORDINATED);
-                    return o->subject = s;
-                }
-            }
-        }
-        return o->subject = none;
-    }
-    if (G(c, p) & G_REL) {
-        size_t q = p;
-        if (q > c->s.first && punct(c, q - 1, ','))
-            q--;
-        const chunk *ante = subject_chunk(c, q);
-        if (ante) {
-            via(c, R_VIA_RELATIVE);
-            return o->subject = joint(c, ante);
-        }
-        return o->subject = none;
-    }
-    if (punct(c, p, ',')) {
-        /* "X, with assistance from Y, is providing": skip a parenthesis */
-        for (size_t j = p; j-- > c->s.first && p - j < 25;) {
-            if (clause_break(c, j))
-                break;
-            if (punct(c, j, ',')) {
-                const chunk *h = subject_chunk(c, j);
-                if (h && h->actors.n) {
-                    via(c, R_VIA_PARENTHESIS);
-                    return o->subject = joint(c, h);
-                }
-                aset listed = listed_after(c, j);
-                if (h && listed.n && h->role != ROLE_PLACE) {
-                    /* "groups in the region, including the TTP, attacked" */
-                    via(c, R_VIA_LISTED);
-                    return o->subject = listed;
-                }
-                break;
+                *out = s;
+                return true;
             }
         }
     }
-    if (o->infinitive || verbish(c, p)) {
-        /* "plans to seek": the intent verb's subject */
-        for (size_t j = p + 1; j-- > c->s.first;) {
-            if (clause_break(c, j) || punct(c, j, ','))
-                break;
-            if (verbish(c, j) || (G(c, j) & G_BE)) {
-                via(c, R_VIA_GOVERNING_VERB);
-                return o->subject = subject_at(c, j);
-            }
-            vocc *prev = find_vocc(c, j + 1);
-            if (prev && prev->end == j + 1 && prev != o) {
-                via(c, R_VIA_GOVERNING_VERB);
-                return o->subject = subject_of(c, prev);
-            }
-            if (!chunk_of(c, j) && !(G(c, j) & (G_TO | G_ADV | G_NEG)) && !readiness_word(c, j))
-                break;
-        }
+    return true;
+}
+
+/* "X, which urged Y": the antecedent. */
+static bool subject_of_relative(ctx *c, size_t p, aset *out)
+{
+    if (!(G(c, p) & G_REL))
+        return false;
+    size_t q = p;
+    if (q > c->s.first && punct(c, q - 1, ','))
+        q--;
+    const chunk *ante = subject_chunk(c, q);
+    if (ante) {
+        via(c, R_VIA_RELATIVE);
+        *out = joint(c, ante);
     }
-    return o->subject = none;
+    return true;
+}
+
+/* "X, with assistance from Y, is providing": the phrase before a
+ * parenthesis in commas; "groups in the region, including the TTP,
+ * attacked": the actors the list names. */
+static bool subject_across_parenthesis(ctx *c, size_t p, aset *out)
+{
+    if (!punct(c, p, ','))
+        return false;
+    for (size_t j = p; j-- > c->s.first && p - j < 25;) {
+        if (clause_break(c, j))
+            return false;
+        if (!punct(c, j, ','))
+            continue;
+        const chunk *h = subject_chunk(c, j);
+        if (h && h->actors.n) {
+            via(c, R_VIA_PARENTHESIS);
+            *out = joint(c, h);
+            return true;
+        }
+        aset listed = listed_after(c, j);
+        if (h && listed.n && h->role != ROLE_PLACE) {
+            via(c, R_VIA_LISTED);
+            *out = listed;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* "plans to seek", "is ready to assist": the subject of the verb the
+ * infinitive completes. */
+static bool subject_of_governing_verb(ctx *c, vocc *o, size_t p, aset *out)
+{
+    if (!o->infinitive && !verbish(c, p))
+        return false;
+    for (size_t j = p + 1; j-- > c->s.first;) {
+        if (clause_break(c, j) || punct(c, j, ','))
+            break;
+        if (verbish(c, j) || (G(c, j) & G_BE)) {
+            via(c, R_VIA_GOVERNING_VERB);
+            *out = subject_at(c, j);
+            return true;
+        }
+        vocc *prev = find_vocc(c, j + 1);
+        if (prev && prev->end == j + 1 && prev != o) {
+            via(c, R_VIA_GOVERNING_VERB);
+            *out = subject_of(c, prev);
+            return true;
+        }
+        if (!chunk_of(c, j) && !(G(c, j) & (G_TO | G_ADV | G_NEG)) && !readiness_word(c, j))
+            break;
+    }
+    return false;
+}
+
+/* The subject of relation verb o, found once and kept: the phrase before
+ * it, or at a distance (participle, coordination, relative clause,
+ * parenthesis or list, governing verb). */
+aset subject_of(ctx *c, vocc *o)
+{
+    if (o->subject_done)
+        return o->subject;
+    o->subject_done = true;
+    aset s = {{0}, 0};
+    if (o->aux > c->s.first) {
+        size_t p = o->aux - 1;
+        if (!subject_adjacent(c, o, p, &s) && !subject_of_participle(c, o, p, &s) &&
+            !subject_of_coordinated(c, o, p, &s) && !subject_of_relative(c, p, &s) &&
+            !subject_across_parenthesis(c, p, &s))
+            subject_of_governing_verb(c, o, p, &s);
+    }
+    return o->subject = s;
 }
 
 /* The token after chunk k and the "of X" phrases that complete it. */
