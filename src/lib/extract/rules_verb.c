@@ -72,10 +72,11 @@ static aset blamed_on(const ctx *c, size_t from)
 }
 
 /* The object of a verb, or its recipient for giving and yielding verbs. */
-static aset target_of(ctx *c, const vocc *o, const verb *v)
+/* The direct object, or "dozens of Pakistani soldiers"; *k gets the first
+ * phrase after the verb. */
+static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
 {
-    aset t = {{0}, 0};
-    const chunk *k = NULL;
+    aset none = {{0}, 0};
     bool prep_pattern = v->n_words > 1 && (lex_gram(c->d, T(c, o->end - 1)->atom) & (G_PREP | G_TO));
     size_t at = o->end;
     const char *pk = v->split ? atoms_str(c->d->words, v->particle) : "";
@@ -85,81 +86,96 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words &&
         !prep_particle)
         at = o->start + 1; /* "hand them over": the object sits inside */
-    aset direct = object_at(c, at, &k);
-    if (v->object || prep_pattern)
-        t = direct;
-    if (!t.n && k && k->last + 1 < c->s.last && is_word(c, k->last, "of") &&
-        quantity(c, k)) {
-        const chunk *q = chunk_of(c, k->last + 1); /* "dozens of Pakistani soldiers" */
-        if (q && q->first == k->last + 1 && q->role == ROLE_ACTOR && (v->object || prep_pattern))
-            t = q->actors;
+    aset t = object_at(c, at, k);
+    if (!v->object && !prep_pattern)
+        return none;
+    const chunk *q = *k && !t.n && (*k)->last + 1 < c->s.last && is_word(c, (*k)->last, "of") &&
+                             quantity(c, *k)
+                         ? chunk_of(c, (*k)->last + 1)
+                         : NULL;
+    if (q && q->first == (*k)->last + 1 && q->role == ROLE_ACTOR)
+        t = q->actors; /* "dozens of Pakistani soldiers" */
+    return t;
+}
+
+/* "provide weapons to X", "hand them over to Islamabad", "pledged full
+ * support to India": the recipient after "to", across what is given. */
+static aset recipient(ctx *c, const vocc *o, const chunk *k, bool pledge)
+{
+    aset none = {{0}, 0};
+    for (size_t e = k ? k->last : o->end; e < c->s.last && e < o->end + 14; e++) {
+        if (clause_break(c, e) || (G(c, e) & (G_SUB | G_REL) && !(G(c, e) & G_PREP)))
+            break;
+        if (pledge && e == o->end)
+            continue; /* "pledged to V": an infinitive, not a recipient */
+        if (G(c, e) & G_TO || is_word(c, e, "for"))
+            return object_at(c, e + 1, NULL);
     }
-    /* "mobilised troops against the TTP", "launched strikes on Iran" */
-    int force_root = atoi(v->cameo);
-    bool threat_of_act = force_root == 13 && k && k->noun >= 0; /* "threatened attacks on X" */
-    if (!t.n && k && (force_root >= 15 || threat_of_act) && k->last + 1 < c->s.last &&
-        (is_word(c, k->last, "against") || is_word(c, k->last, "on")))
-        t = object_at(c, k->last + 1, NULL);
-    /* "provide weapons to X", "hand them over to Islamabad" */
-    bool pledge = !strcmp(v->cameo, "03") && !t.n; /* "pledged full support to India" */
-    if (!strcmp(v->cameo, "07") || !strcmp(v->cameo, "08") || pledge) {
-        /* the recipient after "to", across a list of what is given */
-        for (size_t e = k ? k->last : o->end; e < c->s.last && e < o->end + 14; e++) {
-            if (clause_break(c, e) || (G(c, e) & (G_SUB | G_REL) && !(G(c, e) & G_PREP)))
-                break;
-            if (pledge && e == o->end)
-                continue; /* "pledged to V": an infinitive, not a recipient */
-            if (G(c, e) & G_TO || is_word(c, e, "for")) {
-                aset r = object_at(c, e + 1, NULL);
-                if (r.n)
-                    t = r;
-                break;
-            }
-        }
-    }
-    /* "deepen relations with X", "signed an agreement with X": the
-     * partner of a cooperative act */
-    int pr = atoi(v->cameo);
+    return none;
+}
+
+/* Targets outside the object slot, by the verb's class: the partner of a
+ * cooperative act, the one blamed, the agent of an evaluated act, the one
+ * asked for something, the subject of a demanded clause. */
+static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k)
+{
+    aset t = {{0}, 0};
+    int root = atoi(v->cameo);
     size_t kw = k ? past_of_phrases(c, k) : 0; /* "the agenda of the meeting with X" */
-    if (!t.n && k && ((pr >= 3 && pr <= 8) || pr == 16) && kw + 1 < c->s.last &&
+    if (k && ((root >= 3 && root <= 8) || root == 16) && kw + 1 < c->s.last &&
         is_word(c, kw, "with")) {
-        t = object_at(c, kw + 1, NULL);
+        t = object_at(c, kw + 1, NULL); /* "signed an agreement with X" */
         if (t.n)
             via(c, R_VIA_PARTNER);
     }
-    /* "blamed the attacks, which ..., on the TTP" */
     if (!t.n && k && blame_on(v)) {
-        t = blamed_on(c, k->last);
+        t = blamed_on(c, k->last); /* "blamed the attacks, which ..., on the TTP" */
         if (t.n)
             via(c, R_VIA_BLAMED_ON);
     }
-    /* "rejected allegations by Pakistan", "condemned the attack by the
-     * TTP": the agent of the evaluated act is the target; so is the actor
-     * qualifying it ("condemned Pakistani airstrikes") */
-    int root = atoi(v->cameo);
-    if (!t.n && k && k->first == o->end && k->role == ROLE_ATTR && (root == 5 || (root >= 10 && root <= 12)))
+    /* "condemned Pakistani airstrikes", "rejected allegations by Pakistan":
+     * the agent of the evaluated act */
+    bool evaluates = root == 5 || (root >= 10 && root <= 12);
+    if (!t.n && k && k->first == o->end && k->role == ROLE_ATTR && evaluates)
         t = k->actors;
-    if (!t.n && k && (root == 5 || (root >= 10 && root <= 12)) && k->last + 1 < c->s.last &&
+    if (!t.n && k && evaluates && k->last + 1 < c->s.last &&
         (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
         t = object_at(c, k->last + 1, NULL);
     /* "renewed its demand for the Taliban to ...", "called for X's help" */
-    if (!t.n && (root == 2 || root == 10)) {
-        size_t fa = k && k->first == o->end ? k->last : o->end;
-        if (fa + 1 < c->s.last && is_word(c, fa, "for")) {
-            const chunk *f = chunk_of(c, fa + 1);
-            if (f && f->first == fa + 1)
-                t = f->role == ROLE_POSS ? f->poss : (f->role == ROLE_ACTOR ? f->actors : t);
-        }
-    }
+    size_t fa = k && k->first == o->end ? k->last : o->end;
+    const chunk *f = !t.n && (root == 2 || root == 10) && fa + 1 < c->s.last && is_word(c, fa, "for")
+                         ? chunk_of(c, fa + 1)
+                         : NULL;
+    if (f && f->first == fa + 1)
+        t = f->role == ROLE_POSS ? f->poss : (f->role == ROLE_ACTOR ? f->actors : t);
     /* "insists that the Taliban stop": the clause's subject */
-    if (!t.n && v->mode == MODE_REQUEST) {
-        size_t ca = o->end;
-        if (ca < c->s.last && is_word(c, ca, "that"))
-            ca++;
-        const chunk *s = chunk_of(c, ca);
-        if (s && s->first == ca && (s->role == ROLE_ACTOR || s->role == ROLE_ATTR))
-            t = s->actors;
+    size_t ca = o->end < c->s.last && is_word(c, o->end, "that") ? o->end + 1 : o->end;
+    const chunk *cs = !t.n && v->mode == MODE_REQUEST ? chunk_of(c, ca) : NULL;
+    if (cs && cs->first == ca && (cs->role == ROLE_ACTOR || cs->role == ROLE_ATTR))
+        t = cs->actors;
+    return t;
+}
+
+/* The target of an active verb: its object, the target of a force act it
+ * launches ("launched strikes on Iran", "threatened attacks on X"), a
+ * recipient, or a target its class puts elsewhere. */
+static aset target_of(ctx *c, const vocc *o, const verb *v)
+{
+    const chunk *k = NULL;
+    aset t = direct_object(c, o, v, &k);
+    int root = atoi(v->cameo);
+    bool threat_of_act = root == 13 && k && k->noun >= 0;
+    if (!t.n && k && (root >= 15 || threat_of_act) && k->last + 1 < c->s.last &&
+        (is_word(c, k->last, "against") || is_word(c, k->last, "on")))
+        t = object_at(c, k->last + 1, NULL);
+    bool pledge = root == 3 && !t.n;
+    if (root == 7 || root == 8 || pledge) {
+        aset r = recipient(c, o, k, pledge);
+        if (r.n)
+            t = r;
     }
+    if (!t.n)
+        t = target_by_class(c, o, v, k);
     return t;
 }
 
