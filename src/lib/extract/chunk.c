@@ -4,6 +4,41 @@
 
 /* Is the verb match at i read as a noun here ("the attacks", "US strikes",
  * "provide support to")? */
+/* A verb form at i right after an actor mention that ends at i ("TTP
+ * attacks", "the US sanctions Iran"): is it the act noun the name
+ * qualifies?  The noun match there has nlen tokens. */
+static bool noun_after_name(const ctx *c, size_t i, size_t nlen, int32_t a, size_t j)
+{
+    static const char *const numbers[] = {"one", "two", "three", "four", "five",
+                                          "six", "seven", "eight", "nine", "ten",
+                                          "dozens", "hundreds", "scores", "at", "more"};
+    if (c->d->aliases[a].type == ALIAS_ADJ)
+        return true;
+    size_t before = j > c->s.first && (G(c, j - 1) & G_DET) ? j - 1 : j;
+    if (before > c->s.first && (G(c, before - 1) & G_REL))
+        return false; /* "which Pakistan blames", "that the Taliban release" */
+    /* "UN sanctions since 2011", "TTP attacks have surged" vs "the US
+     * sanctions Iran", "the Taliban release detained citizens" */
+    size_t nx = i + nlen, vl2;
+    if (nx < c->s.last && (T(c, nx)->flags & TOK_OPENQ))
+        return false; /* Trump pledges “full support”: the quote is its object */
+    if (nx >= c->s.last || (T(c, nx)->flags & TOK_PUNCT) ||
+        (G(c, nx) & (G_PREP | G_CONJ | G_SUB | G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP)))
+        return true;
+    /* "ISKP attack kills three guards": the next word is the verb when
+     * its own object follows */
+    if (!(verb_at(c, nx, c->s.last, &vl2) >= 0 || verbish(c, nx)) || nx + 1 >= c->s.last)
+        return false;
+    size_t o = nx + 1;
+    bool number = false;
+    for (size_t q = 0; q < sizeof numbers / sizeof *numbers && !number; q++)
+        number = is_word(c, o, numbers[q]);
+    return number || (G(c, o) & (G_DET | G_PRON)) || (T(c, o)->flags & TOK_DIGIT) ||
+           mention_end(c, o) > o;
+}
+
+/* Is the verb match at i read as a noun here ("the attacks", "US strikes",
+ * "provide support to")? */
 static bool noun_reading(const ctx *c, size_t i, size_t vlen)
 {
     size_t nlen;
@@ -29,72 +64,32 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
     if (nv < 0)
         return false;
     const noun *n = &c->d->nouns[nv / 2];
-    if (nlen < vlen) {
-        /* "separate talks with": the verb reading's last word is the
-         * noun's own preposition */
-        uint32_t at = T(c, i + nlen)->atom;
-        if (!prep_in(at, n->target) && !prep_in(at, n->agent))
-            return false;
-    }
+    /* "separate talks with": the verb reading's last word is the noun's
+     * own preposition */
+    if (nlen < vlen && !prep_in(T(c, i + nlen)->atom, n->target) &&
+        !prep_in(T(c, i + nlen)->atom, n->agent))
+        return false;
     /* after another verb, a verb form is its object: "cease support" */
     const char *k = tok_key(&c->ts, i);
-    size_t kl = strlen(k);
+    size_t kl = strlen(k), alen;
     bool ing = kl > 4 && strcmp(k + kl - 3, "ing") == 0;
     if (!ing && verbish(c, p) && !(gp & (G_BE | G_HAVE | G_DO)))
         return true;
-    size_t alen;
     for (size_t j = p + 1; j-- > c->s.first && j + 4 > p;) {
         int32_t a = actor_match(c, j, c->s.last, &alen);
-        if (a >= 0 && j + alen == i) {
-            if (c->d->aliases[a].type == ALIAS_ADJ)
-                return true;
-            size_t before = j > c->s.first && (G(c, j - 1) & G_DET) ? j - 1 : j;
-            if (before > c->s.first && (G(c, before - 1) & G_REL))
-                return false; /* "which Pakistan blames", "that the Taliban release" */
-            /* "UN sanctions since 2011", "TTP attacks have surged" vs "the
-             * US sanctions Iran", "the Taliban release detained citizens" */
-            size_t nx = i + nlen, vl2;
-            if (nx < c->s.last && (T(c, nx)->flags & TOK_OPENQ))
-                return false; /* Trump pledges “full support”: the quote is its object */
-            if (nx >= c->s.last || (T(c, nx)->flags & TOK_PUNCT) ||
-                (G(c, nx) & (G_PREP | G_CONJ | G_SUB | G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP)))
-                return true;
-            /* "ISKP attack kills three guards": the next word is the verb
-             * when its own object follows */
-            if ((verb_at(c, nx, c->s.last, &vl2) >= 0 || verbish(c, nx)) && nx + 1 < c->s.last) {
-                size_t o = nx + 1;
-                static const char *const numbers[] = {"one", "two", "three", "four", "five",
-                                                      "six", "seven", "eight", "nine", "ten",
-                                                      "dozens", "hundreds", "scores", "at", "more"};
-                bool number = false;
-                for (size_t q = 0; q < sizeof numbers / sizeof *numbers && !number; q++)
-                    number = is_word(c, o, numbers[q]);
-                return number || (G(c, o) & (G_DET | G_PRON)) || (T(c, o)->flags & TOK_DIGIT) ||
-                       mention_end(c, o) > o;
-            }
-            return false;
-        }
+        if (a >= 0 && j + alen == i)
+            return noun_after_name(c, i, nlen, a, j);
     }
     /* "attacks on", "visits by", "support for": the noun's prepositions */
     size_t after = i + nlen;
-    if (after < c->s.last && vlen == 1) {
-        uint32_t at = T(c, after)->atom;
-        for (size_t q = 0; n->target[q] != ATOM_NONE; q++)
-            if (n->target[q] == at)
-                return true;
-        for (size_t q = 0; n->agent[q] != ATOM_NONE; q++)
-            if (n->agent[q] == at)
-                return true;
-    }
+    if (after < c->s.last && vlen == 1 &&
+        (prep_in(T(c, after)->atom, n->target) || prep_in(T(c, after)->atom, n->agent)))
+        return true;
     bool content = (T(c, p)->flags & TOK_WORD) && !gp && !(T(c, p)->flags & TOK_DIGIT) &&
                    (!(T(c, p)->flags & TOK_CAP) || p == c->s.first);
-    if (content) {
-        /* "terrorist attacks": a verb only if an object follows */
-        if (after < c->s.last && (G(c, after) & G_DET || actor_match(c, after, c->s.last, &alen) >= 0))
-            return false;
-        return true;
-    }
-    return false;
+    /* "terrorist attacks": a verb only if an object follows */
+    return content && !(after < c->s.last && (G(c, after) & G_DET ||
+                                              actor_match(c, after, c->s.last, &alen) >= 0));
 }
 
 int32_t verb_here(ctx *c, size_t i, size_t *len)
