@@ -191,8 +191,11 @@ size_t aux_start(const ctx *c, size_t v, vocc *o)
             if (is_word(c, p - (p > c->s.first), "going"))
                 o->future = true;
             o->infinitive = true;
-        } else if (g & G_ADV || (T(c, p)->flags & TOK_WORD && strlen(tok_key(&c->ts, p)) > 4 &&
-                                 strcmp(tok_key(&c->ts, p) + strlen(tok_key(&c->ts, p)) - 2, "ly") == 0)) {
+        } else if (g & G_ADV || ly_adverb(c, p) ||
+                   (T(c, p)->flags & TOK_WORD && !(T(c, p)->flags & TOK_CAP) &&
+                    strlen(tok_key(&c->ts, p)) > 4 &&
+                    strcmp(tok_key(&c->ts, p) + strlen(tok_key(&c->ts, p)) - 2, "ly") == 0)) {
+            /* "has repeatedly urged", "will likely strike"; not "Italy" */
         } else if (quantifier(c, p) && p > c->s.first &&
                    (G(c, p - 1) & (G_HAVE | G_BE | G_MODAL_FUT | G_MODAL_HYP) || chunk_of(c, p - 1))) {
             /* "have both attacked", "Washington and Moscow both criticised" */

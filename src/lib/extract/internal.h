@@ -88,21 +88,45 @@ typedef struct vocc {
     bool subject_done;
 } vocc;
 
+/* The state of one extraction, in three parts: what is fixed for the
+ * document, what the document teaches as it is read (persons, short forms,
+ * the last actors named: the "memory"), and what belongs to the sentence
+ * being read.  Everything is freed at the end of the document. */
 typedef struct ctx {
+    /* ---- document constants ---- */
     const dyad_dict *d;
     const char *text;
     const char *doc;
     tokens ts;
     dyad_graph *g;
     const dyad_extract_opts *opts;
-    size_t *node_of; /* actor -> graph node, or SIZE_MAX */
-    long sentence;   /* 1-based */
-    span s;
-    chunk *chunks;
-    size_t n_chunks, cap_chunks;
-    int32_t *chunk_at; /* token - s.first -> chunk index, -1 */
-    vocc *verbs;
-    size_t n_verbs, cap_verbs;
+    size_t *node_of;     /* actor -> graph node, or SIZE_MAX */
+    atoms *local;        /* words of this document outside the dictionary */
+    uint32_t *sent_end;  /* by token: the end of its sentence */
+    /* the longest matches at each token, up to its sentence's end: every
+     * rule asks again and again */
+    struct memo_match {
+        int32_t v[4];
+        uint16_t len[4];
+        uint8_t done;
+    } *mm;
+    struct quote {
+        size_t open, close;         /* tokens of the quote marks */
+        size_t sp_first, sp_last;   /* the attribution's speaker phrase */
+        aset who;
+        bool resolved;
+    } *quotes;
+    size_t n_quotes, cap_quotes;
+    int32_t *quote_of;   /* by token: index in quotes, or -1 */
+    /* acronyms the document defines: "the National Security Committee
+     * (NSC)" makes NSC a name of the committee's actor, anywhere in it */
+    struct acronym {
+        uint32_t atom;
+        int32_t alias;
+    } *acronyms;
+    size_t n_acronyms, cap_acronyms;
+
+    /* ---- document memory ---- */
     person *persons;
     size_t n_persons, cap_persons;
     memo *memos;
@@ -112,39 +136,24 @@ typedef struct ctx {
     int16_t last_group, last_state;
     aset last_subject; /* of the last relation verb: "it" */
     aset last_plural;  /* the last plural actor phrase: "they", "them" */
+    uint32_t *state_mentions; /* by actor: mentions of states so far */
+
+    /* ---- sentence state ---- */
+    long sentence;   /* 1-based */
+    span s;
+    bool headline;   /* the sentence is in title case */
     bool person_subject; /* a person was a subject in this sentence */
-    struct quote {
-        size_t open, close;         /* tokens of the quote marks */
-        size_t sp_first, sp_last;   /* the attribution's speaker phrase */
-        aset who;
-        bool resolved;
-    } *quotes;
-    size_t n_quotes, cap_quotes;
-    int32_t *quote_of;   /* by token: index in quotes, or -1 */
-    atoms *local;        /* words of this document outside the dictionary */
+    chunk *chunks;
+    size_t n_chunks, cap_chunks;
+    int32_t *chunk_at; /* token - s.first -> chunk index, -1 */
+    vocc *verbs;
+    size_t n_verbs, cap_verbs;
     struct seen {
         int16_t src, dst;
         const char *verb;
     } *seen;
     size_t n_seen, cap_seen;
     strbuf sentence_text;
-    /* the longest matches at each token, up to its sentence's end: every
-     * rule asks again and again */
-    struct memo_match {
-        int32_t v[4];
-        uint16_t len[4];
-        uint8_t done;
-    } *mm;
-    uint32_t *sent_end; /* by token */
-    /* acronyms the document defines: "the National Security Committee
-     * (NSC)" makes NSC a name of the committee's actor, anywhere in it */
-    struct acronym {
-        uint32_t atom;
-        int32_t alias;
-    } *acronyms;
-    size_t n_acronyms, cap_acronyms;
-    uint32_t *state_mentions; /* by actor: mentions of states so far */
-    bool headline;      /* the sentence is in title case */
     /* the steps that found the arguments of the candidate being read: the
      * path a triple's rule is printed with */
     rule_id via[MAX_VIA];

@@ -235,9 +235,14 @@ bool ly_adverb(const ctx *c, size_t i)
         "tally", "folly", "apply", "comply", "rely", "imply", "multiply", "holy", "silly",
         "ugly", "jolly", "belly", "jelly"};
     const tok *t = T(c, i);
-    if (!(t->flags & TOK_WORD) || (t->flags & TOK_DIGIT) ||
-        ((t->flags & TOK_CAP) && !c->headline))
-        return false; /* "Taliban Effectively Combating ISKP": capitals in a headline */
+    size_t len;
+    if (!(t->flags & TOK_WORD) || (t->flags & TOK_DIGIT))
+        return false;
+    /* "Taliban Effectively Combating ISKP": capitals in a headline, but not
+     * a name ("Italy", "the General Assembly") */
+    if ((t->flags & TOK_CAP) &&
+        (!c->headline || actor_match(c, i, c->s.last, &len) >= 0 || name_ends_at(c, i + 1)))
+        return false;
     const char *k = tok_key(&c->ts, i);
     size_t n = strlen(k);
     if (n < 5 || strcmp(k + n - 2, "ly") != 0)
