@@ -318,6 +318,31 @@ def outputs(tmp):
           "a failed file of the set leaves none of the others", (rc, left, err))
 
 
+def merge(tmp):
+    part = os.path.join(tmp, "part.json")
+    with open(part, "wb") as f:
+        f.write(out(["extract", "--format", "json", SEEDS]))
+    d = os.path.join(tmp, "merged")
+    os.mkdir(d)
+    out(["merge", part, "-o", os.path.join(d, "m"), "--formats",
+         "graphml,csv"])
+    check(sorted(os.listdir(d)) == ["m.edges.csv", "m.evidence.csv",
+                                    "m.graphml", "m.nodes.csv"],
+          "merge -o --formats graphml,csv", os.listdir(d))
+    with open(part, encoding="utf-8") as f:
+        data = json.load(f)
+    g = nx.read_graphml(os.path.join(d, "m.graphml"))
+    check(sorted(g.edges(data="weight")) ==
+          sorted((l["source"], l["target"], l["weight"])
+                 for l in data["links"]),
+          "merge's GraphML has the graph's edges and weights")
+    for args, msg in [(["--format", "csv"], "unknown format 'csv'"),
+                      (["--formats", "json"], "--formats is for --output")]:
+        rc, _, err = run(["merge"] + args + [part])
+        check(rc == 2 and msg in err, "merge usage: %s" % " ".join(args),
+              err)
+
+
 def usage():
     for args, msg in [
             (["--format", "csv"], "give -o PREFIX"),
@@ -344,6 +369,7 @@ def main():
         deterministic()
         dates(tmp)
         outputs(tmp)
+        merge(tmp)
         usage()
     print("# %d failed" % failures)
     return 1 if failures else 0
