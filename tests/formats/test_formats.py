@@ -343,6 +343,35 @@ def merge(tmp):
               err)
 
 
+def markup(tmp):
+    """Ids, labels and texts with markup, commas, quotes, line ends and
+    control characters (a graph read by merge) survive every format; the
+    characters XML cannot hold become a space (controls) or U+FFFD."""
+    src = os.path.join(os.environ["DYAD_SOURCE_ROOT"], "tests", "fuzz",
+                       "corpus", "read_json", "markup-ids.json")
+    ids = ['a&<b>"c"', "d\ufffd"]
+    g = nx.read_graphml(io.BytesIO(out(["merge", src, "--format",
+                                        "graphml"])))
+    check(sorted(g.nodes) == ids and
+          g.nodes[ids[0]]["label"] == 'A, \t"x"\n' and
+          g.nodes[ids[1]]["label"] == "D\r\n",
+          "markup: GraphML ids and labels", list(g.nodes(data=True)))
+    gexf_reader_13()
+    g = nx.read_gexf(io.BytesIO(out(["merge", src, "--format", "gexf"])),
+                     version="1.3")
+    check(sorted(g.nodes) == ids and
+          g.nodes[ids[0]]["label"] == 'A, \t"x"\n',
+          "markup: GEXF ids and labels", list(g.nodes(data=True)))
+    prefix = os.path.join(tmp, "markup")
+    out(["merge", src, "-o", prefix, "--formats", "csv"])
+    _, _, nodes = read_csv(prefix + ".nodes.csv")
+    _, _, ev = read_csv(prefix + ".evidence.csv")
+    check([n["label"] for n in nodes] == ['A,\x01\t"x"\n', "D\r\n"] and
+          ev[0]["doc"] == 'x,"y".txt' and
+          ev[0]["text"] == 'He said "no" & <left>\x02.',
+          "markup: CSV fields as they are, quoted", (nodes, ev))
+
+
 def usage():
     for args, msg in [
             (["--format", "csv"], "give -o PREFIX"),
@@ -370,6 +399,7 @@ def main():
         dates(tmp)
         outputs(tmp)
         merge(tmp)
+        markup(tmp)
         usage()
     print("# %d failed" % failures)
     return 1 if failures else 0
