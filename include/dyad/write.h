@@ -69,6 +69,15 @@ dyad_status dyad_write_csv_evidence(const dyad_graph *g, FILE *out,
                                     const dyad_export_opts *opts,
                                     dyad_error *err);
 
+/* A self-contained HTML report (one file, no network): the SVG with zoom
+ * and pan, the evidence of an edge or an actor on a click, filters by
+ * CAMEO root, tone, weight and text, a sortable table of the edges.
+ * Draws with Graphviz, so the thread rule of the drawn formats holds.
+ * draw and opts may be NULL; draw->title titles the page. */
+dyad_status dyad_write_html(const dyad_graph *g, FILE *out,
+                            const dyad_draw_opts *draw,
+                            const dyad_export_opts *opts, dyad_error *err);
+
 /* Reads dyad's JSON graph.  name is used in errors (file name or "-").
  * Errors carry line and column where they apply; a graph of another schema
  * version gives DYAD_ERR_SCHEMA. */

@@ -50,11 +50,11 @@ typedef enum {
     CLI_FMT_SVG,
     CLI_FMT_GRAPHML,
     CLI_FMT_GEXF,
-    CLI_FMT_CSV, /* three files: PREFIX.nodes.csv, .edges.csv, .evidence.csv
-                  */
+    CLI_FMT_CSV, /* 3 files: PREFIX.nodes.csv, .edges.csv, .evidence.csv */
+    CLI_FMT_HTML,
     CLI_N_FORMATS
 } cli_format;
-/* Parses "json", "dot", "svg", "graphml", "gexf", "csv"; false if
+/* Parses "json", "dot", "svg", "graphml", "gexf", "csv", "html"; false if
  * unknown. */
 bool cli_parse_format(const char *s, cli_format *out);
 /* Parses a comma-separated list ("json,svg,graphml") into fmts (room for

@@ -46,11 +46,12 @@ static void print_help(void)
         "  -o, --output PREFIX  write PREFIX.json, PREFIX.dot and PREFIX.svg (or the",
         "                       --formats), all or none",
         "      --formats LIST   with -o, the formats to write, comma-separated:",
-        "                       json, dot, svg, graphml, gexf, csv (default",
-        "                       json,dot,svg); csv is PREFIX.nodes.csv,",
+        "                       json, dot, svg, graphml, gexf, csv, html",
+        "                       (default json,dot,svg); csv is PREFIX.nodes.csv,",
         "                       PREFIX.edges.csv and PREFIX.evidence.csv",
         "      --format F       write one format to stdout: json (default), dot, svg,",
-        "                       graphml, gexf (csv: with -o only, as --formats csv);",
+        "                       graphml, gexf, html (csv: with -o only, as",
+        "                       --formats csv);",
         "                       with --suggest, the table: text (default) or json",
         "",
         "Dictionaries (JSON files; the built-in ones by default):",
@@ -84,6 +85,7 @@ static void print_help(void)
         "  dyad extract seeds -o graphs/seeds",
         "  dyad extract --format svg article.txt > a.svg",
         "  dyad extract seeds -o out/seeds --formats json,graphml,gexf,csv",
+        "  dyad extract seeds --format html --title Seeds > seeds.html",
         "  cat a.txt | dyad extract -",
         "  dyad extract corpus.jsonl -j 8 --keep-going -o graphs/corpus",
         "  dyad extract --suggest seeds | head",
@@ -382,12 +384,12 @@ static int parse_formats(extract_args *a)
         !cli_parse_formats(a->formats, a->fmts, &a->n_fmts, bad, sizeof bad))
         return cli_usage_error("extract",
                                "--formats: unknown format '%s' (json, dot, "
-                               "svg, graphml, gexf, csv)",
+                               "svg, graphml, gexf, csv, html)",
                                bad);
     return CLI_OK;
 }
 
-/* --format: json, dot, svg, graphml, gexf, csv; with --suggest, the
+/* --format: json, dot, svg, graphml, gexf, csv, html; with --suggest, the
  * table's text or json. */
 static int check_format(extract_args *a)
 {
@@ -399,7 +401,8 @@ static int check_format(extract_args *a)
          (a->suggest && a->fmt != CLI_FMT_JSON)))
         return cli_usage_error(
             "extract", "unknown format '%s' (%s)", a->format,
-            a->suggest ? "text, json" : "json, dot, svg, graphml, gexf, csv");
+            a->suggest ? "text, json"
+                       : "json, dot, svg, graphml, gexf, csv, html");
     return CLI_OK;
 }
 

@@ -50,13 +50,13 @@ static void usage(void)
         "Options:\n"
         "  -f, --format F       write F to stdout: json (default), dot, "
         "svg, graphml,\n"
-        "                       gexf\n"
+        "                       gexf, html\n"
         "  -o, --output P       write P.json, P.dot and P.svg (all or "
         "none)\n"
         "      --formats LIST   with -o, the formats to write: json, dot, "
         "svg, graphml,\n"
         "                       gexf, csv (P.nodes.csv, P.edges.csv, "
-        "P.evidence.csv)\n"
+        "P.evidence.csv), html\n"
         "      --max-evidence N keep at most N evidence sentences per edge, "
         "the first\n"
         "                       by (doc, sentence, offset); counts stay "
@@ -114,7 +114,7 @@ static int parse_formats(merge_args *a, const char *list)
     if (!cli_parse_formats(list, a->fmts, &a->n_fmts, bad, sizeof bad))
         return cli_usage_error(CMD,
                                "--formats: unknown format '%s' (json, dot, "
-                               "svg, graphml, gexf, csv)",
+                               "svg, graphml, gexf, csv, html)",
                                bad);
     a->formats_set = true;
     return -1;
@@ -129,7 +129,8 @@ static int parse_option(merge_args *a, int c, char **argv)
     case 'f':
         if (!cli_parse_format(optarg, &a->format) || a->format == CLI_FMT_CSV)
             return cli_usage_error(
-                CMD, "unknown format '%s' (json, dot, svg, graphml, gexf)",
+                CMD,
+                "unknown format '%s' (json, dot, svg, graphml, gexf, html)",
                 optarg);
         a->format_set = true;
         return -1;

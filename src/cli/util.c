@@ -130,6 +130,7 @@ static const struct {
     {"json", CLI_FMT_JSON}, {"dot", CLI_FMT_DOT},
     {"svg", CLI_FMT_SVG},   {"graphml", CLI_FMT_GRAPHML},
     {"gexf", CLI_FMT_GEXF}, {"csv", CLI_FMT_CSV},
+    {"html", CLI_FMT_HTML},
 };
 
 bool cli_parse_format(const char *s, cli_format *out)
@@ -369,6 +370,7 @@ static const part parts[] = {
     {CLI_FMT_SVG, ".svg", 0},       {CLI_FMT_GRAPHML, ".graphml", 0},
     {CLI_FMT_GEXF, ".gexf", 0},     {CLI_FMT_CSV, ".nodes.csv", 0},
     {CLI_FMT_CSV, ".edges.csv", 1}, {CLI_FMT_CSV, ".evidence.csv", 2},
+    {CLI_FMT_HTML, ".html", 0},
 };
 enum { N_PARTS = sizeof parts / sizeof parts[0] };
 
@@ -391,6 +393,7 @@ static dyad_status write_one(const dyad_graph *g, const part *p, FILE *fp,
     case CLI_FMT_GRAPHML: return dyad_write_graphml(g, fp, w->exp, err);
     case CLI_FMT_GEXF: return dyad_write_gexf(g, fp, w->exp, err);
     case CLI_FMT_CSV: return write_csv(g, p->table, fp, w->exp, err);
+    case CLI_FMT_HTML: return dyad_write_html(g, fp, w->draw, w->exp, err);
     case CLI_FMT_JSON:
     default: return dyad_write_json(g, fp, err);
     }

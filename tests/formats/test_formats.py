@@ -305,6 +305,9 @@ def outputs(tmp):
           ["g.dot", "g.edges.csv", "g.evidence.csv", "g.gexf", "g.graphml",
            "g.json", "g.nodes.csv", "g.svg"], "--formats with csv and gexf",
           os.listdir(d))
+    out(["extract", SEEDS, "-o", prefix + "4", "--formats", "html,json"])
+    check(sorted(n for n in os.listdir(d) if n.startswith("g4")) ==
+          ["g4.html", "g4.json"], "--formats html,json")
     out(["extract", SEEDS, "-o", prefix + "2", "--format", "csv"])
     check(os.path.exists(prefix + "2.evidence.csv") and
           not os.path.exists(prefix + "2.json"),
@@ -376,7 +379,7 @@ def usage():
     for args, msg in [
             (["--format", "csv"], "give -o PREFIX"),
             (["--formats", "json,gexf"], "--formats is for -o"),
-            (["-o", "x", "--formats", "json,html"], "unknown format 'html'"),
+            (["-o", "x", "--formats", "json,xml"], "unknown format 'xml'"),
             (["-o", "x", "--formats", "json,"], "unknown format ''"),
             (["-o", "x", "--format", "graphml"], "--format is for stdout"),
             (["-o", "x", "--format", "csv", "--formats", "json"],
