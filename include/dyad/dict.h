@@ -25,4 +25,10 @@ const char *dyad_dict_actor_id(const dyad_dict *d, size_t i);
 const char *dyad_dict_actor_label(const dyad_dict *d, size_t i);
 size_t dyad_dict_n_verbs(const dyad_dict *d);
 
+/* The actor's kind as the dictionary spells it: "state", "group" or
+ * "organisation" (static storage). */
+const char *dyad_dict_actor_kind(const dyad_dict *d, size_t i);
+/* Index of the actor with this id, or (size_t)-1. */
+size_t dyad_dict_find_actor(const dyad_dict *d, const char *id);
+
 #endif

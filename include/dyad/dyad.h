@@ -6,6 +6,7 @@
 #include "dyad/common.h"
 #include "dyad/dict.h"
 #include "dyad/diff.h"
+#include "dyad/docs.h"
 #include "dyad/extract.h"
 #include "dyad/graph.h"
 #include "dyad/write.h"

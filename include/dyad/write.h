@@ -1,13 +1,15 @@
 /* Writers and readers of dyad graphs.  Each format is one file under
- * src/lib.  Writers take a sorted graph (dyad_graph_sort) and return
- * DYAD_ERR_INVALID otherwise; they write to a stream the caller owns and
- * report a failed write as DYAD_ERR_IO. */
+ * src/lib (the newer ones under src/lib/write/).  Writers take a sorted graph
+ * (dyad_graph_sort) and return DYAD_ERR_INVALID otherwise; they write to a
+ * stream the caller owns and report a failed write as DYAD_ERR_IO. */
 #ifndef DYAD_WRITE_H
 #define DYAD_WRITE_H
 
 #include <stdio.h>
 
 #include "dyad/common.h"
+#include "dyad/dict.h"
+#include "dyad/docs.h"
 #include "dyad/graph.h"
 
 /* Options of the drawn formats. */
@@ -29,6 +31,52 @@ dyad_status dyad_write_dot(const dyad_graph *g, FILE *out,
 /* The graph laid out and rendered in-process by gvc. */
 dyad_status dyad_write_svg(const dyad_graph *g, FILE *out,
                            const dyad_draw_opts *opts, dyad_error *err);
+
+/* ---- for other tools: GraphML, GEXF, CSV (src/lib/write/) ----
+ *
+ * What these formats carry that the graph does not: the actor kinds (from
+ * the dictionary the graph was extracted with) and the document dates.
+ * Both are optional; without them the kind and date fields are left out
+ * (GraphML, GEXF) or empty (CSV).  The evidence written is the graph's,
+ * so a cap set with dyad_graph_set_evidence_cap applies. */
+typedef struct dyad_export_opts {
+    const dyad_dict *dict; /* actor kinds by id; NULL: none */
+    const dyad_docs *docs; /* document dates; NULL: none */
+} dyad_export_opts;
+
+/* GraphML with a typed <key> per attribute (docs/formats.md), for
+ * NetworkX, igraph, yEd and Cytoscape.  opts may be NULL. */
+dyad_status dyad_write_graphml(const dyad_graph *g, FILE *out,
+                               const dyad_export_opts *opts, dyad_error *err);
+
+/* GEXF 1.3 for Gephi: declared attributes, edge weights and, when any
+ * evidence has a dated document, mode="dynamic" with each edge's start
+ * (its earliest date).  opts may be NULL. */
+dyad_status dyad_write_gexf(const dyad_graph *g, FILE *out,
+                            const dyad_export_opts *opts, dyad_error *err);
+
+/* The three tables of the CSV export, each RFC 4180 (CRLF, quotes where
+ * needed) with a header row in neo4j-admin import form: the actors
+ * (id:ID), the edges (:START_ID, :END_ID, :TYPE ACTS_ON) and one row per
+ * evidence item (:TYPE EVIDENCE). */
+dyad_status dyad_write_csv_nodes(const dyad_graph *g, FILE *out,
+                                 const dyad_export_opts *opts,
+                                 dyad_error *err);
+dyad_status dyad_write_csv_edges(const dyad_graph *g, FILE *out,
+                                 const dyad_export_opts *opts,
+                                 dyad_error *err);
+dyad_status dyad_write_csv_evidence(const dyad_graph *g, FILE *out,
+                                    const dyad_export_opts *opts,
+                                    dyad_error *err);
+
+/* A self-contained HTML report (one file, no network): the SVG with zoom
+ * and pan, the evidence of an edge or an actor on a click, filters by
+ * CAMEO root, tone, weight and text, a sortable table of the edges.
+ * Draws with Graphviz, so the thread rule of the drawn formats holds.
+ * draw and opts may be NULL; draw->title titles the page. */
+dyad_status dyad_write_html(const dyad_graph *g, FILE *out,
+                            const dyad_draw_opts *draw,
+                            const dyad_export_opts *opts, dyad_error *err);
 
 /* Reads dyad's JSON graph.  name is used in errors (file name or "-").
  * Errors carry line and column where they apply; a graph of another schema

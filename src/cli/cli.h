@@ -44,9 +44,39 @@ dyad_status cli_out_commit(cli_out *o, dyad_error *err);
 /* Removes the temporary file; frees o.  Accepts NULL. */
 void cli_out_abort(cli_out *o);
 
-typedef enum { CLI_FMT_JSON, CLI_FMT_DOT, CLI_FMT_SVG } cli_format;
-/* Parses "json", "dot", "svg"; false if unknown. */
+typedef enum {
+    CLI_FMT_JSON,
+    CLI_FMT_DOT,
+    CLI_FMT_SVG,
+    CLI_FMT_GRAPHML,
+    CLI_FMT_GEXF,
+    CLI_FMT_CSV, /* 3 files: PREFIX.nodes.csv, .edges.csv, .evidence.csv */
+    CLI_FMT_HTML,
+    CLI_N_FORMATS
+} cli_format;
+/* Parses "json", "dot", "svg", "graphml", "gexf", "csv", "html"; false if
+ * unknown. */
 bool cli_parse_format(const char *s, cli_format *out);
+/* Parses a comma-separated list ("json,svg,graphml") into fmts (room for
+ * CLI_N_FORMATS), duplicates dropped; false if a name is unknown or
+ * empty, with that name in bad. */
+bool cli_parse_formats(const char *list, cli_format *fmts, size_t *n,
+                       char *bad, size_t bad_size);
+
+/* What the writers need besides the graph; either may be NULL. */
+typedef struct cli_write_opts {
+    const dyad_draw_opts *draw;
+    const dyad_export_opts *exp;
+} cli_write_opts;
+
+/* Writes a sorted graph in the formats fmts: with prefix, every file of
+ * each (PREFIX.json, PREFIX.graphml, the three CSV files...), all or
+ * none; without, fmts[0] to stdout (CSV, being three files, is refused
+ * there with CLI_BAD_USAGE).  Returns an exit code, having reported any
+ * error. */
+int cli_write_outputs(const dyad_graph *g, const char *prefix,
+                      const cli_format *fmts, size_t n_fmts,
+                      const cli_write_opts *w);
 
 /* Writes a sorted graph: with prefix, PREFIX.json, PREFIX.dot and
  * PREFIX.svg, all or none; without, the one format to stdout.  Returns an
@@ -62,6 +92,9 @@ typedef struct cli_extract_opts {
     bool keep_going; /* skip unreadable or invalid files with a warning */
     size_t evidence_cap;
     dyad_extract_opts extract; /* tracing: forces one job */
+    dyad_docs *docs; /* if set, receives the documents' dates: a .jsonl
+                        line's "date", a file's "date YYYY-MM-DD" first
+                        line (which is blanked before extraction) */
 } cli_extract_opts;
 
 /* Extracts every document under paths (files; directories, their *.txt

@@ -1,6 +1,6 @@
-/* dyad extract: articles in, the actor graph out (JSON, DOT, SVG), and
- * with --suggest the names that look like actors but are in no
- * dictionary. */
+/* dyad extract: articles in, the actor graph out (JSON, DOT, SVG, GraphML,
+ * GEXF, CSV), and with --suggest the names that look like actors but are
+ * in no dictionary. */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -29,6 +29,10 @@ static void print_help(void)
         "of their paths; hidden entries skipped), a .jsonl corpus (one object",
         "{\"id\": ..., \"text\": ...} a line) or - for stdin.",
         "",
+        "Dates: a .jsonl line's \"date\" (YYYY-MM-DD) or a first line such as",
+        "\"date 2024-03-18\" dates a document; GEXF then plays the graph over time",
+        "and GraphML and CSV carry the dates.",
+        "",
         "Document names (the \"doc\" of each evidence item):",
         "  a file found in a directory   its path below that directory",
         "                                (seeds/2024/a.txt given as 'seeds': 2024/a.txt)",
@@ -39,10 +43,16 @@ static void print_help(void)
         "Two documents with one name draw a warning.",
         "",
         "Output:",
-        "  -o, --output PREFIX  write PREFIX.json, PREFIX.dot and PREFIX.svg, all or",
-        "                       none",
-        "      --format F       write one format to stdout: json (default), dot, svg;",
-        "                       with --suggest, the table: text (default) or json",
+        "  -o, --output PREFIX  write PREFIX.json, PREFIX.dot and PREFIX.svg (or the",
+        "                       --formats), all or none",
+        "      --formats LIST   with -o, the formats to write, comma-separated:",
+        "                       json, dot, svg, graphml, gexf, csv, html",
+        "                       (default json,dot,svg); csv is PREFIX.nodes.csv,",
+        "                       PREFIX.edges.csv and PREFIX.evidence.csv",
+        "      --format F       write one format to stdout: json (default), dot, svg,",
+        "                       graphml, gexf, html (csv: with -o only, as",
+        "                       --formats csv); with --suggest, the table: text",
+        "                       (default) or json",
         "",
         "Dictionaries (JSON files; the built-in ones by default):",
         "      --actors FILE    the actors and their aliases",
@@ -74,6 +84,8 @@ static void print_help(void)
         "Examples:",
         "  dyad extract seeds -o graphs/seeds",
         "  dyad extract --format svg article.txt > a.svg",
+        "  dyad extract seeds -o out/seeds --formats json,graphml,gexf,csv",
+        "  dyad extract seeds --format html --title Seeds > seeds.html",
         "  cat a.txt | dyad extract -",
         "  dyad extract corpus.jsonl -j 8 --keep-going -o graphs/corpus",
         "  dyad extract --suggest seeds | head",
@@ -266,12 +278,15 @@ static int print_suggestions(suggester *s, bool json)
 typedef struct extract_args {
     const char *output;
     const char *format;
+    const char *formats; /* --formats LIST */
     const char *actors, *verbs;
     long jobs, max_evidence, min_weight;
     const char *engine, *title;
     int progress; /* -1: when stderr is a terminal */
     bool keep_going, suggest;
     cli_format fmt;
+    cli_format fmts[CLI_N_FORMATS]; /* what -o writes */
+    size_t n_fmts;
 } extract_args;
 
 enum {
@@ -285,11 +300,13 @@ enum {
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
     OPT_SUGGEST,
+    OPT_FORMATS,
 };
 
 static const struct option long_opts[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"formats", required_argument, NULL, OPT_FORMATS},
     {"actors", required_argument, NULL, OPT_ACTORS},
     {"verbs", required_argument, NULL, OPT_VERBS},
     {"jobs", required_argument, NULL, 'j'},
@@ -327,6 +344,7 @@ static int parse_option(int c, const char *arg, extract_args *a)
     switch (c) {
     case 'o': a->output = arg; return CLI_OK;
     case OPT_FORMAT: a->format = arg; return CLI_OK;
+    case OPT_FORMATS: a->formats = arg; return CLI_OK;
     case OPT_ACTORS: a->actors = arg; return CLI_OK;
     case OPT_VERBS: a->verbs = arg; return CLI_OK;
     case 'j': return parse_number("extract", c, arg, 0, &a->jobs);
@@ -352,25 +370,73 @@ static bool known_engine(const char *name)
     return false;
 }
 
+static int parse_formats(extract_args *a)
+{
+    char bad[64];
+    a->n_fmts = 3;
+    memcpy(a->fmts, (cli_format[]){CLI_FMT_JSON, CLI_FMT_DOT, CLI_FMT_SVG},
+           3 * sizeof *a->fmts);
+    if (a->format && !a->suggest && a->fmt == CLI_FMT_CSV) {
+        a->fmts[0] = CLI_FMT_CSV;
+        a->n_fmts = 1;
+    }
+    if (a->formats &&
+        !cli_parse_formats(a->formats, a->fmts, &a->n_fmts, bad, sizeof bad))
+        return cli_usage_error("extract",
+                               "--formats: unknown format '%s' (json, dot, "
+                               "svg, graphml, gexf, csv, html)",
+                               bad);
+    return CLI_OK;
+}
+
+/* --format: json, dot, svg, graphml, gexf, csv, html; with --suggest, the
+ * table's text or json. */
+static int check_format(extract_args *a)
+{
+    a->fmt = CLI_FMT_JSON;
+    bool text_table =
+        a->suggest && (!a->format || !strcmp(a->format, "text"));
+    if (a->format && !text_table &&
+        (!cli_parse_format(a->format, &a->fmt) ||
+         (a->suggest && a->fmt != CLI_FMT_JSON)))
+        return cli_usage_error(
+            "extract", "unknown format '%s' (%s)", a->format,
+            a->suggest ? "text, json"
+                       : "json, dot, svg, graphml, gexf, csv, html");
+    return CLI_OK;
+}
+
+/* -o, --format and --formats against each other. */
+static int check_outputs(extract_args *a)
+{
+    bool csv = a->format && !a->suggest && a->fmt == CLI_FMT_CSV;
+    if (a->output && a->format && !a->suggest && !csv)
+        return cli_usage_error("extract",
+                               "-o writes the --formats list (default "
+                               "json,dot,svg); --format is for stdout: use "
+                               "one or the other");
+    if (csv && !a->output)
+        return cli_usage_error("extract", "--format csv writes three files: "
+                                          "give -o PREFIX");
+    if (a->formats && !a->output)
+        return cli_usage_error("extract", "--formats is for -o PREFIX; "
+                                          "--format writes one to stdout");
+    if (a->formats && csv)
+        return cli_usage_error("extract", "--format csv or --formats: use "
+                                          "one or the other");
+    return parse_formats(a);
+}
+
 /* Checks the options against each other, once all are read. */
 static int check_args(extract_args *a, int n_paths)
 {
     if (a->jobs > 4096)
         return cli_usage_error("extract", "--jobs %ld is too many", a->jobs);
-    a->fmt = CLI_FMT_JSON;
-    bool text_table =
-        a->suggest && (!a->format || !strcmp(a->format, "text"));
-    if (a->format && !text_table) {
-        if (!cli_parse_format(a->format, &a->fmt) ||
-            (a->suggest && a->fmt != CLI_FMT_JSON))
-            return cli_usage_error(
-                "extract", "unknown format '%s' (%s)", a->format,
-                a->suggest ? "text, json" : "json, dot, svg");
-    }
-    if (a->output && a->format && !a->suggest)
-        return cli_usage_error("extract",
-                               "-o writes all three formats; --format is "
-                               "for stdout: use one or the other");
+    int rc = check_format(a);
+    if (rc == CLI_OK)
+        rc = check_outputs(a);
+    if (rc != CLI_OK)
+        return rc;
     if (a->output && (!*a->output || a->output[strlen(a->output) - 1] == '/'))
         return cli_usage_error("extract",
                                "-o wants a file name prefix such as "
@@ -428,6 +494,7 @@ static int extract(const extract_args *a, const char *const *paths,
 {
     dyad_dict *dict = NULL;
     dyad_graph *g = NULL;
+    dyad_docs *docs = dyad_docs_new();
     suggester sugg = {0};
     dyad_error err = {0};
     int rc = a->output ? check_output_dir(a->output) : CLI_OK;
@@ -444,6 +511,7 @@ static int extract(const extract_args *a, const char *const *paths,
         .progress = a->progress < 0 ? isatty(STDERR_FILENO) : a->progress,
         .keep_going = a->keep_going,
         .evidence_cap = (size_t)a->max_evidence,
+        .docs = docs,
     };
     if (a->suggest)
         opts.extract = (dyad_extract_opts){suggest_trace, &sugg};
@@ -451,14 +519,18 @@ static int extract(const extract_args *a, const char *const *paths,
     if (rc != CLI_OK)
         goto out;
     dyad_draw_opts draw = {a->engine, a->title, (int)a->min_weight};
+    dyad_export_opts exp = {dict, docs};
+    cli_write_opts w = {&draw, &exp};
     if (!a->suggest || a->output)
-        rc = cli_write_graph(g, a->output, a->fmt, &draw);
+        rc = cli_write_outputs(g, a->output, a->output ? a->fmts : &a->fmt,
+                               a->output ? a->n_fmts : 1, &w);
     if (rc == CLI_OK && a->suggest)
         rc =
             print_suggestions(&sugg, a->format && !strcmp(a->format, "json"));
 out:
     suggester_free(&sugg);
     dyad_graph_free(g);
+    dyad_docs_free(docs);
     dyad_dict_free(dict);
     return rc;
 }

@@ -12,6 +12,9 @@ typedef struct merge_args {
     const char *prefix;
     cli_format format;
     bool format_set;
+    cli_format fmts[CLI_N_FORMATS]; /* what --output writes */
+    size_t n_fmts;
+    bool formats_set;
     long max_evidence;
     dyad_draw_opts draw;
 } merge_args;
@@ -46,9 +49,15 @@ static void usage(void)
         "\n"
         "Options:\n"
         "  -f, --format F       write F to stdout: json (default), dot, "
-        "svg\n"
+        "svg, graphml,\n"
+        "                       gexf, html\n"
         "  -o, --output P       write P.json, P.dot and P.svg (all or "
         "none)\n"
+        "      --formats LIST   with -o, the formats to write: json, dot, "
+        "svg, graphml,\n"
+        "                       gexf, html, csv (P.nodes.csv, P.edges.csv, "
+        "and\n"
+        "                       P.evidence.csv)\n"
         "      --max-evidence N keep at most N evidence sentences per edge, "
         "the first\n"
         "                       by (doc, sentence, offset); counts stay "
@@ -80,11 +89,18 @@ static void usage(void)
         "graphs, failed write), 2 bad usage.\n");
 }
 
-enum { OPT_MAX_EVIDENCE = 256, OPT_ENGINE, OPT_TITLE, OPT_MIN_WEIGHT };
+enum {
+    OPT_MAX_EVIDENCE = 256,
+    OPT_ENGINE,
+    OPT_TITLE,
+    OPT_MIN_WEIGHT,
+    OPT_FORMATS
+};
 
 static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
+    {"formats", required_argument, NULL, OPT_FORMATS},
     {"max-evidence", required_argument, NULL, OPT_MAX_EVIDENCE},
     {"engine", required_argument, NULL, OPT_ENGINE},
     {"title", required_argument, NULL, OPT_TITLE},
@@ -93,6 +109,18 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+static int parse_formats(merge_args *a, const char *list)
+{
+    char bad[64];
+    if (!cli_parse_formats(list, a->fmts, &a->n_fmts, bad, sizeof bad))
+        return cli_usage_error(CMD,
+                               "--formats: unknown format '%s' (json, dot, "
+                               "svg, graphml, gexf, csv, html)",
+                               bad);
+    a->formats_set = true;
+    return -1;
+}
+
 /* Returns -1 to go on, else an exit code. */
 static int parse_option(merge_args *a, int c, char **argv)
 {
@@ -100,11 +128,14 @@ static int parse_option(merge_args *a, int c, char **argv)
     switch (c) {
     case 'h': usage(); return CLI_OK;
     case 'f':
-        if (!cli_parse_format(optarg, &a->format))
+        if (!cli_parse_format(optarg, &a->format) || a->format == CLI_FMT_CSV)
             return cli_usage_error(
-                CMD, "unknown format '%s' (json, dot, svg)", optarg);
+                CMD,
+                "unknown format '%s' (json, dot, svg, graphml, gexf, html)",
+                optarg);
         a->format_set = true;
         return -1;
+    case OPT_FORMATS: return parse_formats(a, optarg);
     case 'o': a->prefix = optarg; return -1;
     case OPT_MAX_EVIDENCE:
         if (!cli_parse_count(optarg, 0, 1000000000L, &a->max_evidence))
@@ -158,6 +189,8 @@ static int parse_args(merge_args *a, int argc, char **argv)
     if (a->prefix && a->format_set)
         return cli_usage_error(CMD, "--output writes every format: give "
                                     "--output or --format, not both");
+    if (a->formats_set && !a->prefix)
+        return cli_usage_error(CMD, "--formats is for --output");
     if (a->prefix && !*a->prefix)
         return cli_usage_error(CMD, "--output wants a non-empty prefix");
     if (count_stdin(argc - optind, argv + optind) > 1)
@@ -193,7 +226,11 @@ static int merge_one(dyad_graph *into, const char *path)
 
 int cmd_merge(int argc, char **argv)
 {
-    merge_args a = {.format = CLI_FMT_JSON};
+    merge_args a = {
+        .format = CLI_FMT_JSON,
+        .fmts = {CLI_FMT_JSON, CLI_FMT_DOT, CLI_FMT_SVG},
+        .n_fmts = 3,
+    };
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)
         return rc;
@@ -204,7 +241,9 @@ int cmd_merge(int argc, char **argv)
         rc = merge_one(g, argv[i]);
     if (rc == CLI_OK) {
         dyad_graph_sort(g);
-        rc = cli_write_graph(g, a.prefix, a.format, &a.draw);
+        cli_write_opts w = {&a.draw, NULL};
+        rc = cli_write_outputs(g, a.prefix, a.prefix ? a.fmts : &a.format,
+                               a.prefix ? a.n_fmts : 1, &w);
     }
     dyad_graph_free(g);
     return rc;

@@ -491,6 +491,48 @@ static void maybe_progress(pool *p)
     pthread_mutex_unlock(&p->progress_lock);
 }
 
+/* ---- dates ---- */
+
+static void record_date(pool *p, const char *name, const char *date)
+{
+    pthread_mutex_lock(&p->lock);
+    dyad_status st = dyad_docs_set_date(p->opts->docs, name, date, NULL);
+    pthread_mutex_unlock(&p->lock);
+    (void)st; /* date was parsed: it is a date */
+}
+
+/* A "date 2024-03-18" first line dates the document; it is blanked (the
+ * bytes, not the line end) so that extraction neither reads it as a
+ * sentence nor shifts the offsets of the others. */
+static void file_date(pool *p, const char *name, char *text, size_t len)
+{
+    char date[DYAD_DATE_SIZE];
+    size_t n = dyad_date_line(text, len, date);
+    if (!n)
+        return;
+    memset(text, ' ', n);
+    if (p->opts->docs)
+        record_date(p, name, date);
+}
+
+/* A .jsonl line's "date": YYYY-MM-DD, or an ISO 8601 date-time. */
+static void jsonl_date(pool *p, const char *name, json_t *doc,
+                       const char *where)
+{
+    json_t *v = json_object_get(doc, "date");
+    if (!v || json_is_null(v) || !p->opts->docs)
+        return;
+    char date[DYAD_DATE_SIZE];
+    if (json_is_string(v) &&
+        dyad_date_parse(json_string_value(v), json_string_length(v), date)) {
+        record_date(p, name, date);
+        return;
+    }
+    cli_warn("%s: \"date\" is not a date (YYYY-MM-DD); document '%s' has "
+             "none",
+             where, name);
+}
+
 /* ---- one document ---- */
 
 static _Thread_local const char *tracing_doc;
@@ -545,6 +587,7 @@ static void run_file(pool *p, const item *it, dyad_graph *g)
     }
     const char *where = it->src->kind == SRC_STDIN ? "stdin" : it->src->path;
     check_duplicate(p, it->src->name, where);
+    file_date(p, it->src->name, text, len);
     extract_text(p, it, it->src->name, where, text, len, g);
     free(text);
 }
@@ -568,6 +611,7 @@ static void run_jsonl(pool *p, const item *it, dyad_graph *g)
     }
     const char *name = json_string_value(id);
     check_duplicate(p, name, where);
+    jsonl_date(p, name, doc, where);
     extract_text(p, it, name, where, json_string_value(text),
                  json_string_length(text), g);
     json_decref(doc);

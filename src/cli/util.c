@@ -123,20 +123,51 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return CLI_BAD_USAGE;
 }
 
+static const struct {
+    const char *name;
+    cli_format fmt;
+} format_names[] = {
+    {"json", CLI_FMT_JSON}, {"dot", CLI_FMT_DOT},
+    {"svg", CLI_FMT_SVG},   {"graphml", CLI_FMT_GRAPHML},
+    {"gexf", CLI_FMT_GEXF}, {"csv", CLI_FMT_CSV},
+    {"html", CLI_FMT_HTML},
+};
+
 bool cli_parse_format(const char *s, cli_format *out)
 {
-    static const struct {
-        const char *name;
-        cli_format fmt;
-    } formats[] = {
-        {"json", CLI_FMT_JSON}, {"dot", CLI_FMT_DOT}, {"svg", CLI_FMT_SVG}};
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        if (strcmp(s, formats[i].name) == 0) {
-            *out = formats[i].fmt;
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0];
+         i++) {
+        if (strcmp(s, format_names[i].name) == 0) {
+            *out = format_names[i].fmt;
             return true;
         }
     }
     return false;
+}
+
+bool cli_parse_formats(const char *list, cli_format *fmts, size_t *n,
+                       char *bad, size_t bad_size)
+{
+    *n = 0;
+    const char *p = list;
+    do {
+        size_t len = strcspn(p, ",");
+        char name[32] = "";
+        cli_format f;
+        if (len < sizeof name)
+            memcpy(name, p, len);
+        if (len >= sizeof name || !cli_parse_format(name, &f)) {
+            snprintf(bad, bad_size, "%.*s", (int)len, p);
+            return false;
+        }
+        bool seen = false;
+        for (size_t i = 0; i < *n; i++)
+            seen = seen || fmts[i] == f;
+        if (!seen)
+            fmts[(*n)++] = f;
+        p += len;
+    } while (*p++ == ',');
+    return true;
 }
 
 int cli_getopt_error(const char *cmd, int c, char **argv,
@@ -327,23 +358,65 @@ static void name_source(dyad_error *err, const char *name)
         snprintf(err->source, sizeof err->source, "%s", name);
 }
 
-static dyad_status write_one(const dyad_graph *g, cli_format fmt, FILE *fp,
-                             const dyad_draw_opts *draw, dyad_error *err)
+/* The files of each format: one, or three for CSV. */
+typedef struct part {
+    cli_format fmt;
+    const char *ext;
+    int table; /* CSV: 0 nodes, 1 edges, 2 evidence */
+} part;
+
+static const part parts[] = {
+    {CLI_FMT_JSON, ".json", 0},     {CLI_FMT_DOT, ".dot", 0},
+    {CLI_FMT_SVG, ".svg", 0},       {CLI_FMT_GRAPHML, ".graphml", 0},
+    {CLI_FMT_GEXF, ".gexf", 0},     {CLI_FMT_CSV, ".nodes.csv", 0},
+    {CLI_FMT_CSV, ".edges.csv", 1}, {CLI_FMT_CSV, ".evidence.csv", 2},
+    {CLI_FMT_HTML, ".html", 0},
+};
+enum { N_PARTS = sizeof parts / sizeof parts[0] };
+
+static dyad_status write_csv(const dyad_graph *g, int table, FILE *fp,
+                             const dyad_export_opts *exp, dyad_error *err)
 {
-    switch (fmt) {
-    case CLI_FMT_DOT: return dyad_write_dot(g, fp, draw, err);
-    case CLI_FMT_SVG: return dyad_write_svg(g, fp, draw, err);
+    if (table == 1)
+        return dyad_write_csv_edges(g, fp, exp, err);
+    if (table == 2)
+        return dyad_write_csv_evidence(g, fp, exp, err);
+    return dyad_write_csv_nodes(g, fp, exp, err);
+}
+
+static dyad_status write_one(const dyad_graph *g, const part *p, FILE *fp,
+                             const cli_write_opts *w, dyad_error *err)
+{
+    switch (p->fmt) {
+    case CLI_FMT_DOT: return dyad_write_dot(g, fp, w->draw, err);
+    case CLI_FMT_SVG: return dyad_write_svg(g, fp, w->draw, err);
+    case CLI_FMT_GRAPHML: return dyad_write_graphml(g, fp, w->exp, err);
+    case CLI_FMT_GEXF: return dyad_write_gexf(g, fp, w->exp, err);
+    case CLI_FMT_CSV: return write_csv(g, p->table, fp, w->exp, err);
+    case CLI_FMT_HTML: return dyad_write_html(g, fp, w->draw, w->exp, err);
     case CLI_FMT_JSON:
     default: return dyad_write_json(g, fp, err);
     }
 }
 
-static int write_stdout(const dyad_graph *g, cli_format fmt,
-                        const dyad_draw_opts *draw)
+static const part *first_part(cli_format fmt)
 {
+    for (size_t i = 0; i < N_PARTS; i++)
+        if (parts[i].fmt == fmt)
+            return &parts[i];
+    return &parts[0];
+}
+
+static int write_stdout(const dyad_graph *g, cli_format fmt,
+                        const cli_write_opts *w)
+{
+    if (fmt == CLI_FMT_CSV) {
+        cli_error("csv writes three files: give -o PREFIX");
+        return CLI_BAD_USAGE;
+    }
     dyad_error err = {0};
     cli_out *o = cli_out_open("-", &err);
-    dyad_status st = write_one(g, fmt, cli_out_file(o), draw, &err);
+    dyad_status st = write_one(g, first_part(fmt), cli_out_file(o), w, &err);
     if (st != DYAD_OK) {
         name_source(&err, "standard output");
         cli_out_abort(o);
@@ -353,16 +426,14 @@ static int write_stdout(const dyad_graph *g, cli_format fmt,
     return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
 }
 
-enum { N_FILES = 3 };
-
 /* Renames the closed temporaries into place; if one fails, removes the
  * files already renamed so that no mixed set is left. */
-static dyad_status rename_all(cli_out **outs, dyad_error *err)
+static dyad_status rename_all(cli_out **outs, size_t n, dyad_error *err)
 {
-    for (int i = 0; i < N_FILES; i++) {
+    for (size_t i = 0; i < n; i++) {
         dyad_status st = out_rename(outs[i], err);
         if (st != DYAD_OK) {
-            for (int j = 0; j < i; j++)
+            for (size_t j = 0; j < i; j++)
                 unlink(outs[j]->path);
             return st;
         }
@@ -370,35 +441,62 @@ static dyad_status rename_all(cli_out **outs, dyad_error *err)
     return DYAD_OK;
 }
 
+static bool wanted(const part *p, const cli_format *fmts, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fmts[i] == p->fmt)
+            return true;
+    return false;
+}
+
+/* Writes one file of the set into outs[k]; DYAD_OK once it is closed. */
+static dyad_status write_file(const dyad_graph *g, const char *prefix,
+                              const part *p, cli_out **out,
+                              const cli_write_opts *w, dyad_error *err)
+{
+    size_t n = strlen(prefix) + strlen(p->ext) + 1;
+    char *path = cli_xmalloc(n);
+    snprintf(path, n, "%s%s", prefix, p->ext);
+    *out = cli_out_open(path, err);
+    dyad_status st = DYAD_ERR_IO;
+    if (*out) {
+        st = write_one(g, p, cli_out_file(*out), w, err);
+        if (st != DYAD_OK)
+            name_source(err, path);
+        else
+            st = out_close(*out, err);
+    }
+    free(path);
+    return st;
+}
+
+int cli_write_outputs(const dyad_graph *g, const char *prefix,
+                      const cli_format *fmts, size_t n_fmts,
+                      const cli_write_opts *w)
+{
+    if (!prefix)
+        return write_stdout(g, n_fmts ? fmts[0] : CLI_FMT_JSON, w);
+    cli_out *outs[N_PARTS] = {NULL};
+    size_t n = 0;
+    dyad_error err = {0};
+    dyad_status st = DYAD_OK;
+    /* in the order of parts[], so the files do not depend on the list's */
+    for (size_t i = 0; i < N_PARTS && st == DYAD_OK; i++)
+        if (wanted(&parts[i], fmts, n_fmts))
+            st = write_file(g, prefix, &parts[i], &outs[n++], w, &err);
+    if (st == DYAD_OK)
+        st = rename_all(outs, n, &err);
+    for (size_t i = n; i-- > 0;)
+        cli_out_abort(outs[i]);
+    return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
+}
+
 int cli_write_graph(const dyad_graph *g, const char *prefix, cli_format fmt,
                     const dyad_draw_opts *draw)
 {
+    static const cli_format all[] = {CLI_FMT_JSON, CLI_FMT_DOT, CLI_FMT_SVG};
+    cli_write_opts w = {draw, NULL};
     if (!prefix)
-        return write_stdout(g, fmt, draw);
-    static const char *const ext[N_FILES] = {".json", ".dot", ".svg"};
-    static const cli_format fmts[N_FILES] = {CLI_FMT_JSON, CLI_FMT_DOT,
-                                             CLI_FMT_SVG};
-    cli_out *outs[N_FILES] = {NULL, NULL, NULL};
-    dyad_error err = {0};
-    dyad_status st = DYAD_OK;
-    for (int i = 0; i < N_FILES && st == DYAD_OK; i++) {
-        size_t n = strlen(prefix) + strlen(ext[i]) + 1;
-        char *path = cli_xmalloc(n);
-        snprintf(path, n, "%s%s", prefix, ext[i]);
-        outs[i] = cli_out_open(path, &err);
-        if (!outs[i])
-            st = DYAD_ERR_IO;
-        else
-            st = write_one(g, fmts[i], cli_out_file(outs[i]), draw, &err);
-        if (outs[i] && st != DYAD_OK)
-            name_source(&err, path);
-        if (st == DYAD_OK)
-            st = out_close(outs[i], &err);
-        free(path);
-    }
-    if (st == DYAD_OK)
-        st = rename_all(outs, &err);
-    for (int i = N_FILES - 1; i >= 0; i--)
-        cli_out_abort(outs[i]);
-    return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
+        return cli_write_outputs(g, NULL, &fmt, 1, &w);
+    return cli_write_outputs(g, prefix, all, 3, &w);
 }

@@ -1,5 +1,6 @@
 /* Fuzz target: arbitrary bytes as a dyad JSON graph, read from a memory
- * stream; a graph read back is sorted and written again. */
+ * stream; a graph read back is sorted and written again, as JSON, GraphML,
+ * GEXF and CSV. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,6 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (dyad_read_json(&g, in, "fuzz.json", &err) == DYAD_OK) {
         dyad_graph_sort(g);
         dyad_write_json(g, sink, &err);
+        /* the exports escape ids, labels and texts of any bytes */
+        dyad_write_graphml(g, sink, NULL, &err);
+        dyad_write_gexf(g, sink, NULL, &err);
+        dyad_write_csv_evidence(g, sink, NULL, &err);
     }
     dyad_graph_free(g);
     fclose(in);

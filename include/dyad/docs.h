@@ -1,0 +1,54 @@
+/* dyad_docs: what is known about documents beyond their text, today their
+ * dates.  The graph names each evidence item's document (dyad_evidence.doc)
+ * and knows nothing else of it; a caller that knows when a document was
+ * published (a .jsonl "date" field, a " date 2024-03-18" first line)
+ * records it here under the same name, and the writers that place acts in
+ * time (GEXF's start, the date columns of CSV and GraphML) look the date
+ * of each evidence item up by its doc.
+ *
+ * A table is filled once, then read; it is not locked: callers filling it
+ * from several threads serialise the calls. */
+#ifndef DYAD_DOCS_H
+#define DYAD_DOCS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dyad/common.h"
+
+/* "YYYY-MM-DD" and its NUL. */
+#define DYAD_DATE_SIZE 11
+
+typedef struct dyad_docs dyad_docs;
+
+dyad_docs *dyad_docs_new(void);
+void dyad_docs_free(dyad_docs *d);
+
+/* True if s (n bytes) is a calendar date written YYYY-MM-DD, years 0001 to
+ * 9999; then date receives it NUL-terminated.  A longer ISO 8601 date-time
+ * ("2024-03-18T09:30:00Z", "2024-03-18 09:30") gives its date part. */
+bool dyad_date_parse(const char *s, size_t n, char date[DYAD_DATE_SIZE]);
+
+/* If text starts with a date line (optional blanks, "date" in any case, an
+ * optional ':', blanks, YYYY-MM-DD, optional blanks, then a line end or the
+ * end of the text), fills date and returns the length of the line without
+ * its line end; else returns 0.  A leading UTF-8 byte order mark is part of
+ * the line. */
+size_t dyad_date_line(const char *text, size_t len,
+                      char date[DYAD_DATE_SIZE]);
+
+/* Records that doc is dated date (YYYY-MM-DD, as dyad_date_parse gives
+ * it).  A document dated twice keeps the earlier date, so the table does
+ * not depend on the order of the calls.  DYAD_ERR_INVALID if date is not
+ * a date. */
+dyad_status dyad_docs_set_date(dyad_docs *d, const char *doc,
+                               const char *date, dyad_error *err);
+
+/* The date of doc, or NULL: a borrowed view, valid until d changes.  d may
+ * be NULL (no dates). */
+const char *dyad_docs_date(const dyad_docs *d, const char *doc);
+
+/* How many documents have a date (0 for NULL). */
+size_t dyad_docs_n_dated(const dyad_docs *d);
+
+#endif

@@ -1,0 +1,76 @@
+/* Private helpers of the exports for other tools (graphml.c, gexf.c,
+ * csv.c): checking and escaping text, numbers in a fixed form, an edge's
+ * verbs and roots summed, its evidence as one string, its dates, an
+ * actor's kind.  Strings written into a strbuf belong to it; arrays
+ * returned are the caller's to free. */
+#ifndef DYAD_WRITE_EXPORT_H
+#define DYAD_WRITE_EXPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "dyad/write.h"
+#include "util.h"
+
+/* ---- checking and escaping ---- */
+
+/* True if every string of g is UTF-8; else fills where ("nodes[3].label")
+ * and returns false, so that a writer refuses before its first byte. */
+bool ex_check_utf8(const dyad_graph *g, char *where, size_t size);
+
+/* s for XML text or a double-quoted attribute: & < > " as entities, tab,
+ * line feed and carriage return as character references (so they survive
+ * attribute normalisation), other control characters, which XML 1.0
+ * forbids, as spaces. */
+void ex_xml(strbuf *b, const char *s);
+
+/* s as one RFC 4180 field: as-is, or in double quotes (doubled inside)
+ * when it holds a comma, a quote, CR or LF. */
+void ex_csv(strbuf *b, const char *s);
+
+/* A real with 3 decimals at most and 1 at least: -0.5, 3.0, 1.333. */
+void ex_real(strbuf *b, double x);
+
+/* ---- what an edge says ---- */
+
+typedef struct ex_count {
+    const char *name; /* a verb or a CAMEO root (borrowed from the graph) */
+    long count;       /* acts */
+} ex_count;
+
+/* The edge's acts summed by verb, or by CAMEO root: most acts first, then
+ * by name.  Returns the number of entries; *out is the caller's. */
+size_t ex_verbs(const dyad_edge *e, ex_count **out);
+size_t ex_roots(const dyad_edge *e, ex_count **out);
+
+/* "urge:4;call on:3" */
+void ex_counts(strbuf *b, const ex_count *c, size_t n);
+
+/* The evidence as one string, an item a line (joined by '\n'):
+ * "DOC#SENTENCE [DATE ]VERB/CODE: TEXT". */
+void ex_evidence(strbuf *b, const dyad_edge *e, const dyad_docs *docs);
+
+/* The earliest and latest dates of the edge's evidence; false (and NULL)
+ * when no item has a dated document. */
+bool ex_dates(const dyad_edge *e, const dyad_docs *docs, const char **first,
+              const char **last);
+
+/* The actor's kind from opts' dictionary, or NULL. */
+const char *ex_kind(const dyad_export_opts *opts, const char *id);
+
+/* The options' documents, or NULL. */
+const dyad_docs *ex_docs(const dyad_export_opts *opts);
+
+/* ---- output ---- */
+
+/* Writes b to out and empties it; false on a failed write. */
+bool ex_flush(strbuf *b, FILE *out);
+
+/* The common checks before a writer starts: a sorted graph of UTF-8
+ * strings.  what names the format in errors ("graphml"). */
+dyad_status ex_begin(const dyad_graph *g, const char *what, dyad_error *err);
+
+/* DYAD_OK if everything was written and flushed, else DYAD_ERR_IO. */
+dyad_status ex_end(bool ok, FILE *out, const char *what, dyad_error *err);
+
+#endif

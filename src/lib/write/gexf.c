@@ -1,0 +1,210 @@
+/* dyad_write_gexf: the graph as GEXF 1.3 for Gephi.  Node and edge
+ * attributes are declared in <attributes>; edges carry their weight and
+ * their main verb as label.  When any evidence item's document has a date
+ * the graph is dynamic: an edge starts at its earliest date, a node at the
+ * earliest start of its edges when all of them have one (else it is there
+ * all the time), so that Gephi's timeline plays the graph over time.  No
+ * lastmodifieddate: the output depends on the graph alone. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+
+typedef struct attr {
+    const char *id, *type;
+} attr;
+
+static const attr node_attrs[] = {{"kind", "string"}, {"mentions", "long"}};
+
+static const attr edge_attrs[] = {
+    {"acts", "long"},         {"goldstein", "double"}, {"verb", "string"},
+    {"cameo", "string"},      {"verbs", "string"},     {"roots", "string"},
+    {"first_date", "string"}, {"last_date", "string"}, {"evidence", "string"},
+};
+
+static void put_attrs(strbuf *b, const char *cls, const attr *a, size_t n)
+{
+    sb_printf(b, "    <attributes class=\"%s\" mode=\"static\">\n", cls);
+    for (size_t i = 0; i < n; i++)
+        sb_printf(b,
+                  "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n",
+                  a[i].id, a[i].id, a[i].type);
+    sb_puts(b, "    </attributes>\n");
+}
+
+static void put_head(strbuf *b, const dyad_graph *g, bool dynamic)
+{
+    sb_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<gexf xmlns=\"http://gexf.net/1.3\" "
+               "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+               "xsi:schemaLocation=\"http://gexf.net/1.3 "
+               "http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+               "  <meta>\n    <creator>dyad " DYAD_VERSION "</creator>\n");
+    long docs = dyad_graph_documents(g), sents = dyad_graph_sentences(g);
+    sb_printf(b,
+              "    <description>The actor graph of %ld document%s, %ld "
+              "sentence%s</description>\n  </meta>\n",
+              docs, docs == 1 ? "" : "s", sents, sents == 1 ? "" : "s");
+    sb_printf(b, "  <graph defaultedgetype=\"directed\" mode=\"%s\"%s>\n",
+              dynamic ? "dynamic" : "static",
+              dynamic ? " timeformat=\"date\"" : "");
+    put_attrs(b, "node", node_attrs, sizeof node_attrs / sizeof *node_attrs);
+    put_attrs(b, "edge", edge_attrs, sizeof edge_attrs / sizeof *edge_attrs);
+}
+
+static void put_value(strbuf *b, const char *id, const char *value)
+{
+    sb_printf(b, "          <attvalue for=\"%s\" value=\"", id);
+    ex_xml(b, value);
+    sb_puts(b, "\"/>\n");
+}
+
+/* ---- dates ---- */
+
+/* Each edge's start (NULL: none), and each node's. */
+typedef struct times {
+    const char **edge, **node;
+    bool dynamic;
+} times;
+
+static void node_starts(const dyad_graph *g, times *t)
+{
+    size_t nn = dyad_graph_n_nodes(g);
+    bool *undated = xcalloc(nn ? nn : 1, sizeof *undated);
+    const dyad_edge *e = dyad_graph_edges(g);
+    for (size_t i = 0; i < dyad_graph_n_edges(g); i++) {
+        size_t end[2] = {e[i].source, e[i].target};
+        for (int k = 0; k < 2; k++) {
+            const char **s = &t->node[end[k]];
+            if (!t->edge[i])
+                undated[end[k]] = true;
+            else if (!*s || strcmp(t->edge[i], *s) < 0)
+                *s = t->edge[i];
+        }
+    }
+    for (size_t i = 0; i < nn; i++)
+        if (undated[i])
+            t->node[i] = NULL;
+    free(undated);
+}
+
+static times find_times(const dyad_graph *g, const dyad_export_opts *opts)
+{
+    size_t ne = dyad_graph_n_edges(g), nn = dyad_graph_n_nodes(g);
+    times t = {xcalloc(ne ? ne : 1, sizeof(char *)),
+               xcalloc(nn ? nn : 1, sizeof(char *)), false};
+    const dyad_edge *e = dyad_graph_edges(g);
+    for (size_t i = 0; i < ne; i++) {
+        const char *last;
+        t.dynamic |= ex_dates(&e[i], ex_docs(opts), &t.edge[i], &last);
+    }
+    node_starts(g, &t);
+    return t;
+}
+
+/* ---- nodes and edges ---- */
+
+static void put_node(strbuf *b, const dyad_node *n, const char *start,
+                     const dyad_export_opts *opts)
+{
+    sb_puts(b, "      <node id=\"");
+    ex_xml(b, n->id);
+    sb_puts(b, "\" label=\"");
+    ex_xml(b, n->label);
+    if (start)
+        sb_printf(b, "\" start=\"%s", start);
+    sb_puts(b, "\">\n        <attvalues>\n");
+    const char *kind = ex_kind(opts, n->id);
+    if (kind)
+        put_value(b, "kind", kind);
+    sb_printf(b,
+              "          <attvalue for=\"mentions\" value=\"%ld\"/>\n"
+              "        </attvalues>\n      </node>\n",
+              n->mentions);
+}
+
+static void put_edge_values(strbuf *b, const dyad_edge *e, const ex_count *v,
+                            size_t nv, const ex_count *r, size_t nr,
+                            const dyad_export_opts *opts)
+{
+    sb_printf(b, "          <attvalue for=\"acts\" value=\"%ld\"/>\n",
+              e->acts);
+    sb_puts(b, "          <attvalue for=\"goldstein\" value=\"");
+    ex_real(b, e->goldstein);
+    sb_puts(b, "\"/>\n");
+    if (nv)
+        put_value(b, "verb", v[0].name);
+    if (nr)
+        put_value(b, "cameo", r[0].name);
+    strbuf s = {0};
+    ex_counts(&s, v, nv);
+    put_value(b, "verbs", s.s ? s.s : "");
+    s.len = 0;
+    ex_counts(&s, r, nr);
+    put_value(b, "roots", s.s ? s.s : "");
+    const char *first, *last;
+    if (ex_dates(e, ex_docs(opts), &first, &last)) {
+        put_value(b, "first_date", first);
+        put_value(b, "last_date", last);
+    }
+    s.len = 0;
+    ex_evidence(&s, e, ex_docs(opts));
+    put_value(b, "evidence", s.s ? s.s : "");
+    sb_free(&s);
+}
+
+static void put_edge(strbuf *b, const dyad_graph *g, size_t i,
+                     const char *start, const dyad_export_opts *opts)
+{
+    const dyad_edge *e = &dyad_graph_edges(g)[i];
+    const dyad_node *n = dyad_graph_nodes(g);
+    ex_count *v, *r;
+    size_t nv = ex_verbs(e, &v), nr = ex_roots(e, &r);
+    sb_printf(b, "      <edge id=\"%zu\" source=\"", i);
+    ex_xml(b, n[e->source].id);
+    sb_puts(b, "\" target=\"");
+    ex_xml(b, n[e->target].id);
+    sb_printf(b, "\" weight=\"%ld\" label=\"", e->weight);
+    ex_xml(b, nv ? v[0].name : "");
+    if (start)
+        sb_printf(b, "\" start=\"%s", start);
+    sb_puts(b, "\">\n        <attvalues>\n");
+    put_edge_values(b, e, v, nv, r, nr, opts);
+    sb_puts(b, "        </attvalues>\n      </edge>\n");
+    free(r);
+    free(v);
+}
+
+static bool write_all(const dyad_graph *g, FILE *out,
+                      const dyad_export_opts *opts, const times *t, strbuf *b)
+{
+    put_head(b, g, t->dynamic);
+    sb_puts(b, "    <nodes>\n");
+    bool ok = ex_flush(b, out);
+    for (size_t i = 0; ok && i < dyad_graph_n_nodes(g); i++) {
+        put_node(b, &dyad_graph_nodes(g)[i], t->node[i], opts);
+        ok = ex_flush(b, out);
+    }
+    sb_puts(b, "    </nodes>\n    <edges>\n");
+    for (size_t i = 0; ok && i < dyad_graph_n_edges(g); i++) {
+        put_edge(b, g, i, t->edge[i], opts);
+        ok = ex_flush(b, out);
+    }
+    sb_puts(b, "    </edges>\n  </graph>\n</gexf>\n");
+    return ok && ex_flush(b, out);
+}
+
+dyad_status dyad_write_gexf(const dyad_graph *g, FILE *out,
+                            const dyad_export_opts *opts, dyad_error *err)
+{
+    dyad_status st = ex_begin(g, "gexf", err);
+    if (st != DYAD_OK)
+        return st;
+    times t = find_times(g, opts);
+    strbuf b = {0};
+    bool ok = write_all(g, out, opts, &t, &b);
+    sb_free(&b);
+    free(t.node);
+    free(t.edge);
+    return ex_end(ok, out, "GEXF", err);
+}
