@@ -226,6 +226,7 @@ vocc *find_vocc(ctx *c, size_t end_before)
 aset subject_at(ctx *c, size_t v)
 {
     vocc tmp = {0};
+    tmp.subject_via = R_NONE;
     tmp.start = (uint32_t)v;
     tmp.end = (uint32_t)v + 1;
     tmp.verb = -1;
@@ -242,7 +243,8 @@ aset subject_at(ctx *c, size_t v)
 
 /* Each route below looks for the subject of verb o one way; it returns
  * true when it decides (*out may then be empty: no actor), false to let
- * the next route try.  p is the token before the auxiliary chain. */
+ * the next route try; *route gets the rule that names the route.  p is
+ * the token before the auxiliary chain. */
 
 /* The phrase right before the verb: "Pakistan urged", "urged X to act"
  * (X), "in Kabul, meeting ..." (a gerund after a phrase). */
@@ -281,7 +283,7 @@ static bool subject_adjacent(ctx *c, const vocc *o, size_t p, aset *out)
 /* ", urging ...", "X shelters Y, providing them ...": the subject of the
  * clause the participle follows, when a relation verb ends it; else the
  * subject of the main clause. */
-static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out)
+static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
 {
     if (!punct(c, p, ',') || o->form != F_ING || o->aux != o->start)
         return false;
@@ -290,7 +292,7 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out)
         !(G(c, prev->start) & G_SAY)) {
         aset s = subject_of(c, prev);
         if (s.n) {
-            via(c, R_VIA_PARTICIPLE);
+            *route = R_VIA_PARTICIPLE;
             *out = s;
             return true;
         }
@@ -300,7 +302,7 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out)
         if (m->first >= p)
             break;
         if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person)) {
-            via(c, R_VIA_PARTICIPLE);
+            *route = R_VIA_PARTICIPLE;
             *out = joint(c, m);
             return true;
         }
@@ -312,7 +314,7 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out)
 
 /* "sees the TTP as an ally and refuses", "traveled to Kabul and called
  * on": the subject of the nearest verb before, relation verb or not. */
-static bool subject_of_coordinated(ctx *c, vocc *o, size_t p, aset *out)
+static bool subject_of_coordinated(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
 {
     if (!(G(c, p) & G_CONJ) && !(punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ))
         return false;
@@ -324,14 +326,14 @@ static bool subject_of_coordinated(ctx *c, vocc *o, size_t p, aset *out)
             /* "denied harbouring the TTP and accused": past the gerund */
             if (prev->form == F_ING && prev->aux == prev->start)
                 continue;
-            via(c, R_VIA_COORDINATED);
+            *route = R_VIA_COORDINATED;
             *out = subject_of(c, prev);
             return true;
         }
         if (verbish(c, j) || (G(c, j) & G_BE)) {
             aset s = subject_at(c, j);
             if (s.n) {
-                via(c, R_VIA_COORDINATED);
+                *route = R_VIA_COORDINATED;
                 *out = s;
                 return true;
             }
@@ -341,7 +343,7 @@ static bool subject_of_coordinated(ctx *c, vocc *o, size_t p, aset *out)
 }
 
 /* "X, which urged Y": the antecedent. */
-static bool subject_of_relative(ctx *c, size_t p, aset *out)
+static bool subject_of_relative(ctx *c, size_t p, aset *out, rule_id *route)
 {
     if (!(G(c, p) & G_REL))
         return false;
@@ -350,7 +352,7 @@ static bool subject_of_relative(ctx *c, size_t p, aset *out)
         q--;
     const chunk *ante = subject_chunk(c, q);
     if (ante) {
-        via(c, R_VIA_RELATIVE);
+        *route = R_VIA_RELATIVE;
         *out = joint(c, ante);
     }
     return true;
@@ -359,7 +361,7 @@ static bool subject_of_relative(ctx *c, size_t p, aset *out)
 /* "X, with assistance from Y, is providing": the phrase before a
  * parenthesis in commas; "groups in the region, including the TTP,
  * attacked": the actors the list names. */
-static bool subject_across_parenthesis(ctx *c, size_t p, aset *out)
+static bool subject_across_parenthesis(ctx *c, size_t p, aset *out, rule_id *route)
 {
     if (!punct(c, p, ','))
         return false;
@@ -370,13 +372,13 @@ static bool subject_across_parenthesis(ctx *c, size_t p, aset *out)
             continue;
         const chunk *h = subject_chunk(c, j);
         if (h && h->actors.n) {
-            via(c, R_VIA_PARENTHESIS);
+            *route = R_VIA_PARENTHESIS;
             *out = joint(c, h);
             return true;
         }
         aset listed = listed_after(c, j);
         if (h && listed.n && h->role != ROLE_PLACE) {
-            via(c, R_VIA_LISTED);
+            *route = R_VIA_LISTED;
             *out = listed;
             return true;
         }
@@ -387,7 +389,7 @@ static bool subject_across_parenthesis(ctx *c, size_t p, aset *out)
 
 /* "plans to seek", "is ready to assist": the subject of the verb the
  * infinitive completes. */
-static bool subject_of_governing_verb(ctx *c, vocc *o, size_t p, aset *out)
+static bool subject_of_governing_verb(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
 {
     if (!o->infinitive && !verbish(c, p))
         return false;
@@ -395,13 +397,13 @@ static bool subject_of_governing_verb(ctx *c, vocc *o, size_t p, aset *out)
         if (clause_break(c, j) || punct(c, j, ','))
             break;
         if (verbish(c, j) || (G(c, j) & G_BE)) {
-            via(c, R_VIA_GOVERNING_VERB);
+            *route = R_VIA_GOVERNING_VERB;
             *out = subject_at(c, j);
             return true;
         }
         vocc *prev = find_vocc(c, j + 1);
         if (prev && prev->end == j + 1 && prev != o) {
-            via(c, R_VIA_GOVERNING_VERB);
+            *route = R_VIA_GOVERNING_VERB;
             *out = subject_of(c, prev);
             return true;
         }
@@ -420,13 +422,15 @@ aset subject_of(ctx *c, vocc *o)
         return o->subject;
     o->subject_done = true;
     aset s = {{0}, 0};
+    rule_id r = R_NONE;
     if (o->aux > c->s.first) {
         size_t p = o->aux - 1;
-        if (!subject_adjacent(c, o, p, &s) && !subject_of_participle(c, o, p, &s) &&
-            !subject_of_coordinated(c, o, p, &s) && !subject_of_relative(c, p, &s) &&
-            !subject_across_parenthesis(c, p, &s))
-            subject_of_governing_verb(c, o, p, &s);
+        if (!subject_adjacent(c, o, p, &s) && !subject_of_participle(c, o, p, &s, &r) &&
+            !subject_of_coordinated(c, o, p, &s, &r) && !subject_of_relative(c, p, &s, &r) &&
+            !subject_across_parenthesis(c, p, &s, &r))
+            subject_of_governing_verb(c, o, p, &s, &r);
     }
+    o->subject_via = s.n ? r : R_NONE;
     return o->subject = s;
 }
 

@@ -46,6 +46,7 @@ static void read_sentence(ctx *c)
         GROW(c->verbs, c->cap_verbs, c->n_verbs + 1);
         vocc *o = &c->verbs[c->n_verbs++];
         memset(o, 0, sizeof *o);
+        o->subject_via = R_NONE;
         o->start = (uint32_t)i;
         o->end = (uint32_t)(i + len);
         o->verb = (int32_t)c->d->forms[f].verb;

@@ -86,6 +86,7 @@ typedef struct vocc {
     bool passive, negated, hyp, future, infinitive;
     aset subject;
     bool subject_done;
+    rule_id subject_via; /* the route that found the subject at a distance, or R_NONE */
 } vocc;
 
 /* The state of one extraction, in three parts: what is fixed for the

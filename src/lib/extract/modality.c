@@ -198,6 +198,7 @@ bool inverted_condition(const ctx *c, const vocc *o)
 rule_id not_asserted(ctx *c, size_t v)
 {
     vocc o = {0};
+    o.subject_via = R_NONE;
     o.start = (uint32_t)v;
     o.end = (uint32_t)v + 1;
     o.verb = -1;

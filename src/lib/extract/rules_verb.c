@@ -258,6 +258,8 @@ static aset warned_about(const ctx *c, size_t from, const aset *warner)
 static bool frame_arguments(ctx *c, vocc *o, frame *f)
 {
     f->subj = subject_of(c, o);
+    if (o->subject_via != R_NONE)
+        via(c, o->subject_via);
     if (!o->passive) {
         f->obj = target_of(c, o, f->v);
         return true;
