@@ -605,7 +605,30 @@ def explain_inputs(tmp):
 
 
 @test("explain")
+def explain_rules(tmp):
+    out, _ = expect(["explain", "--rules"], 0)
+    rows = [l.split() for l in out.splitlines() if l.strip()]
+    names = [r[0] for r in rows]
+    check(len(names) == len(set(names)), "rule names are unique", out)
+    for name in ["agent-object", "requested-act", "including-list"]:
+        check(name in names, "--rules lists %r" % name, out)
+    check(all(r[1] in ("keep", "drop", "via") for r in rows), "every kind is keep/drop/via", out)
+    js = graph_of(expect(["explain", "--rules", "--format", "json"], 0)[0])
+    check([r["name"] for r in js] == names, "the JSON lists the same rules in order", js)
+    # every rule a triple or a drop names is in the registry
+    text = ("Several groups, including the TTP, attacked Pakistani posts. "
+            "Pakistan urged the Afghan Taliban to act against the TTP.")
+    ev = graph_of(expect(["explain", "--format", "json", text], 0)[0])
+    seen = {step for s in ev for e in s["events"] if e.get("rule")
+            for step in e["rule"].split(" > ")}
+    check(seen and seen <= set(names), "triples and drops name registered rules", seen)
+    check("including-list" in seen, "the path shows the step that found the subject", ev)
+
+
+@test("explain")
 def explain_errors(tmp):
+    expect(["explain", "--rules", "Pakistan urged China."], 2, err_re=r"--rules takes no text")
+    expect(["explain", "--rules", "-f", "x.txt"], 2, err_re=r"--rules takes no text")
     expect(["explain", "--frobnicate", "x"], 2, err_re=r"'--frobnicate'")
     expect(["explain", "--format", "xml", "x"], 2,
            err_re=r"unknown format 'xml'")
