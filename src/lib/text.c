@@ -26,6 +26,12 @@ bool text_valid_utf8(const char *text, size_t len, size_t *bad)
     return true;
 }
 
+bool text_utf8_ok(const char *s)
+{
+    size_t bad;
+    return !s || text_valid_utf8(s, strlen(s), &bad);
+}
+
 void text_line_col(const char *text, size_t off, int *line, int *col)
 {
     int l = 1, c = 1;

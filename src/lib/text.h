@@ -44,6 +44,9 @@ typedef struct tokens {
 /* Returns false and the byte offset of the first bad sequence if text is
  * not valid UTF-8. */
 bool text_valid_utf8(const char *text, size_t len, size_t *bad);
+/* Is the NUL-terminated string s valid UTF-8 (no overlongs, surrogates or
+ * code points above U+10FFFF: what Jansson accepts)?  NULL counts as "". */
+bool text_utf8_ok(const char *s);
 /* 1-based line and column (in characters) of byte offset off. */
 void text_line_col(const char *text, size_t off, int *line, int *col);
 

@@ -13,46 +13,13 @@
 #include <string.h>
 
 #include "dyad/write.h"
+#include "text.h"
 #include "util.h"
 
 #define DUMP_FLAGS                                                           \
     (JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
 
-/* ---- UTF-8, as Jansson accepts it ---- */
-
-/* Length of the valid sequence at s, or 0: no overlongs, no surrogates,
- * nothing above U+10FFFF. */
-static size_t utf8_seq(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (!n || c > 0xF4)
-        return 0;
-    uint32_t cp = c & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-        return 0;
-    return n;
-}
-
-static bool utf8_ok(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        size_t n = utf8_seq(p);
-        if (!n)
-            return false;
-        p += n;
-    }
-    return true;
-}
+/* ---- UTF-8, as Jansson accepts it (text_utf8_ok) ---- */
 
 /* The JSON path of the first string that is not UTF-8, or "" if none. */
 typedef struct where {
@@ -66,7 +33,7 @@ static bool check_relations(const dyad_edge *e, size_t link, where *w)
         const dyad_relation *r = &e->relations[i];
         const char *v[] = {r->verb, r->cameo, r->code};
         for (int k = 0; k < 3; k++)
-            if (!utf8_ok(v[k])) {
+            if (!text_utf8_ok(v[k])) {
                 snprintf(w->path, sizeof w->path,
                          "links[%zu].relations[%zu].%s", link, i, key[k]);
                 return false;
@@ -82,7 +49,7 @@ static bool check_evidence(const dyad_edge *e, size_t link, where *w)
         const dyad_evidence *x = &e->evidence[i];
         const char *v[] = {x->doc, x->verb, x->cameo, x->code, x->text};
         for (int k = 0; k < 5; k++)
-            if (!utf8_ok(v[k])) {
+            if (!text_utf8_ok(v[k])) {
                 snprintf(w->path, sizeof w->path,
                          "links[%zu].evidence[%zu].%s", link, i, key[k]);
                 return false;
@@ -95,9 +62,9 @@ static bool check_strings(const dyad_graph *g, where *w)
 {
     const dyad_node *n = dyad_graph_nodes(g);
     for (size_t i = 0; i < dyad_graph_n_nodes(g); i++)
-        if (!utf8_ok(n[i].id) || !utf8_ok(n[i].label)) {
+        if (!text_utf8_ok(n[i].id) || !text_utf8_ok(n[i].label)) {
             snprintf(w->path, sizeof w->path, "nodes[%zu].%s", i,
-                     utf8_ok(n[i].id) ? "label" : "id");
+                     text_utf8_ok(n[i].id) ? "label" : "id");
             return false;
         }
     const dyad_edge *e = dyad_graph_edges(g);

@@ -221,16 +221,25 @@ vocc *find_vocc(ctx *c, size_t end_before)
     return NULL;
 }
 
+/* A verb occurrence for the word at token v that is no relation verb
+ * (a light verb, an intent verb): read like one for its subject and
+ * modality. */
+vocc word_vocc(size_t v)
+{
+    vocc o = {0};
+    o.start = (uint32_t)v;
+    o.end = (uint32_t)v + 1;
+    o.verb = -1;
+    o.form = F_BASE;
+    o.subject_via = R_NONE;
+    return o;
+}
+
 /* The subject of a verb-like word at token v that is not a relation verb
  * (light verbs, intent verbs). */
 aset subject_at(ctx *c, size_t v)
 {
-    vocc tmp = {0};
-    tmp.subject_via = R_NONE;
-    tmp.start = (uint32_t)v;
-    tmp.end = (uint32_t)v + 1;
-    tmp.verb = -1;
-    tmp.form = F_BASE;
+    vocc tmp = word_vocc(v);
     const char *k = tok_key(&c->ts, v);
     size_t n = strlen(k);
     if (n > 2 && strcmp(k + n - 2, "ed") == 0)

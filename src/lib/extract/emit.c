@@ -2,12 +2,10 @@
  * class refinements every triple passes through. */
 #include "internal.h"
 
-void trace(ctx *c, dyad_trace_kind kind, size_t first, size_t last,
-                  int16_t src, int16_t dst, const char *lemma_, const char *cameo,
-                  const char *code, const char *how)
+/* The event of tokens [first, last) of the sentence being read. */
+static dyad_trace_event event_at(const ctx *c, dyad_trace_kind kind, size_t first, size_t last,
+                                 int16_t src, int16_t dst)
 {
-    if (!c->opts || !c->opts->trace)
-        return;
     dyad_trace_event ev = {0};
     ev.kind = kind;
     ev.sentence = c->sentence;
@@ -17,6 +15,16 @@ void trace(ctx *c, dyad_trace_kind kind, size_t first, size_t last,
     ev.text_len = ev.end - ev.start;
     ev.actor = src >= 0 ? c->d->actors[src].label : NULL;
     ev.target = dst >= 0 ? c->d->actors[dst].label : NULL;
+    return ev;
+}
+
+void trace(ctx *c, dyad_trace_kind kind, size_t first, size_t last,
+                  int16_t src, int16_t dst, const char *lemma_, const char *cameo,
+                  const char *code, const char *how)
+{
+    if (!c->opts || !c->opts->trace)
+        return;
+    dyad_trace_event ev = event_at(c, kind, first, last, src, dst);
     ev.verb = lemma_;
     ev.cameo = cameo;
     ev.code = code;
@@ -47,15 +55,7 @@ static void trace_rule(ctx *c, dyad_trace_kind kind, size_t first, size_t last, 
         sb_puts(&c->path, " > ");
     }
     sb_puts(&c->path, rule_table[r].name);
-    dyad_trace_event ev = {0};
-    ev.kind = kind;
-    ev.sentence = c->sentence;
-    ev.start = T(c, first)->start;
-    ev.end = T(c, last > first ? last - 1 : first)->end;
-    ev.text = c->text + ev.start;
-    ev.text_len = ev.end - ev.start;
-    ev.actor = src >= 0 ? c->d->actors[src].label : NULL;
-    ev.target = dst >= 0 ? c->d->actors[dst].label : NULL;
+    dyad_trace_event ev = event_at(c, kind, first, last, src, dst);
     ev.verb = lemma;
     ev.cameo = cameo;
     ev.code = code;

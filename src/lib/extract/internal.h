@@ -266,6 +266,7 @@ bool quantity(const ctx *c, const chunk *k);
 aset object_at(const ctx *c, size_t i, const chunk **first_chunk);
 size_t aux_start(const ctx *c, size_t v, vocc *o);
 vocc *find_vocc(ctx *c, size_t end_before);
+vocc word_vocc(size_t v);
 aset subject_at(ctx *c, size_t v);
 aset subject_of(ctx *c, vocc *o);
 size_t past_of_phrases(const ctx *c, const chunk *k);

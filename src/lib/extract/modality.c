@@ -197,11 +197,7 @@ bool inverted_condition(const ctx *c, const vocc *o)
  * for light verbs carrying a nominal act ("reluctant to make concessions"). */
 rule_id not_asserted(ctx *c, size_t v)
 {
-    vocc o = {0};
-    o.subject_via = R_NONE;
-    o.start = (uint32_t)v;
-    o.end = (uint32_t)v + 1;
-    o.verb = -1;
+    vocc o = word_vocc(v);
     o.aux = (uint32_t)aux_start(c, v, &o);
     if (o.negated)
         return R_NEGATED;

@@ -5,56 +5,23 @@
 #include <string.h>
 
 #include "export.h"
+#include "text.h"
 
-/* ---- UTF-8 ---- */
-
-/* Length of the valid sequence at s, or 0: no overlongs, no surrogates,
- * nothing above U+10FFFF (the rule of write_json.c). */
-static size_t utf8_seq(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (!n || c > 0xF4)
-        return 0;
-    uint32_t cp = c & (0x7Fu >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-        return 0;
-    return n;
-}
-
-static bool utf8_ok(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    while (*p) {
-        size_t n = utf8_seq(p);
-        if (!n)
-            return false;
-        p += n;
-    }
-    return true;
-}
+/* ---- UTF-8 (text_utf8_ok) ---- */
 
 static bool edge_utf8(const dyad_edge *e, size_t k, char *where, size_t size)
 {
     for (size_t i = 0; i < e->n_relations; i++) {
         const dyad_relation *r = &e->relations[i];
-        if (!utf8_ok(r->verb) || !utf8_ok(r->cameo) || !utf8_ok(r->code)) {
+        if (!text_utf8_ok(r->verb) || !text_utf8_ok(r->cameo) || !text_utf8_ok(r->code)) {
             snprintf(where, size, "links[%zu].relations[%zu]", k, i);
             return false;
         }
     }
     for (size_t i = 0; i < e->n_evidence; i++) {
         const dyad_evidence *x = &e->evidence[i];
-        if (!utf8_ok(x->doc) || !utf8_ok(x->verb) || !utf8_ok(x->cameo) ||
-            !utf8_ok(x->code) || !utf8_ok(x->text)) {
+        if (!text_utf8_ok(x->doc) || !text_utf8_ok(x->verb) || !text_utf8_ok(x->cameo) ||
+            !text_utf8_ok(x->code) || !text_utf8_ok(x->text)) {
             snprintf(where, size, "links[%zu].evidence[%zu]", k, i);
             return false;
         }
@@ -66,7 +33,7 @@ bool ex_check_utf8(const dyad_graph *g, char *where, size_t size)
 {
     const dyad_node *n = dyad_graph_nodes(g);
     for (size_t i = 0; i < dyad_graph_n_nodes(g); i++)
-        if (!utf8_ok(n[i].id) || !utf8_ok(n[i].label)) {
+        if (!text_utf8_ok(n[i].id) || !text_utf8_ok(n[i].label)) {
             snprintf(where, size, "nodes[%zu]", i);
             return false;
         }
