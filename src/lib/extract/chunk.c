@@ -149,7 +149,7 @@ bool nominal(ctx *c, size_t i, bool in_chunk)
     if (G(c, i) & G_PRON)
         return !in_chunk;
     size_t vl;
-    if (past_like(c, i) && i > c->s.first && i + 1 < c->s.last &&
+    if (!in_chunk && past_like(c, i) && i > c->s.first && i + 1 < c->s.last && !chunk_of(c, i - 1) &&
         !(T(c, i - 1)->flags & TOK_CAP) && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO)) &&
         (verb_at(c, i - 1, c->s.last, &vl) >= 0 || verbish(c, i - 1)) &&
         (T(c, i + 1)->flags & TOK_WORD) && !(G(c, i + 1) & (G_PREP | G_DET | G_CONJ | G_SUB | G_TO)))

@@ -56,8 +56,8 @@ aset joint(const ctx *c, const chunk *k)
         size_t p = j - 1;
         if (!s.n && punct(c, p, ','))
             break; /* "the Taliban, a former diplomat argued": no list */
-        if (G(c, p) & G_CONJ || punct(c, p, ',')) {
-            if ((G(c, p) & G_CONJ) && p > c->s.first + 1 && punct(c, p - 1, ','))
+        if (and_or(c, p) || punct(c, p, ',')) {
+            if (and_or(c, p) && p > c->s.first + 1 && punct(c, p - 1, ','))
                 p--; /* "X, Y, and Z": the serial comma */
             const chunk *l = chunk_of(c, p - 1);
             if (!l)
@@ -126,12 +126,12 @@ aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
         else if (k->poss.n && k->role != ROLE_PLACE)
             aset_merge(&s, &k->poss);
         size_t e = k->last;
-        if (e + 1 < c->s.last && (G(c, e) & G_CONJ || (punct(c, e, ',') && (G(c, e + 1) & G_CONJ))))
+        if (e + 1 < c->s.last && (and_or(c, e) || (punct(c, e, ',') && and_or(c, e + 1))))
             e += punct(c, e, ',') ? 2 : 1;
         else if (e + 1 < c->s.last && punct(c, e, ',') && chunk_of(c, e + 1) &&
                  chunk_of(c, e + 1)->role == ROLE_ACTOR && s.n &&
                  chunk_of(c, e + 1)->last < c->s.last &&
-                 (punct(c, chunk_of(c, e + 1)->last, ',') || (G(c, chunk_of(c, e + 1)->last) & G_CONJ)))
+                 (punct(c, chunk_of(c, e + 1)->last, ',') || and_or(c, chunk_of(c, e + 1)->last)))
             e += 1; /* "X, Y and Z" */
         else
             break;
@@ -325,7 +325,8 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id 
  * on": the subject of the nearest verb before, relation verb or not. */
 static bool subject_of_coordinated(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
 {
-    if (!(G(c, p) & G_CONJ) && !(punct(c, p, ',') && p > c->s.first && G(c, p - 1) & G_CONJ))
+    bool conj = (G(c, p) & G_CONJ) && !is_word(c, p, "as"); /* not "as it retaliated" */
+    if (!conj && !(punct(c, p, ',') && p > c->s.first && and_or(c, p - 1)))
         return false;
     for (size_t j = p; j-- > c->s.first;) {
         if (clause_break(c, j))

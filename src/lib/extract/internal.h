@@ -240,6 +240,7 @@ bool wh_word(const ctx *c, size_t i);
 bool insisting(const ctx *c, size_t i);
 bool clause_break(const ctx *c, size_t i);
 bool gerund_follows(const ctx *c, size_t i);
+bool and_or(const ctx *c, size_t i);
 
 /* chunk.c */
 int32_t verb_here(ctx *c, size_t i, size_t *len);

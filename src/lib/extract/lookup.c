@@ -171,7 +171,8 @@ bool time_word(const ctx *c, size_t i)
         "later", "week", "weeks", "month", "months", "year", "years", "day",
         "days", "night", "morning", "evening", "afternoon", "weekend", "two",
         "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "dozens", "hundreds", "thousands", "several", "once", "again"};
+        "dozens", "hundreds", "thousands", "several", "once", "again", "overnight",
+        "tonight"};
     if (i == 0 || !(T(c, i)->flags & TOK_WORD))
         return false;
     const char *k = tok_key(&c->ts, i);
@@ -320,4 +321,13 @@ bool gerund_follows(const ctx *c, size_t i)
     const char *k = tok_key(&c->ts, i);
     size_t n = strlen(k);
     return n > 4 && strcmp(k + n - 3, "ing") == 0;
+}
+
+/* "and", "or", "nor", "plus": the words that join the items of a list
+ * ("X, Y and Z"); not "as" ("condemned the launch as a provocation"), nor
+ * "but" and "yet", which join clauses. */
+bool and_or(const ctx *c, size_t i)
+{
+    return (G(c, i) & G_CONJ) && !is_word(c, i, "as") && !is_word(c, i, "well") &&
+           !is_word(c, i, "but") && !is_word(c, i, "yet");
 }

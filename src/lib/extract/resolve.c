@@ -417,11 +417,17 @@ void resolve_chunk(ctx *c, chunk *k)
         resolve_pronoun(c, k);
         return;
     }
-    /* a possessive splits owner and head: "Pakistan's Foreign Office" */
-    size_t poss = last;
-    for (size_t i = first; i < last; i++)
+    /* a possessive splits owner and head: "Pakistan's Foreign Office";
+     * not one inside a name ("the People's Republic of China") */
+    size_t poss = last, len;
+    for (size_t i = first; i < last; i++) {
+        if (actor_match(c, i, last, &len) >= 0 && len > 1) {
+            i += len - 1;
+            continue;
+        }
         if (T(c, i)->flags & TOK_POSS)
             poss = i;
+    }
     if (poss < last) {
         chunk owner = *k;
         owner.actors.n = 0;
@@ -488,10 +494,28 @@ void resolve_chunk(ctx *c, chunk *k)
         resolve_short(c, first, last, k);
 }
 
+/* "fired missiles at Israel", "opened fire at Pakistani posts": "at"
+ * after an act of force names its target, not a place. */
+static bool force_at(const ctx *c, const chunk *k)
+{
+    if (!is_word(c, k->prep_tok, "at"))
+        return false;
+    for (size_t j = k->prep_tok; j-- > c->s.first && k->prep_tok - j < 8;) {
+        size_t len;
+        int32_t f = verb_at(c, j, c->s.last, &len);
+        const verb *v = f >= 0 ? &c->d->verbs[c->d->forms[f].verb] : NULL;
+        if (v && atoi(v->cameo) >= 15 && needs_met(c, v, j + len))
+            return true;
+        if (clause_break(c, j))
+            break;
+    }
+    return false;
+}
+
 /* A place: an actor after "in", "inside", "across", ... */
 static bool place_prep(const ctx *c, const chunk *k)
 {
-    return k->prep != ATOM_NONE && (lex_gram(c->d, k->prep) & G_LOC);
+    return k->prep != ATOM_NONE && (lex_gram(c->d, k->prep) & G_LOC) && !force_at(c, k);
 }
 
 /* After all chunks: phrases completed by a following "of/from/for X"
@@ -604,8 +628,11 @@ static void settle_titles(ctx *c)
         chunk *k = &c->chunks[i];
         if (k->person || k->role != ROLE_ACTOR || !(T(c, k->last - 1)->flags & TOK_CAP))
             continue;
-        size_t e = k->last, b = e;
-        while (b > k->first && (T(c, b - 1)->flags & TOK_CAP) && !(G(c, b - 1) & G_HONORIFIC)) {
+        size_t e = k->last, b = e, named = k->first; /* the end of its last mention */
+        for (size_t t = k->first, len; t < e; t++)
+            if (actor_match(c, t, e, &len) >= 0 && t + len > named)
+                named = t + len;
+        while (b > named && (T(c, b - 1)->flags & TOK_CAP) && !(G(c, b - 1) & G_HONORIFIC)) {
             size_t len;
             if (class_at(c, b - 1, e, &len) || actor_match(c, b - 1, e, &len) >= 0)
                 break;

@@ -98,6 +98,21 @@ static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
     return t;
 }
 
+/* The token after chunk k and the phrases coordinated with it or
+ * completing it ("150 drones and 12 missiles", "the agenda of the meeting"). */
+static size_t past_conjuncts(const ctx *c, const chunk *k)
+{
+    size_t e = past_of_phrases(c, k);
+    for (int hops = 0; hops < 4 && e + 1 < c->s.last; hops++) {
+        size_t n = e + ((G(c, e) & G_CONJ) ? 1 : punct(c, e, ',') && (G(c, e + 1) & G_CONJ) ? 2 : 0);
+        const chunk *q = n > e ? chunk_of(c, n) : NULL;
+        if (!q || q->first != n || q->actors.n)
+            break;
+        e = past_of_phrases(c, q);
+    }
+    return e;
+}
+
 /* "provide weapons to X", "hand them over to Islamabad", "pledged full
  * support to India": the recipient after "to", across what is given. */
 static aset recipient(ctx *c, const vocc *o, const chunk *k, bool pledge)
@@ -165,9 +180,10 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     aset t = direct_object(c, o, v, &k);
     int root = atoi(v->cameo);
     bool threat_of_act = root == 13 && k && k->noun >= 0;
-    if (!t.n && k && (root >= 15 || threat_of_act) && k->last + 1 < c->s.last &&
-        (is_word(c, k->last, "against") || is_word(c, k->last, "on")))
-        t = object_at(c, k->last + 1, NULL);
+    size_t e = k ? past_conjuncts(c, k) : 0; /* "150 drones and 12 missiles at Ukraine" */
+    if (!t.n && k && (root >= 15 || threat_of_act) && e + 1 < c->s.last &&
+        (is_word(c, e, "against") || is_word(c, e, "on") || is_word(c, e, "at")))
+        t = object_at(c, e + 1, NULL);
     bool pledge = root == 3 && !t.n;
     if (root == 7 || root == 8 || pledge) {
         aset r = recipient(c, o, k, pledge);
