@@ -248,7 +248,9 @@ static const struct {
               "expressing convey conveys conveyed conveying issue issues "
               "issued issuing deliver delivers delivered delivering lodge "
               "lodges lodged lodging register registers registered "
-              "registering"},
+              "registering oversee oversees oversaw overseen overseeing "
+              "reach reaches reached reaching seal sealed clinch clinched "
+              "initiate initiates initiating"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "
@@ -295,7 +297,8 @@ static const struct {
     {G_PAST, "took made came went gave held met found saw thought brought kept "
              "began ran told sent spoke stood lost paid led felt meant became "
              "fell grew knew rose sought won wrote drove bore chose did got "
-             "heard understood left"},
+             "heard understood left oversaw overseen undertook withdrew "
+             "drew threw swore upheld withheld foresaw overtook"},
     {G_HONORIFIC, "mr mrs ms miss dr gen general lt col maj capt sheikh "
                   "mullah maulana mufti qari haji mawlawi mawlavi hafiz "
                   "president minister senator ambassador prince"},

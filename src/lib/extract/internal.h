@@ -293,6 +293,7 @@ aset passive_agent(const ctx *c, size_t from);
 aset other_side(const ctx *c, const aset *subj);
 void read_verb(ctx *c, vocc *o);
 void prescribed_acts(ctx *c);
+void wished_relations(ctx *c);
 
 /* rules_noun.c */
 void read_noun(ctx *c, const chunk *k);

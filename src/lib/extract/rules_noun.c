@@ -125,6 +125,8 @@ static void noun_phrase_arg(ctx *c, noun_frame *a, size_t i, const chunk *p, int
 static void noun_phrases(ctx *c, noun_frame *a)
 {
     size_t i = a->k->last;
+    if (i < c->s.last && (T(c, i)->flags & TOK_CLOSEQ))
+        i++; /* 'a "heavy attack" on X' */
     for (int hops = 0; hops < 6 && i < c->s.last; hops++) {
         if (punct(c, i, ',')) {
             const chunk *ap = chunk_of(c, i + 1);
@@ -163,6 +165,12 @@ static void noun_phrases(ctx *c, noun_frame *a)
 static void light_verb_lead(ctx *c, noun_frame *a)
 {
     size_t b = a->k->first;
+    /* 'initiated a "heavy attack" on': quote marks around the act noun */
+    while (b > c->s.first + 1 && (T(c, b - 1)->flags & (TOK_OPENQ | TOK_CLOSEQ)))
+        b--;
+    if (b < a->k->first && b > c->s.first + 1 && (G(c, b - 1) & G_DET) &&
+        (!chunk_of(c, b - 1) || chunk_of(c, b - 1)->last - chunk_of(c, b - 1)->first == 1))
+        b--;
     if (b > c->s.first + 1 && (G(c, b - 1) & G_CONJ)) {
         const chunk *q = chunk_of(c, b - 2);
         if (q && q->last == b - 1 && q->role != ROLE_ACTOR && q->role != ROLE_PLACE)
@@ -233,7 +241,11 @@ static bool light_verb(ctx *c, noun_frame *a)
 {
     size_t b = a->lead;
     const noun *n = a->n;
-    if (b <= c->s.first || !(G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) ||
+    /* "Iran is in talks with Saudi Arabia", "we are in regular
+     * communication with X": being in an act is doing it */
+    bool being_in = b > c->s.first && is_word(c, b, "in") && (G(c, b - 1) & G_BE);
+    if (b <= c->s.first ||
+        !((G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) || being_in) ||
         (G(c, b - 1) & G_DET))
         return false;
     rule_id why = not_asserted(c, b - 1);

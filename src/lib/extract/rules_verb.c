@@ -171,6 +171,22 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     return t;
 }
 
+/* "committed to supporting Pakistan", "its commitment to help Kabul": the
+ * object of the verb at i that an intent ending in "to" governs. */
+static aset committed_to(ctx *c, size_t i)
+{
+    aset none = {{0}, 0};
+    size_t len;
+    const char *k = tok_key(&c->ts, i);
+    size_t n = strlen(k);
+    bool verbal = verb_at(c, i, c->s.last, &len) >= 0 || (n > 4 && strcmp(k + n - 3, "ing") == 0);
+    if (!verbal || chunk_of(c, i))
+        return none;
+    if (verb_at(c, i, c->s.last, &len) < 0)
+        len = 1;
+    return object_at(c, i + len, NULL);
+}
+
 /* The target of an active verb: its object, the target of a force act it
  * launches ("launched strikes on Iran", "threatened attacks on X"), a
  * recipient, or a target its class puts elsewhere. */
@@ -192,6 +208,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     }
     if (!t.n)
         t = target_by_class(c, o, v, k);
+    if (!t.n && root == 3 && G(c, o->end - 1) & G_TO && o->end < c->s.last)
+        t = committed_to(c, o->end); /* "reaffirmed its commitment to supporting X" */
     return t;
 }
 
@@ -595,6 +613,48 @@ void read_verb(ctx *c, vocc *o)
     if (v->reciprocal && atoi(f.cameo) >= 18)
         emit(c, &f.obj, &f.subj, f.lemma, f.cameo, f.code, f.gold, o->start, o->end,
              R_RECIPROCAL);
+}
+
+/* "seeks", "wants", "hopes": wishing for a tie with someone. */
+static bool wishing(const ctx *c, size_t i)
+{
+    static const char *const stems[] = {"seek", "sought", "want", "hope", "wish", "desire",
+                                        "aspire"};
+    const char *k = tok_key(&c->ts, i);
+    if (T(c, i)->flags & TOK_CAP && i > c->s.first)
+        return false;
+    for (size_t s = 0; s < sizeof stems / sizeof *stems; s++)
+        if (strncmp(k, stems[s], strlen(stems[s])) == 0 && strlen(k) <= strlen(stems[s]) + 3)
+            return true;
+    return false;
+}
+
+/* "Kabul seeks to have good relations with Islamabad", "we want good
+ * relations with Afghanistan", "hopes for a new chapter in relations with
+ * the United States": wishing for relations with X is intent (03). */
+void wished_relations(ctx *c)
+{
+    c->n_via = 0;
+    for (size_t i = c->s.first; i + 3 < c->s.last; i++) {
+        if (!wishing(c, i) || not_asserted(c, i) != R_NONE)
+            continue;
+        for (size_t j = i + 1; j + 2 < c->s.last && j < i + 9; j++) {
+            if (clause_break(c, j) || punct(c, j, ','))
+                break;
+            if (!is_word(c, j, "relations") && !is_word(c, j, "ties") &&
+                !is_word(c, j, "relationship"))
+                continue;
+            aset target = is_word(c, j + 1, "with") ? object_at(c, j + 2, NULL) : (aset){{0}, 0};
+            /* "expressed its hopes for ...": the noun's light verb speaks */
+            const chunk *h = chunk_of(c, i);
+            size_t at = h && h->first > c->s.first && (G(c, h->first - 1) & G_LIGHT) ? h->first - 1 : i;
+            aset who = subject_at(c, at);
+            if (target.n && who.n)
+                emit(c, &who, &target, "seek relations", "03", "030", 4.0, i, j + 1,
+                     R_WISHED_RELATIONS);
+            break;
+        }
+    }
 }
 
 /* "Pakistan should take solid measures", said by China: an appeal (02);
