@@ -1,5 +1,6 @@
 /* Fuzz target: arbitrary bytes as a dyad JSON graph, read from a memory
- * stream; a graph read back is sorted and written again. */
+ * stream; a graph read back is sorted and written again, then merged with
+ * itself twice (sums past the count limit must be refused, never wrap). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,6 +23,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (dyad_read_json(&g, in, "fuzz.json", &err) == DYAD_OK) {
         dyad_graph_sort(g);
         dyad_write_json(g, sink, &err);
+        dyad_graph *sum = dyad_graph_new();
+        if (dyad_graph_merge(sum, g, &err) == DYAD_OK &&
+            dyad_graph_merge(sum, g, &err) == DYAD_OK) {
+            dyad_graph_sort(sum);
+            dyad_write_json(sum, sink, &err);
+        }
+        dyad_graph_free(sum);
     }
     dyad_graph_free(g);
     fclose(in);
