@@ -118,6 +118,19 @@ def suggest_names(tmp):
     return ["extract", "--suggest", path]
 
 
+def many_actors(tmp):
+    """100,000 actors in an --actors file (repeats were found by a scan of
+    every earlier id: 24 s)."""
+    actors = ", ".join('{"id": "actor-%d", "label": "Actor %d", '
+                       '"names": ["Zor%s Land"]}' % (i, i, letters(i))
+                       for i in range(100000))
+    path = write(os.path.join(tmp, "actors.json"),
+                 ('{"actors": [%s]}\n' % actors).encode())
+    text = write(os.path.join(tmp, "a.txt"),
+                 b"Zoraaaa Land urged Zorbaaa Land to act.\n")
+    return ["--actors", path, text]
+
+
 # name: (input maker, time bound in seconds)
 CASES = {
     "long-sentence": (long_sentence, LIMIT),
@@ -132,6 +145,7 @@ CASES = {
     "spaced-dots-10mb": (spaced_dots, 10),
     "explain-1m-lines": (explain_lines, 10),
     "suggest-100k-names": (suggest_names, 5),
+    "many-actors-100k": (many_actors, 5),
 }
 
 COMMANDS = ("extract", "explain", "merge", "diff")
