@@ -446,18 +446,9 @@ static int parse_args(int argc, char **argv, extract_args *a, int *first)
 /* Fails early, before a long extraction, when -o cannot be written. */
 static int check_output_dir(const char *prefix)
 {
-    const char *slash = strrchr(prefix, '/');
-    if (!slash)
-        return CLI_OK;
-    char *dir = cli_xstrndup(prefix, (size_t)(slash - prefix) + 1);
-    struct stat st;
-    int rc = CLI_OK;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        cli_error("%s: cannot write there: no such directory", dir);
-        rc = CLI_BAD_INPUT;
-    }
-    free(dir);
-    return rc;
+    dyad_error err = {0};
+    dyad_status st = cli_out_check(prefix, &err);
+    return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
 }
 
 static int extract(const extract_args *a, const char *const *paths,
