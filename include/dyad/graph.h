@@ -12,7 +12,13 @@
  * Canonical order (dyad_graph_sort): nodes by id; edges by (source id,
  * target id); relations by count descending, then verb, then code;
  * evidence by (doc, sentence, offset, verb, code).  Writers expect a sorted
- * graph; any change unsorts it. */
+ * graph; any change unsorts it.
+ *
+ * Counts (mentions, weights, acts, relation counts, documents, sentences)
+ * stay within DYAD_MAX_COUNT, and so does the sum of a graph's acts: the
+ * JSON reader refuses a graph past it and merge refuses a sum past it.
+ * The functions below that add to a count stop at the limit instead of
+ * wrapping; a Goldstein value is taken within [-10, 10]. */
 #ifndef DYAD_GRAPH_H
 #define DYAD_GRAPH_H
 
@@ -22,6 +28,10 @@
 #include "dyad/common.h"
 
 typedef struct dyad_graph dyad_graph;
+
+/* 2^53 - 1: the largest count dyad keeps, the largest integer every JSON
+ * reader (JavaScript's included) holds exactly. */
+#define DYAD_MAX_COUNT 9007199254740991L
 
 typedef struct dyad_node {
     const char *id;    /* "afghan-taliban" */
@@ -104,8 +114,8 @@ void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev);
 
 /* Adds everything in from to into: mentions, weights, relations, evidence
  * and totals.  Associative and commutative once sorted.  Fails with
- * DYAD_ERR_INVALID when a node id carries two labels, or a (verb, code)
- * two Goldstein values. */
+ * DYAD_ERR_INVALID, changing nothing, when a node id carries two labels, a
+ * (verb, code) two Goldstein values, or a sum would pass DYAD_MAX_COUNT. */
 dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
                              dyad_error *err);
 

@@ -43,6 +43,17 @@ FILE *cli_out_file(cli_out *o);
 dyad_status cli_out_commit(cli_out *o, dyad_error *err);
 /* Removes the temporary file; frees o.  Accepts NULL. */
 void cli_out_abort(cli_out *o);
+/* Flushes (to disk) and closes the temporary; stdout is only flushed.
+ * Idempotent; cli_out_commit and cli_out_commit_set call it. */
+dyad_status cli_out_close(cli_out *o, dyad_error *err);
+/* Commits n outputs of one folder as a set, all or none (see out.c):
+ * every target is checked before the first rename, and on any failure
+ * each target keeps its old file (or stays absent) and no temporary is
+ * left.  Frees every output and sets outs[i] to NULL. */
+dyad_status cli_out_commit_set(cli_out **outs, size_t n, dyad_error *err);
+/* Fails early (before a long extraction) when the folder of an output
+ * prefix does not exist or cannot be written. */
+dyad_status cli_out_check(const char *prefix, dyad_error *err);
 
 typedef enum {
     CLI_FMT_JSON,

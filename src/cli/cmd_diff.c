@@ -304,9 +304,10 @@ static dyad_status open_and_write(const dyad_diff *d, out_format f,
     return st;
 }
 
-/* PREFIX.json, .dot and .svg: each written to a temporary and renamed into
- * place once all three are complete; if a rename fails, the files already
- * renamed are removed, so that no mixed set is left. */
+/* PREFIX.json, .dot and .svg: each written to a temporary and committed
+ * as one set once all three are complete (cli_out_commit_set: all or
+ * none; they were renamed one at a time, so a full disk could leave the
+ * new JSON beside the old DOT and SVG). */
 static int write_files(const dyad_diff *d, char *const label[2],
                        const diff_args *a)
 {
@@ -320,12 +321,8 @@ static int write_files(const dyad_diff *d, char *const label[2],
         path[i] = file_path(a->prefix, ext[i]);
     for (int i = 0; i < N_FILES && st == DYAD_OK; i++)
         st = open_and_write(d, fmt[i], path[i], label, a, &outs[i], &err);
-    for (int i = 0; i < N_FILES && st == DYAD_OK; i++) {
-        st = cli_out_commit(outs[i], &err);
-        outs[i] = NULL;
-        for (int k = 0; k < i && st != DYAD_OK; k++)
-            unlink(path[k]);
-    }
+    if (st == DYAD_OK)
+        st = cli_out_commit_set(outs, N_FILES, &err);
     for (int i = N_FILES - 1; i >= 0; i--) {
         cli_out_abort(outs[i]);
         free(path[i]);
@@ -361,6 +358,8 @@ int cmd_diff(int argc, char **argv)
     dyad_dict *owned = NULL;
     dyad_diff *d = NULL;
     dyad_error err = {0};
+    if (a.prefix && cli_out_check(a.prefix, &err) != DYAD_OK)
+        rc = cli_report(DYAD_ERR_IO, &err); /* before extracting sides */
     make_labels(&a, label);
     for (int i = 0; i < 2 && rc < 0; i++) {
         int r = read_side(&a, i, &dict, &owned, &g[i]);

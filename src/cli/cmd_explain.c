@@ -96,7 +96,7 @@ typedef struct sentence {
 
 typedef struct trace_log {
     sentence *items; /* indexed by number - 1 */
-    size_t n;
+    size_t n, cap;
 } trace_log;
 
 static char *dup_or_null(const char *s) { return s ? cli_xstrdup(s) : NULL; }
@@ -104,8 +104,15 @@ static char *dup_or_null(const char *s) { return s ? cli_xstrdup(s) : NULL; }
 static sentence *sentence_at(trace_log *log, long number)
 {
     size_t i = number > 0 ? (size_t)number - 1 : 0;
+    if (i >= log->cap) {
+        /* doubling: one realloc a sentence made a long text quadratic */
+        size_t cap = log->cap ? log->cap : 64;
+        while (cap <= i)
+            cap *= 2;
+        log->items = cli_xrealloc(log->items, cap * sizeof *log->items);
+        log->cap = cap;
+    }
     if (i >= log->n) {
-        log->items = cli_xrealloc(log->items, (i + 1) * sizeof *log->items);
         memset(log->items + log->n, 0, (i + 1 - log->n) * sizeof *log->items);
         log->n = i + 1;
     }

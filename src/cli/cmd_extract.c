@@ -112,6 +112,8 @@ typedef struct suggestion {
 typedef struct suggester {
     suggestion *items;
     size_t n, cap;
+    size_t *slots; /* hash index of items by name: position + 1, 0 empty */
+    size_t n_slots;
     char *doc;     /* the document of the sentence below */
     long sentence; /* the last sentence seen, and its text */
     char *sentence_text;
@@ -146,12 +148,43 @@ static char *shorten(const char *s, size_t n)
     return out;
 }
 
+static size_t name_hash(const char *s)
+{
+    size_t h = (size_t)14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+    return h;
+}
+
+/* The slot of name in the index: where it is, or the empty slot where it
+ * would go. */
+static size_t *suggestion_slot(const suggester *s, const char *name)
+{
+    size_t mask = s->n_slots - 1, j = name_hash(name) & mask;
+    while (s->slots[j] && strcmp(s->items[s->slots[j] - 1].name, name) != 0)
+        j = (j + 1) & mask;
+    return &s->slots[j];
+}
+
+/* Keeps the index at most half full; a linear search made 100,000
+ * distinct names take minutes. */
+static void suggestion_index_grow(suggester *s)
+{
+    if (2 * (s->n + 1) <= s->n_slots)
+        return;
+    free(s->slots);
+    s->n_slots = s->n_slots ? 2 * s->n_slots : 256;
+    s->slots = cli_xmalloc(s->n_slots * sizeof *s->slots);
+    memset(s->slots, 0, s->n_slots * sizeof *s->slots);
+    for (size_t i = 0; i < s->n; i++)
+        *suggestion_slot(s, s->items[i].name) = i + 1;
+}
+
 static suggestion *find_suggestion(suggester *s, const char *name)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->items[i].name, name) == 0)
-            return &s->items[i];
-    return NULL;
+    suggestion_index_grow(s);
+    size_t at = *suggestion_slot(s, name);
+    return at ? &s->items[at - 1] : NULL;
 }
 
 static void on_unknown(suggester *s, const dyad_trace_event *ev)
@@ -168,6 +201,7 @@ static void on_unknown(suggester *s, const dyad_trace_event *ev)
         s->items = cli_xrealloc(s->items, s->cap * sizeof *s->items);
     }
     const char *doc = cli_tracing_doc();
+    *suggestion_slot(s, name) = s->n + 1;
     sg = &s->items[s->n++];
     *sg = (suggestion){.name = name,
                        .count = 1,
@@ -191,7 +225,9 @@ static void on_sentence(suggester *s, const dyad_trace_event *ev)
     s->sentence = ev->sentence;
     for (size_t i = s->n; i-- > 0;) {
         suggestion *sg = &s->items[i];
-        if (sg->example || strcmp(sg->doc, s->doc) != 0)
+        /* names wait only for the sentence they came in */
+        if (sg->example || sg->sentence < ev->sentence ||
+            strcmp(sg->doc, s->doc) != 0)
             break;
         if (sg->sentence == ev->sentence)
             sg->example = cli_xstrdup(s->sentence_text);
@@ -222,6 +258,7 @@ static void suggester_free(suggester *s)
         free(s->items[i].example);
     }
     free(s->items);
+    free(s->slots);
     free(s->doc);
     free(s->sentence_text);
 }
@@ -475,18 +512,9 @@ static int parse_args(int argc, char **argv, extract_args *a, int *first)
 /* Fails early, before a long extraction, when -o cannot be written. */
 static int check_output_dir(const char *prefix)
 {
-    const char *slash = strrchr(prefix, '/');
-    if (!slash)
-        return CLI_OK;
-    char *dir = cli_xstrndup(prefix, (size_t)(slash - prefix) + 1);
-    struct stat st;
-    int rc = CLI_OK;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        cli_error("%s: cannot write there: no such directory", dir);
-        rc = CLI_BAD_INPUT;
-    }
-    free(dir);
-    return rc;
+    dyad_error err = {0};
+    dyad_status st = cli_out_check(prefix, &err);
+    return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
 }
 
 static int extract(const extract_args *a, const char *const *paths,

@@ -234,6 +234,9 @@ int cmd_merge(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)
         return rc;
+    dyad_error err = {0};
+    if (a.prefix && cli_out_check(a.prefix, &err) != DYAD_OK)
+        return cli_report(DYAD_ERR_IO, &err);
     dyad_graph *g = dyad_graph_new();
     dyad_graph_set_evidence_cap(g, (size_t)a.max_evidence);
     rc = CLI_OK;

@@ -374,6 +374,150 @@ static void check_duplicate(pool *p, const char *name, const char *where)
         cli_warn("%s: duplicate document name '%s'", where, name);
 }
 
+/* ---- JSONL lines ---- */
+
+static bool has_bom(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
+}
+
+/* Blank: nothing but JSON white space, after a byte order mark if any
+ * (a .txt file may start with one, so may a JSONL line). */
+static bool is_blank_line(const char *s, size_t len)
+{
+    for (size_t i = has_bom(s, len) ? 3 : 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return false;
+    return true;
+}
+
+static size_t digits_end(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i;
+}
+
+/* The length of the JSON number at s, 0 if there is none:
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static size_t number_len(const char *s, size_t n)
+{
+    size_t i = s[0] == '-';
+    size_t j = digits_end(s, n, i);
+    if (j == i || (s[i] == '0' && j > i + 1))
+        return 0;
+    if (j < n && s[j] == '.') {
+        size_t k = digits_end(s, n, j + 1);
+        if (k == j + 1)
+            return 0;
+        j = k;
+    }
+    if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+        size_t k = j + 1 < n && (s[j + 1] == '+' || s[j + 1] == '-') ? j + 2
+                                                                      : j + 1;
+        size_t m = digits_end(s, n, k);
+        if (m == k)
+            return 0;
+        j = m;
+    }
+    return j;
+}
+
+/* dyad reads only "id" and "text", both strings: every number outside a
+ * string becomes 0 padded with spaces (columns stay) before Jansson parses
+ * the line, so that a number too big for it (1e999, 2^64) in a key dyad
+ * ignores does not refuse the document. */
+static void blank_numbers(char *s, size_t n)
+{
+    bool in_string = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in_string) {
+            if (s[i] == '\\')
+                i++;
+            else if (s[i] == '"')
+                in_string = false;
+            continue;
+        }
+        in_string = s[i] == '"';
+        size_t len = s[i] == '-' || (s[i] >= '0' && s[i] <= '9')
+                         ? number_len(s + i, n - i)
+                         : 0;
+        if (len) {
+            s[i] = '0';
+            memset(s + i + 1, ' ', len - 1);
+            i += len - 1;
+        }
+    }
+}
+
+static const char *json_kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+/* What is wrong with the string field key of doc, in buf; false if
+ * nothing. */
+static bool field_problem(json_t *doc, const char *key, char *buf,
+                          size_t size)
+{
+    json_t *v = json_object_get(doc, key);
+    if (!v)
+        snprintf(buf, size, "\"%s\" is missing", key);
+    else if (!json_is_string(v))
+        snprintf(buf, size, "\"%s\" is %s, not a string", key, json_kind(v));
+    else if (strcmp(key, "id") == 0 && json_string_length(v) == 0)
+        snprintf(buf, size, "\"id\" is empty");
+    else
+        return false;
+    return true;
+}
+
+/* What is wrong with a parsed line, in buf; false if nothing. */
+static bool line_problem(json_t *doc, char *buf, size_t size)
+{
+    if (!json_is_object(doc)) {
+        snprintf(buf, size, "the line is %s, not an object", json_kind(doc));
+        return true;
+    }
+    return field_problem(doc, "id", buf, size) ||
+           field_problem(doc, "text", buf, size);
+}
+
+/* Parses the JSONL line of it (a leading byte order mark skipped, its
+ * numbers blanked, duplicate keys refused); NULL with the message in
+ * msg. */
+static json_t *parse_line(const item *it, char *msg, size_t size)
+{
+    size_t bom = has_bom(it->json_line, it->json_len) ? 3 : 0;
+    blank_numbers(it->json_line + bom, it->json_len - bom);
+    json_error_t jerr;
+    json_t *doc = json_loadb(it->json_line + bom, it->json_len - bom,
+                             JSON_REJECT_DUPLICATES, &jerr);
+    char problem[300];
+    if (!doc) {
+        /* columns in characters after the mark, as an editor shows them */
+        snprintf(msg, size, "%s:%ld:%d: invalid JSON: %s", it->src->path,
+                 it->line, jerr.column, jerr.text);
+        return NULL;
+    }
+    if (line_problem(doc, problem, sizeof problem)) {
+        snprintf(msg, size, "%s:%ld: expected {\"id\",\"text\"}: %s",
+                 it->src->path, it->line, problem);
+        json_decref(doc);
+        return NULL;
+    }
+    return doc;
+}
+
 /* Reads the next line of the open .jsonl source into it; false at the end
  * of the file (which is then closed).  Called with the lock held. */
 static bool next_jsonl_line(pool *p, const source *src, item *it)
@@ -388,7 +532,7 @@ static bool next_jsonl_line(pool *p, const source *src, item *it)
         size_t len = (size_t)n;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
-        if (len == 0)
+        if (is_blank_line(line, len))
             continue; /* blank lines are allowed */
         it->src = src;
         it->line = p->jsonl_line;
@@ -594,22 +738,15 @@ static void run_file(pool *p, const item *it, dyad_graph *g)
 
 static void run_jsonl(pool *p, const item *it, dyad_graph *g)
 {
-    char where[600];
+    char where[600], msg[1200];
     snprintf(where, sizeof where, "%s:%ld", it->src->path, it->line);
-    json_error_t jerr;
-    json_t *doc = json_loadb(it->json_line, it->json_len, 0, &jerr);
-    json_t *id = json_object_get(doc, "id");
-    json_t *text = json_object_get(doc, "text");
-    if (!json_is_object(doc) || !json_is_string(id) ||
-        !json_is_string(text) || json_string_length(id) == 0) {
-        char msg[1200];
-        snprintf(msg, sizeof msg, "%s: expected {\"id\",\"text\"}%s%s", where,
-                 doc ? "" : ": ", doc ? "" : jerr.text);
+    json_t *doc = parse_line(it, msg, sizeof msg);
+    if (!doc) {
         document_problem(p, it->seq, msg);
-        json_decref(doc);
         return;
     }
-    const char *name = json_string_value(id);
+    json_t *text = json_object_get(doc, "text");
+    const char *name = json_string_value(json_object_get(doc, "id"));
     check_duplicate(p, name, where);
     jsonl_date(p, name, doc, where);
     extract_text(p, it, name, where, json_string_value(text),

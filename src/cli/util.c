@@ -214,139 +214,11 @@ const char *cli_base_name(const char *path)
     return start;
 }
 
-/* ---- outputs written all-or-nothing ---- */
+/* ---- outputs written all-or-nothing: see out.c ---- */
 
-struct cli_out {
-    FILE *fp;
-    char *path; /* final name; NULL for stdout */
-    char *tmp;  /* temporary name beside it */
-    bool closed;
-};
-
-static dyad_status io_fail(dyad_error *err, const char *path,
-                           const char *what, int errnum)
-{
-    return dyad_fail(err, DYAD_ERR_IO, path, 0, 0, "%s: %s", what,
-                     strerror(errnum));
-}
-
-/* ".NAME.XXXXXX" in the directory of path. */
-static char *temp_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = path + dir_len;
-    size_t n = dir_len + strlen(base) + 9;
-    char *tmp = cli_xmalloc(n);
-    snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
-    return tmp;
-}
-
-cli_out *cli_out_open(const char *path, dyad_error *err)
-{
-    cli_out *o = cli_xmalloc(sizeof *o);
-    memset(o, 0, sizeof *o);
-    if (strcmp(path, "-") == 0) {
-        o->fp = stdout;
-        return o;
-    }
-    if (!*path || path[strlen(path) - 1] == '/') {
-        dyad_fail(err, DYAD_ERR_IO, path, 0, 0,
-                  "cannot create: not a file name");
-        free(o);
-        return NULL;
-    }
-    o->path = cli_xstrdup(path);
-    o->tmp = temp_name(path);
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        io_fail(err, path, "cannot create", errno);
-        goto fail;
-    }
-    /* mkstemp gives 0600; a graph is shared like any file the user makes.
-     * Failing that leaves 0600, which is no reason to fail the run. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int chmod_rc = fchmod(fd, 0666 & ~mask);
-    (void)chmod_rc;
-    o->fp = fdopen(fd, "w");
-    if (!o->fp) {
-        io_fail(err, path, "cannot create", errno);
-        close(fd);
-        unlink(o->tmp);
-        goto fail;
-    }
-    return o;
-fail:
-    free(o->tmp);
-    free(o->path);
-    free(o);
-    return NULL;
-}
-
-FILE *cli_out_file(cli_out *o) { return o->fp; }
-
-/* Flushes and closes the temporary file (stdout is only flushed). */
 static dyad_status out_close(cli_out *o, dyad_error *err)
 {
-    const char *name = o->path ? o->path : "standard output";
-    if (!o->path) {
-        if (fflush(stdout) != 0 || ferror(stdout))
-            return io_fail(err, name, "write error", errno ? errno : EIO);
-        return DYAD_OK;
-    }
-    int failed = ferror(o->fp);
-    int errnum = failed ? EIO : 0;
-    if (fflush(o->fp) != 0 && !failed) {
-        failed = 1;
-        errnum = errno;
-    }
-    if (fclose(o->fp) != 0 && !failed) {
-        failed = 1;
-        errnum = errno;
-    }
-    o->fp = NULL;
-    o->closed = true;
-    if (failed)
-        return io_fail(err, name, "write error", errnum);
-    return DYAD_OK;
-}
-
-static dyad_status out_rename(cli_out *o, dyad_error *err)
-{
-    if (!o->path)
-        return DYAD_OK;
-    if (rename(o->tmp, o->path) != 0)
-        return io_fail(err, o->path, "cannot rename into place", errno);
-    free(o->tmp);
-    o->tmp = NULL;
-    return DYAD_OK;
-}
-
-static void out_free(cli_out *o)
-{
-    if (o->fp && o->path)
-        fclose(o->fp);
-    if (o->tmp)
-        unlink(o->tmp);
-    free(o->tmp);
-    free(o->path);
-    free(o);
-}
-
-dyad_status cli_out_commit(cli_out *o, dyad_error *err)
-{
-    dyad_status st = out_close(o, err);
-    if (st == DYAD_OK)
-        st = out_rename(o, err);
-    out_free(o);
-    return st;
-}
-
-void cli_out_abort(cli_out *o)
-{
-    if (o)
-        out_free(o);
+    return cli_out_close(o, err);
 }
 
 /* ---- graphs ---- */
@@ -426,19 +298,11 @@ static int write_stdout(const dyad_graph *g, cli_format fmt,
     return st == DYAD_OK ? CLI_OK : cli_report(st, &err);
 }
 
-/* Renames the closed temporaries into place; if one fails, removes the
- * files already renamed so that no mixed set is left. */
+/* Renames the closed temporaries into place, all or none (out.c); the
+ * outputs are freed and their entries cleared. */
 static dyad_status rename_all(cli_out **outs, size_t n, dyad_error *err)
 {
-    for (size_t i = 0; i < n; i++) {
-        dyad_status st = out_rename(outs[i], err);
-        if (st != DYAD_OK) {
-            for (size_t j = 0; j < i; j++)
-                unlink(outs[j]->path);
-            return st;
-        }
-    }
-    return DYAD_OK;
+    return cli_out_commit_set(outs, n, err);
 }
 
 static bool wanted(const part *p, const cli_format *fmts, size_t n)

@@ -8,8 +8,10 @@
  * Goldstein values are kept as integer tenths: an edge's mean is an integer
  * sum over its relations divided by its acts, so that merging in any order
  * gives the same bits. */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,38 @@
 #include "util.h"
 
 #define NONE ((size_t)-1)
+#define MAX_COUNT DYAD_MAX_COUNT
+
+_Static_assert(LONG_MAX >= DYAD_MAX_COUNT, "counts are 64-bit longs");
+
+/* ---- counts that stop at DYAD_MAX_COUNT instead of wrapping ---- */
+
+static long clamp_count(long x)
+{
+    return x > MAX_COUNT ? MAX_COUNT : x < -MAX_COUNT ? -MAX_COUNT : x;
+}
+
+/* Both sides are clamped first, so the sum itself cannot overflow. */
+static long count_add(long a, long b)
+{
+    return clamp_count(clamp_count(a) + clamp_count(b));
+}
+
+static bool count_fits(long a, long b)
+{
+    long sum = clamp_count(a) + clamp_count(b);
+    return sum >= -MAX_COUNT && sum <= MAX_COUNT;
+}
+
+/* Goldstein sums in tenths: at most 100 tenths an act. */
+static long long tenths_add(long long a, long long b)
+{
+    const long long max = 100LL * MAX_COUNT;
+    a = a > max ? max : a < -max ? -max : a;
+    b = b > max ? max : b < -max ? -max : b;
+    long long sum = a + b;
+    return sum > max ? max : sum < -max ? -max : sum;
+}
 
 /* ---- a map from 64-bit keys to indexes (open addressing) ---- */
 
@@ -118,6 +152,7 @@ struct dyad_graph {
     map edge_by_pair;
     map tenths_by_verb; /* (verb atom, code atom) -> goldstein tenths */
     long documents, sentences;
+    long acts; /* over all edges, within DYAD_MAX_COUNT as merge checks */
     size_t evidence_cap;
     bool sorted;
 };
@@ -150,14 +185,20 @@ static uint32_t atom_of(const dyad_graph *g, const char *s)
 static long tenths_of(double x) { return (long)llround(x * 10.0); }
 
 /* sum / acts in tenths, as a value rounded to 3 decimals (half away from
- * zero), computed in integers. */
+ * zero), computed in integers: tenths * 100 / acts in thousandths, taken
+ * apart so that no product passes 100 * acts (tenths * 100 overflowed
+ * for counts near 2^63). */
 static double mean_of(long long tenths, long acts)
 {
     if (acts <= 0)
         return 0.0;
-    long long num = tenths * 100, den = acts;
-    long long q = ((num < 0 ? -num : num) * 2 + den) / (2 * den);
-    return (double)(num < 0 ? -q : q) / 1000.0;
+    long long den = acts, a = tenths < 0 ? -tenths : tenths;
+    if (a > 100 * den) /* at most 10 (100 tenths) an act */
+        a = 100 * den;
+    long long rest = a % den * 100;
+    long long q = a / den * 100 + rest / den;
+    q += 2 * (rest % den) >= den; /* half away from zero */
+    return (double)(tenths < 0 ? -q : q) / 1000.0;
 }
 
 dyad_graph *dyad_graph_new(void)
@@ -204,8 +245,8 @@ void dyad_graph_set_evidence_cap(dyad_graph *g, size_t cap)
 
 void dyad_graph_count(dyad_graph *g, long documents, long sentences)
 {
-    g->documents += documents;
-    g->sentences += sentences;
+    g->documents = count_add(g->documents, documents);
+    g->sentences = count_add(g->sentences, sentences);
 }
 
 long dyad_graph_documents(const dyad_graph *g) { return g->documents; }
@@ -239,7 +280,7 @@ size_t dyad_graph_node(dyad_graph *g, const char *id, const char *label)
 void dyad_graph_mention(dyad_graph *g, size_t node, long n)
 {
     if (node < g->n_nodes)
-        g->nodes[node].mentions += n;
+        g->nodes[node].mentions = count_add(g->nodes[node].mentions, n);
 }
 
 /* ---- edges, relations, evidence ---- */
@@ -272,11 +313,12 @@ static size_t edge_get(dyad_graph *g, size_t source, size_t target)
 static size_t tenths_val(long t) { return (size_t)(uint32_t)(int32_t)t; }
 static long val_tenths(size_t v) { return (long)(int32_t)(uint32_t)v; }
 
+/* The Goldstein scale is [-10, 10] (NaN counts as -10). */
 static long clamp_tenths(double x)
 {
-    if (!(x > -1e6))
-        return -10000000;
-    return x < 1e6 ? tenths_of(x) : 10000000;
+    if (!(x > -10.0))
+        return -100;
+    return x < 10.0 ? tenths_of(x) : 100;
 }
 
 /* verb, cameo and code are atoms of g. */
@@ -298,9 +340,12 @@ static void add_relation(dyad_graph *g, size_t e, const char *verb,
         if (map_get(&g->tenths_by_verb, key) == NONE)
             map_put(&g->tenths_by_verb, key, tenths_val(tenths));
     }
-    r->count += count;
-    pe->acts += count;
-    s->tenths += (long long)tenths_of(r->goldstein) * count;
+    count = clamp_count(count);
+    r->count = count_add(r->count, count);
+    pe->acts = count_add(pe->acts, count);
+    g->acts = count_add(g->acts, count);
+    long long t = (long long)tenths_of(r->goldstein) * count;
+    s->tenths = tenths_add(s->tenths, t);
     g->sorted = false;
     edge_sync(g, e);
 }
@@ -343,7 +388,8 @@ static void cut_evidence(dyad_graph *g, size_t e)
 {
     dyad_edge *pe = &g->edges[e];
     edge_state *s = &g->es[e];
-    qsort(s->ev, pe->n_evidence, sizeof *s->ev, cmp_evidence);
+    if (pe->n_evidence > 1) /* s->ev is NULL for "evidence": [] */
+        qsort(s->ev, pe->n_evidence, sizeof *s->ev, cmp_evidence);
     size_t cap = g->evidence_cap;
     if (cap && pe->n_evidence > cap) {
         free_evidence(s->ev + cap, pe->n_evidence - cap);
@@ -422,7 +468,7 @@ size_t dyad_graph_edge(dyad_graph *g, size_t source, size_t target,
     if (source == target || source >= g->n_nodes || target >= g->n_nodes)
         return NONE;
     size_t e = edge_get(g, source, target);
-    g->edges[e].weight += weight;
+    g->edges[e].weight = count_add(g->edges[e].weight, weight);
     return e;
 }
 
@@ -496,9 +542,74 @@ static dyad_status check_merge(const dyad_graph *into, const dyad_graph *from,
     return st;
 }
 
+/* Sums that would pass DYAD_MAX_COUNT, checked before anything is added
+ * so that a refused merge changes nothing. */
+static dyad_status too_many(dyad_error *err, const char *what)
+{
+    return dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
+                     "%s would pass %ld, the most dyad counts, when merged",
+                     what, (long)MAX_COUNT);
+}
+
+static size_t edge_find(const dyad_graph *g, const char *source,
+                        const char *target)
+{
+    size_t s = dyad_graph_find(g, source), t = dyad_graph_find(g, target);
+    if (s == NONE || t == NONE)
+        return NONE;
+    return map_get(&g->edge_by_pair, pair_key(s, t));
+}
+
+static dyad_status check_node_sums(const dyad_graph *into,
+                                   const dyad_graph *from, dyad_error *err)
+{
+    char what[256];
+    for (size_t i = 0; i < from->n_nodes; i++) {
+        const dyad_node *n = &from->nodes[i];
+        size_t j = dyad_graph_find(into, n->id);
+        if (j == NONE || count_fits(into->nodes[j].mentions, n->mentions))
+            continue;
+        snprintf(what, sizeof what, "the mentions of node \"%.100s\"",
+                 n->id);
+        return too_many(err, what);
+    }
+    return DYAD_OK;
+}
+
+static dyad_status check_edge_sums(const dyad_graph *into,
+                                   const dyad_graph *from, dyad_error *err)
+{
+    char what[256];
+    for (size_t i = 0; i < from->n_edges; i++) {
+        const dyad_edge *fe = &from->edges[i];
+        const char *s = from->nodes[fe->source].id;
+        const char *t = from->nodes[fe->target].id;
+        size_t e = edge_find(into, s, t);
+        if (e == NONE || count_fits(into->edges[e].weight, fe->weight))
+            continue;
+        snprintf(what, sizeof what, "the weight of link \"%.60s\" -> "
+                 "\"%.60s\"", s, t);
+        return too_many(err, what);
+    }
+    return DYAD_OK;
+}
+
+static dyad_status check_sums(const dyad_graph *into, const dyad_graph *from,
+                              dyad_error *err)
+{
+    if (!count_fits(into->documents, from->documents))
+        return too_many(err, "graph.documents");
+    if (!count_fits(into->sentences, from->sentences))
+        return too_many(err, "graph.sentences");
+    if (!count_fits(into->acts, from->acts))
+        return too_many(err, "the acts of all links");
+    dyad_status st = check_node_sums(into, from, err);
+    return st == DYAD_OK ? check_edge_sums(into, from, err) : st;
+}
+
 static void merge_edge(dyad_graph *into, size_t e, const dyad_edge *fe)
 {
-    into->edges[e].weight += fe->weight;
+    into->edges[e].weight = count_add(into->edges[e].weight, fe->weight);
     for (size_t j = 0; j < fe->n_relations; j++)
         dyad_graph_relation(into, e, &fe->relations[j]);
     for (size_t j = 0; j < fe->n_evidence; j++)
@@ -517,13 +628,15 @@ dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
         return st;
     }
     dyad_status st = check_merge(into, from, err);
+    if (st == DYAD_OK)
+        st = check_sums(into, from, err);
     if (st != DYAD_OK)
         return st;
     size_t *node_map = xmalloc((from->n_nodes + 1) * sizeof *node_map);
     for (size_t i = 0; i < from->n_nodes; i++) {
         const dyad_node *n = &from->nodes[i];
         node_map[i] = dyad_graph_node(into, n->id, n->label);
-        into->nodes[node_map[i]].mentions += n->mentions;
+        dyad_graph_mention(into, node_map[i], n->mentions);
     }
     for (size_t i = 0; i < from->n_edges; i++) {
         const dyad_edge *fe = &from->edges[i];
@@ -619,8 +732,9 @@ void dyad_graph_sort(dyad_graph *g)
         return;
     sort_nodes(g);
     for (size_t i = 0; i < g->n_edges; i++) {
-        qsort(g->es[i].rels, g->edges[i].n_relations, sizeof *g->es[i].rels,
-              cmp_relation);
+        if (g->edges[i].n_relations > 1) /* NULL for "relations": [] */
+            qsort(g->es[i].rels, g->edges[i].n_relations,
+                  sizeof *g->es[i].rels, cmp_relation);
         cut_evidence(g, i);
         edge_sync(g, i);
     }

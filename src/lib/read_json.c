@@ -4,7 +4,6 @@
  * position for a value once loaded.  The graph read is sorted, so that
  * writing it again gives the same bytes. */
 #include <jansson.h>
-#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -22,6 +21,7 @@ typedef struct reader {
     atoms *verbs; /* "verb\ncode" keys */
     long *tenths; /* Goldstein tenths by verbs atom */
     size_t cap_tenths;
+    long acts; /* the relations' counts so far, over all links */
 } reader;
 
 static dyad_status fail(reader *r, dyad_status st, const char *fmt, ...)
@@ -62,9 +62,13 @@ static dyad_status get_long(reader *r, json_t *obj, const char *path,
         return fail(r, DYAD_ERR_INVALID, "%s.%s: expected an integer", path,
                     key);
     json_int_t x = json_integer_value(v);
-    if (x < min || x > LONG_MAX)
+    if (x < min)
         return fail(r, DYAD_ERR_INVALID, "%s.%s: %lld is out of range", path,
                     key, (long long)x);
+    if (x > DYAD_MAX_COUNT)
+        return fail(r, DYAD_ERR_INVALID,
+                    "%s.%s: %lld is more than dyad counts (at most %ld)",
+                    path, key, (long long)x, DYAD_MAX_COUNT);
     *out = (long)x;
     return DYAD_OK;
 }
@@ -265,8 +269,15 @@ static dyad_status read_relation(reader *r, json_t *v, const char *link,
         st = get_long(r, v, path, "count", 1, &rel.count);
     if (st == DYAD_OK)
         st = check_goldstein(r, path, &rel);
-    if (st == DYAD_OK)
+    if (st == DYAD_OK && rel.count > DYAD_MAX_COUNT - r->acts)
+        st = fail(r, DYAD_ERR_INVALID,
+                  "%s.count: the graph's acts would pass %ld, the most dyad "
+                  "counts",
+                  path, DYAD_MAX_COUNT);
+    if (st == DYAD_OK) {
+        r->acts += rel.count;
         dyad_graph_relation(r->g, e, &rel);
+    }
     return st;
 }
 
@@ -442,7 +453,7 @@ dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
         return dyad_fail(err, DYAD_ERR_PARSE, name, jerr.line, jerr.column,
                          "%s", jerr.text);
     }
-    reader r = {dyad_graph_new(), name, err, atoms_new(), NULL, 0};
+    reader r = {dyad_graph_new(), name, err, atoms_new(), NULL, 0, 0};
     dyad_status st = read_root(&r, root);
     free(r.tenths);
     atoms_free(r.verbs);

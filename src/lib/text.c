@@ -241,6 +241,24 @@ static size_t word_end(const char *text, size_t len, size_t i)
     return j;
 }
 
+/* A run of one ASCII stop ("...", "!!!") is one token, as the ellipsis
+ * character is: n bytes of a stop at i grow to the end of the run.  Ten
+ * megabytes of dots are then one token, not ten million. */
+static size_t stop_run(const char *text, size_t len, size_t i, size_t n)
+{
+    if (n != 1)
+        return n;
+    while (i + n < len && text[i + n] == text[i])
+        n++;
+    return n;
+}
+
+/* A stop token that is a run of ASCII stops rather than one character. */
+static bool is_stop_run(const char *text, const tok *t)
+{
+    return t->end - t->start > 1 && text[t->start] == t->punct;
+}
+
 void text_tokenize(const char *text, size_t len, tokens *ts)
 {
     uint16_t pending = 0;
@@ -322,6 +340,8 @@ void text_tokenize(const char *text, size_t len, tokens *ts)
             if (cp >= 0x80)
                 p = '~'; /* other symbols */
         }
+        if (p == '.' || p == '!' || p == '?')
+            n = stop_run(text, len, i, n);
         char key[2] = {p, 0};
         push(ts, text, start, start + n, flags, p, key, 1);
         pending = 0;
@@ -396,20 +416,43 @@ static bool starts_sentence(const tokens *ts, size_t j)
            t->punct == '(' || t->punct == '[' || t->punct == '"' || t->punct == '-';
 }
 
-static size_t boundary_after_end(const char *text, const tokens *ts, size_t i)
+/* Tokens that may follow a sentence's end before the next one starts:
+ * closing quotes and brackets, apostrophes, further stops. */
+static bool trails_end(const tok *t)
+{
+    return (t->flags & TOK_CLOSEQ) || t->punct == ')' || t->punct == ']' ||
+           t->punct == '\'' || ends_sentence(t);
+}
+
+/* The first token after i that does not trail an end.  *run caches the
+ * last answer: every token between a stop and that answer trails, so a
+ * later stop before it has the same answer.  This keeps a run of n stops
+ * linear instead of quadratic. */
+static size_t skip_trailers(const tokens *ts, size_t i, size_t *run)
+{
+    if (*run > i)
+        return *run;
+    size_t j = i + 1;
+    while (j < ts->n && trails_end(&ts->t[j]))
+        j++;
+    *run = j;
+    return j;
+}
+
+static size_t boundary_after_end(const char *text, const tokens *ts, size_t i,
+                                 size_t *run)
 {
     /* i is a '.', '!' or '?'; returns the first token of the next sentence,
      * or 0 if the sentence goes on */
-    size_t j = i + 1;
-    while (j < ts->n && (ts->t[j].flags & TOK_CLOSEQ || ts->t[j].punct == ')' ||
-                         ts->t[j].punct == ']' || ts->t[j].punct == '\'' ||
-                         ends_sentence(&ts->t[j])))
-        j++;
+    size_t j = skip_trailers(ts, i, run);
     if (j >= ts->n)
         return ts->n;
     if (!starts_sentence(ts, j))
         return 0;
-    if (ts->t[i].punct == '.' && i > 0 && ts->t[i - 1].end == ts->t[i].start &&
+    /* "Mr." and "J." do not end a sentence; "Mr..." did, from its second
+     * dot on, before a run was one token, and still does */
+    if (ts->t[i].punct == '.' && !is_stop_run(text, &ts->t[i]) && i > 0 &&
+        ts->t[i - 1].end == ts->t[i].start &&
         (ts->t[i - 1].flags & TOK_WORD) && !(ts->t[j].flags & TOK_NEWLINE)) {
         const char *k = tok_key(ts, i - 1);
         bool initial = (ts->t[i - 1].flags & TOK_CAP) &&
@@ -417,7 +460,6 @@ static size_t boundary_after_end(const char *text, const tokens *ts, size_t i)
         if (is_abbreviation(k) || initial)
             return 0;
     }
-    (void)text;
     return j;
 }
 
@@ -428,6 +470,7 @@ size_t text_sentences(const char *text, const tokens *ts, span **out,
     size_t n = 0, cap = 0;
     bool wrapped = looks_wrapped(text, ts);
     size_t first = 0, next = 0; /* next: a boundary found ahead */
+    size_t run = 0;             /* see skip_trailers */
     for (size_t i = 0; i < ts->n; i++) {
         const tok *t = &ts->t[i];
         bool cut = false;
@@ -453,7 +496,7 @@ size_t text_sentences(const char *text, const tokens *ts, span **out,
             first = i;
         }
         if (ends_sentence(t)) {
-            size_t j = boundary_after_end(text, ts, i);
+            size_t j = boundary_after_end(text, ts, i, &run);
             if (j)
                 next = j;
         } else if ((t->flags & TOK_ABBREV) && i + 1 < ts->n &&

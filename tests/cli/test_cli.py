@@ -442,14 +442,70 @@ def extract_jsonl(tmp):
     docs = {e["doc"] for l in g["links"] for e in l["evidence"]}
     check(docs <= {"art-%d" % i for i in range(len(SENTENCES))},
           "named by id", docs)
-    for bad_line in ['{"id": "x"}', '{"id": 3, "text": "t"}', '[1, 2]',
-                     '{"id": "x", "text": "unterminated']:
+    # a bad line is named by file and line, and the message says which
+    # field is wrong (or, for bad JSON, the column too)
+    for bad_line, why in [
+            ('{"id": "x"}', r': "text" is missing$'),
+            ('{"id": 3, "text": "t"}', r': "id" is a number, not a string$'),
+            ('{"id": "", "text": "t"}', r': "id" is empty$'),
+            ('{"id": "x", "text": null}', r': "text" is null, not a string$'),
+            ('[1, 2]', r': the line is an array, not an object$'),
+            ('{"id": "x", "text": "unterminated', None)]:
         bad = write(os.path.join(tmp, "bad.jsonl"),
                     lines[0] + "\n" + bad_line + "\n" + lines[1] + "\n")
-        expect(["extract", bad], 1,
-               err_re=r'^dyad: .*bad\.jsonl:2: expected \{"id","text"\}')
-        expect(["extract", "-j", "3", bad], 1,
-               err_re=r'^dyad: .*bad\.jsonl:2: expected \{"id","text"\}')
+        want = (r'^dyad: .*bad\.jsonl:2: expected \{"id","text"\}' + why
+                if why else r'^dyad: .*bad\.jsonl:2:33: invalid JSON: ')
+        expect(["extract", bad], 1, err_re=want)
+        expect(["extract", "-j", "3", bad], 1, err_re=want)
+
+
+@test("extract")
+def extract_jsonl_rules(tmp):
+    """The JSONL rules as docs/cli.md states them (issue 11, item 6)."""
+    doc = '{"id": "%s", "text": "Pakistan urged the Taliban to act."}'
+    # blank lines, including white space only, are allowed
+    f = write(os.path.join(tmp, "blank.jsonl"),
+              doc % "a" + "\n   \t \n\r\n\n" + doc % "b" + "\n")
+    out, _ = expect(["extract", f] + DICT, 0)
+    check(graph_of(out)["graph"]["documents"] == 2, "blank lines skipped")
+    # a UTF-8 byte order mark is accepted, as in a .txt file
+    f = write(os.path.join(tmp, "bom.jsonl"),
+              b"\xef\xbb\xbf" + (doc % "a").encode() + b"\n\xef\xbb\xbf"
+              + (doc % "b").encode() + b"\n")
+    out, _ = expect(["extract", f] + DICT, 0)
+    check(graph_of(out)["graph"]["documents"] == 2, "BOM lines read")
+    # duplicate keys are refused with line and column, as graphs and
+    # dictionaries refuse them (the last one was kept silently)
+    f = write(os.path.join(tmp, "dup.jsonl"),
+              doc % "a" + '\n{"id": "a", "id": "b", "text": "t"}\n')
+    expect(["extract", f], 1,
+           err_re=r'^dyad: .*dup\.jsonl:2:16: invalid JSON: duplicate '
+                  r'object key')
+    f = write(os.path.join(tmp, "dup-bom.jsonl"),
+              b'\xef\xbb\xbf{"text": "t", "text": "u", "id": "a"}\n')
+    expect(["extract", f], 1, err_re=r'^dyad: .*dup-bom\.jsonl:1:20: ')
+    # numbers in keys dyad ignores are not read, however big
+    f = write(os.path.join(tmp, "big.jsonl"),
+              '{"id": "a", "n": 123456789012345678901234567890, '
+              '"r": -1.5e999, "x": [1e400, {"y": 99999999999999999999}], '
+              '"text": "Pakistan urged the Taliban to act."}\n')
+    out, _ = expect(["extract", f] + DICT, 0)
+    check(graph_of(out)["graph"]["documents"] == 1, "huge numbers ignored")
+    f = write(os.path.join(tmp, "big-id.jsonl"),
+              '{"id": 123456789012345678901234567890, "text": "t"}\n')
+    expect(["extract", f], 1,
+           err_re=r'^dyad: .*big-id\.jsonl:1: expected \{"id","text"\}: '
+                  r'"id" is a number')
+    # what is not a number stays an error
+    f = write(os.path.join(tmp, "lead0.jsonl"),
+              '{"id": "a", "n": 01, "text": "t"}\n')
+    expect(["extract", f], 1,
+           err_re=r'^dyad: .*lead0\.jsonl:1:18: invalid JSON: ')
+    f = write(os.path.join(tmp, "numstr.jsonl"),
+              '{"id": "12\\" 3", "text": "45"}\n')
+    out, _ = expect(["extract", f] + DICT, 0)
+    check(graph_of(out)["graph"]["documents"] == 1,
+          "digits inside strings untouched")
 
 
 @test("extract")

@@ -4,18 +4,23 @@
     pathological.py CASE     run one case (see CASES below)
     pathological.py --list   name the cases
 
-Each case writes its input to a temporary folder and runs
-`$DYAD extract --format json ...` on it.  It passes when dyad finishes
-within the time limit (60 s, times $DYAD_TIMEOUT_SCALE under valgrind) with
-exit status 0 or 1 and no sanitizer report; a signal, an exit status above
-1, a time-out or a sanitizer report is a failure.
+Each case writes its input to a temporary folder and runs dyad on it
+(`$DYAD extract --format json ...` unless the case names another command).
+It passes when dyad finishes within the case's time bound with exit status
+0 or 1 and no sanitizer report; a signal, an exit status above 1, a time-out
+or a sanitizer report is a failure.  The bound is 60 s unless the case sets
+a tighter one (the cases that were quadratic: their bound is what a linear
+dyad needs, with room), times 5 under sanitizers ($DYAD_SANITIZED, set by
+meson) and times $DYAD_TIMEOUT_SCALE (valgrind).
 """
 import os
 import subprocess
 import sys
 import tempfile
+import time
 
 LIMIT = 60
+SANITIZER_SCALE = 5
 
 
 def write(path, data):
@@ -76,15 +81,74 @@ def many_sentences(tmp):
     return [write(os.path.join(tmp, "dots.txt"), b"Pakistan. " * 200000)]
 
 
+def dots(tmp):
+    """10 MB of '.' (each stop scanned every stop after it: 273 s a MB)."""
+    return [write(os.path.join(tmp, "dots.txt"), b"." * (10 << 20))]
+
+
+def stops(tmp):
+    """10 MB of '?!', ten million stops that stay separate tokens."""
+    return [write(os.path.join(tmp, "stops.txt"), b"?!" * (5 << 20))]
+
+
+def spaced_dots(tmp):
+    """10 MB of '. ', five million stops with spaces between."""
+    return [write(os.path.join(tmp, "spaced.txt"), b". " * (5 << 20))]
+
+
+def explain_lines(tmp):
+    """dyad explain on 1,000,000 one-word lines (one sentence each)."""
+    path = write(os.path.join(tmp, "lines.txt"), b"Pakistan\n" * 1000000)
+    return ["explain", "-f", path]
+
+
+def letters(i, n=4):
+    out = ""
+    for _ in range(n):
+        out += chr(ord("a") + i % 26)
+        i //= 26
+    return out
+
+
+def suggest_names(tmp):
+    """--suggest over 100,000 distinct unknown names."""
+    text = "".join("Pakistan attacked Zor%s.\n" % letters(i)
+                   for i in range(100000))
+    path = write(os.path.join(tmp, "names.txt"), text.encode())
+    return ["extract", "--suggest", path]
+
+
+def many_actors(tmp):
+    """100,000 actors in an --actors file (repeats were found by a scan of
+    every earlier id: 24 s)."""
+    actors = ", ".join('{"id": "actor-%d", "label": "Actor %d", '
+                       '"names": ["Zor%s Land"]}' % (i, i, letters(i))
+                       for i in range(100000))
+    path = write(os.path.join(tmp, "actors.json"),
+                 ('{"actors": [%s]}\n' % actors).encode())
+    text = write(os.path.join(tmp, "a.txt"),
+                 b"Zoraaaa Land urged Zorbaaa Land to act.\n")
+    return ["--actors", path, text]
+
+
+# name: (input maker, time bound in seconds)
 CASES = {
-    "long-sentence": long_sentence,
-    "many-aliases": many_aliases,
-    "deep-quotes": deep_quotes,
-    "unbalanced-quotes": unbalanced_quotes,
-    "one-word-5mb": one_word,
-    "nul-and-controls": nul_and_controls,
-    "many-sentences": many_sentences,
+    "long-sentence": (long_sentence, LIMIT),
+    "many-aliases": (many_aliases, LIMIT),
+    "deep-quotes": (deep_quotes, LIMIT),
+    "unbalanced-quotes": (unbalanced_quotes, LIMIT),
+    "one-word-5mb": (one_word, LIMIT),
+    "nul-and-controls": (nul_and_controls, LIMIT),
+    "many-sentences": (many_sentences, LIMIT),
+    "dots-10mb": (dots, 1),
+    "stops-10mb": (stops, 15),
+    "spaced-dots-10mb": (spaced_dots, 10),
+    "explain-1m-lines": (explain_lines, 10),
+    "suggest-100k-names": (suggest_names, 5),
+    "many-actors-100k": (many_actors, 5),
 }
+
+COMMANDS = ("extract", "explain", "merge", "diff")
 
 SANITIZER_MARKS = (b"ERROR: AddressSanitizer", b"ERROR: LeakSanitizer",
                    b"runtime error:", b"SUMMARY: UndefinedBehaviorSanitizer",
@@ -96,19 +160,26 @@ def run(name):
     if not dyad:
         print("DYAD is not set (run through meson test)")
         return 99
-    limit = LIMIT * float(os.environ.get("DYAD_TIMEOUT_SCALE", "1"))
+    make, bound = CASES[name]
+    limit = bound * float(os.environ.get("DYAD_TIMEOUT_SCALE", "1"))
+    if os.environ.get("DYAD_SANITIZED", "none") != "none":
+        limit *= SANITIZER_SCALE
     with tempfile.TemporaryDirectory(prefix="dyad-patho-") as tmp:
-        args = CASES[name](tmp)
-        cmd = [dyad, "extract", "--format", "json"] + args
-        print("case %s: %s" % (name, CASES[name].__doc__))
+        args = make(tmp)
+        if args[0] not in COMMANDS:
+            args = ["extract", "--format", "json"] + args
+        print("case %s: %s" % (name, make.__doc__))
+        start = time.monotonic()
         try:
-            p = subprocess.run(cmd, stdout=subprocess.PIPE,
+            p = subprocess.run([dyad] + args, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, timeout=limit)
         except subprocess.TimeoutExpired:
-            print("FAIL: did not finish in %.0f s" % limit)
+            print("FAIL: did not finish in %.1f s" % limit)
             return 1
+        took = time.monotonic() - start
     err = p.stderr
-    print("exit %d, %d bytes of output" % (p.returncode, len(p.stdout)))
+    print("exit %d, %d bytes of output, %.2f s (bound %.1f s)"
+          % (p.returncode, len(p.stdout), took, limit))
     if err:
         sys.stdout.write(err[-4000:].decode("utf-8", "replace") + "\n")
     if p.returncode < 0 or p.returncode >= 128:

@@ -391,6 +391,89 @@ static void test_reader_api(void)
     dyad_graph_free(g);
 }
 
+/* A graph of one edge a -> b carrying count acts of goldstein g. */
+static dyad_graph *big(long mentions, long weight, long count, double g,
+                       long documents)
+{
+    dyad_graph *gr = dyad_graph_new();
+    size_t a = dyad_graph_node(gr, "a", "A");
+    size_t b = dyad_graph_node(gr, "b", "B");
+    dyad_graph_mention(gr, a, mentions);
+    size_t e = dyad_graph_edge(gr, a, b, weight);
+    dyad_relation r = {"urge", "02", "020", g, count};
+    dyad_graph_relation(gr, e, &r);
+    dyad_graph_count(gr, documents, 1);
+    return gr;
+}
+
+/* Sums past DYAD_MAX_COUNT are refused by merge, naming the count, and
+ * change nothing; the graph's own adders stop at the limit.  Before, huge
+ * counts overflowed signed arithmetic (mentions -2 in the release build). */
+static void test_count_limits(void)
+{
+    const long max = DYAD_MAX_COUNT, half = DYAD_MAX_COUNT / 2 + 1;
+    struct {
+        long mentions, weight, count, documents;
+        const char *what;
+    } cases[] = {
+        {half, 1, 1, 1, "the mentions of node \"a\""},
+        {1, half, half, 1, "the acts of all links"},
+        {1, half, 1, 1, "the weight of link \"a\" -> \"b\""},
+        {1, 1, 1, half, "graph.documents"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_graph *x = big(cases[i].mentions, cases[i].weight,
+                            cases[i].count, 10.0, cases[i].documents);
+        dyad_graph *y = big(cases[i].mentions, cases[i].weight,
+                            cases[i].count, 10.0, cases[i].documents);
+        dyad_error err = {0};
+        CHECK_INT(dyad_graph_merge(x, y, &err), DYAD_ERR_INVALID);
+        CHECK(strstr(err.text, cases[i].what) != NULL);
+        CHECK(strstr(err.text, "9007199254740991") != NULL);
+        printf("# %s\n", err.text);
+        CHECK_INT(dyad_graph_nodes(x)[0].mentions, cases[i].mentions);
+        CHECK_INT(dyad_graph_documents(x), cases[i].documents);
+        dyad_graph_free(x);
+        dyad_graph_free(y);
+    }
+    /* the largest counts themselves: exact, and a mean of exactly 10 */
+    dyad_graph *g = big(max, max, max, 10.0, max);
+    const dyad_edge *e = &dyad_graph_edges(g)[0];
+    CHECK_INT(e->acts, max);
+    CHECK(e->goldstein == 10.0);
+    /* adders stop at the limit, never wrap */
+    dyad_graph_mention(g, 0, max);
+    dyad_graph_count(g, 9223372036854775807L, 1);
+    dyad_graph_edge(g, 0, 1, max);
+    dyad_relation r = {"urge", "02", "020", 10.0, 9223372036854775807L};
+    dyad_graph_relation(g, 0, &r);
+    e = &dyad_graph_edges(g)[0];
+    CHECK_INT(dyad_graph_nodes(g)[0].mentions, max);
+    CHECK_INT(dyad_graph_documents(g), max);
+    CHECK_INT(e->weight, max);
+    CHECK_INT(e->acts, max);
+    CHECK_INT(e->relations[0].count, max);
+    CHECK(e->goldstein == 10.0);
+    dyad_graph_free(g);
+    /* Goldstein values are taken on the scale [-10, 10] */
+    g = big(1, 1, 3, 55.0, 1);
+    CHECK(dyad_graph_edges(g)[0].goldstein == 10.0);
+    dyad_graph_free(g);
+}
+
+/* An edge with no relations and no evidence sorts (qsort got NULL). */
+static void test_empty_edge_sort(void)
+{
+    dyad_graph *g = dyad_graph_new();
+    size_t a = dyad_graph_node(g, "a", "A"), b = dyad_graph_node(g, "b", "B");
+    dyad_graph_edge(g, b, a, 0);
+    dyad_graph_sort(g);
+    CHECK_INT(dyad_graph_n_edges(g), 1);
+    CHECK_INT(dyad_graph_edges(g)[0].n_relations, 0);
+    CHECK(dyad_graph_edges(g)[0].goldstein == 0.0);
+    dyad_graph_free(g);
+}
+
 int main(void)
 {
     RUN(test_nodes);
@@ -404,5 +487,7 @@ int main(void)
     RUN(test_merge_sums);
     RUN(test_merge_conflicts);
     RUN(test_reader_api);
+    RUN(test_count_limits);
+    RUN(test_empty_edge_sort);
     return DONE();
 }

@@ -323,6 +323,65 @@ static void test_read_link_errors(void)
         DYAD_ERR_INVALID, "links[1].relations[0].goldstein");
 }
 
+/* Counts past DYAD_MAX_COUNT (2^53 - 1) are refused, naming the field;
+ * before, 2^63 - 1 overflowed the sums (UBSan abort, or a wrapped count
+ * in the release build). */
+static void test_read_count_limits(void)
+{
+    expect_replaced("\"count\": 1", "\"count\": 9223372036854775807",
+                    DYAD_ERR_INVALID,
+                    "links[0].relations[0].count: 9223372036854775807 is "
+                    "more than dyad counts (at most 9007199254740991)");
+    expect_replaced("\"weight\": 1", "\"weight\": 9007199254740992",
+                    DYAD_ERR_INVALID, "links[0].weight: 9007199254740992 is "
+                                      "more than dyad counts");
+    expect_doc("\"generator\": \"dyad 0.1.0\", \"schema\": 1, "
+               "\"documents\": 9007199254740992, \"sentences\": 1",
+               "", "1", "links", DYAD_ERR_INVALID,
+               "graph.documents: 9007199254740992 is more than dyad counts");
+    /* the largest count is kept exactly */
+    expect_doc("\"generator\": \"dyad 0.1.0\", \"schema\": 1, "
+               "\"documents\": 9007199254740991, \"sentences\": 1",
+               "", "1", "links", DYAD_OK, NULL);
+    /* two relations within the limit whose sum is not */
+    expect(
+        "{\"graph\": {\"schema\": 1, \"documents\": 0, \"sentences\": 0}, "
+        "\"nodes\": [{\"id\": \"a\", \"label\": \"A\", \"mentions\": 1}, "
+        "{\"id\": \"b\", \"label\": \"B\", \"mentions\": 1}], "
+        "\"links\": [{\"source\": \"a\", \"target\": \"b\", \"weight\": 1,"
+        " \"acts\": 9007199254740991, \"goldstein\": 1, \"relations\": ["
+        "{\"verb\": \"v\", \"cameo\": \"01\", \"code\": \"01\", "
+        "\"goldstein\": 1, \"count\": 4503599627370496}, "
+        "{\"verb\": \"w\", \"cameo\": \"01\", \"code\": \"01\", "
+        "\"goldstein\": 1, \"count\": 4503599627370496}], "
+        "\"evidence\": []}]}",
+        DYAD_ERR_INVALID,
+        "links[0].relations[1].count: the graph's acts would pass "
+        "9007199254740991");
+}
+
+/* "relations": [] and "evidence": [] are read and sorted without passing
+ * NULL to qsort (a UBSan abort before). */
+static void test_read_empty_lists(void)
+{
+    const char *base =
+        "{\"graph\": {\"schema\": 1, \"documents\": 0, \"sentences\": 0}, "
+        "\"nodes\": [{\"id\": \"a\", \"label\": \"A\", \"mentions\": 1}, "
+        "{\"id\": \"b\", \"label\": \"B\", \"mentions\": 1}], "
+        "\"links\": [{\"source\": \"a\", \"target\": \"b\", ";
+    char doc[1024];
+    snprintf(doc, sizeof doc, "%s%s", base,
+             "\"weight\": 0, \"acts\": 0, \"goldstein\": 0, "
+             "\"relations\": [], \"evidence\": []}]}");
+    expect(doc, DYAD_OK, NULL);
+    snprintf(doc, sizeof doc, "%s%s", base,
+             "\"weight\": 1, \"acts\": 1, \"goldstein\": 1, "
+             "\"relations\": [{\"verb\": \"v\", \"cameo\": \"01\", "
+             "\"code\": \"01\", \"goldstein\": 1, \"count\": 1}], "
+             "\"evidence\": []}]}");
+    expect(doc, DYAD_OK, NULL);
+}
+
 static void test_write_errors(void)
 {
     dyad_graph *g = dyad_graph_new();
@@ -360,6 +419,8 @@ int main(void)
     RUN(test_read_syntax);
     RUN(test_read_errors);
     RUN(test_read_link_errors);
+    RUN(test_read_count_limits);
+    RUN(test_read_empty_lists);
     RUN(test_write_errors);
     return DONE();
 }

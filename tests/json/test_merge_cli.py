@@ -4,6 +4,7 @@ json_fixture (no extraction needed): shards merged in any grouping and
 order give the bytes of the whole; --max-evidence; -o; the error paths.
 
 Usage: test_merge_cli.py JSON_FIXTURE   (env DYAD)"""
+import json
 import os
 import random
 import subprocess
@@ -162,11 +163,82 @@ def test_errors(tmp):
           "label conflict: refused, naming the file", err)
 
 
+MAX_COUNT = 2**53 - 1
+
+
+def edited(tmp, base, name, edit):
+    """base (a fixture) with edit applied to its parsed JSON, as name."""
+    g = json.load(open(base))
+    edit(g)
+    path = os.path.join(tmp, name)
+    with open(path, "w") as f:
+        json.dump(g, f)
+    return path
+
+
+def test_count_limits(tmp):
+    """Hand-edited counts: refused, naming the file and the field, never
+    wrapped (merge g g with huge mentions wrote "mentions": -2, exit 0)."""
+    a = fixture(tmp, "0,1")
+
+    def huge_mentions(g):
+        g["nodes"][0]["mentions"] = 2**63 - 1
+    bad = edited(tmp, a, "huge.json", huge_mentions)
+    r = run("merge", bad, bad)
+    err = r.stderr.decode(errors="replace")
+    check(r.returncode == 1 and bad in err and "nodes[0].mentions" in err
+          and "more than dyad counts" in err and r.stdout == b"",
+          "mentions past 2^53 - 1: refused, naming file and field", err)
+
+    def max_mentions(g):
+        g["nodes"][0]["mentions"] = MAX_COUNT
+    top = edited(tmp, a, "max.json", max_mentions)
+    r = run("merge", top)
+    check(r.returncode == 0 and b'"mentions": %d' % MAX_COUNT in r.stdout,
+          "mentions of exactly 2^53 - 1: kept exactly",
+          r.stderr.decode(errors="replace"))
+    r = run("merge", top, top)
+    err = r.stderr.decode(errors="replace")
+    check(r.returncode == 1 and top in err and "mentions of node" in err
+          and "would pass" in err and r.stdout == b"",
+          "a sum of mentions past 2^53 - 1: refused, naming the node", err)
+
+    def max_documents(g):
+        g["graph"]["documents"] = MAX_COUNT
+    top = edited(tmp, a, "max-docs.json", max_documents)
+    r = run("merge", a, top)
+    err = r.stderr.decode(errors="replace")
+    check(r.returncode == 1 and top in err and "graph.documents" in err,
+          "a sum of documents past 2^53 - 1: refused", err)
+
+    def max_count(g):
+        link = g["links"][0]
+        link["relations"] = [dict(link["relations"][0], count=2**52)]
+        link["acts"] = 2**52
+        link["goldstein"] = link["relations"][0]["goldstein"]
+    top = edited(tmp, a, "max-count.json", max_count)
+    r = run("merge", top, top)
+    err = r.stderr.decode(errors="replace")
+    check(r.returncode == 1 and top in err and "acts of all links" in err,
+          "a sum of acts past 2^53 - 1: refused", err)
+
+    def empty_lists(g):
+        for link in g["links"]:
+            link.update(weight=0, acts=0, goldstein=0, relations=[],
+                        evidence=[])
+    empty = edited(tmp, a, "empty.json", empty_lists)
+    r = run("merge", empty, empty)
+    check(r.returncode == 0 and b'"relations": []' in r.stdout,
+          '"relations": [] and "evidence": []: merged',
+          r.stderr.decode(errors="replace"))
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         test_laws(tmp)
         test_output(tmp)
         test_errors(tmp)
+        test_count_limits(tmp)
     print("# %d failures" % failures)
     return 1 if failures else 0
 

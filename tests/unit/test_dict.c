@@ -113,6 +113,109 @@ static void test_errors(void)
     CHECK_STR(err.source, "/nonexistent/actors.json");
 }
 
+/* Loads an actors file whose first actor has this one name; returns the
+ * status, with the message in err. */
+static dyad_status load_alias(const char *name_json, dyad_error *err)
+{
+    char text[512];
+    snprintf(text, sizeof text,
+             "{\"actors\": [{\"id\": \"x\", \"label\": \"X\", "
+             "\"names\": [\"Xland\", %s]}]}",
+             name_json);
+    dyad_dict *d = NULL;
+    dyad_status st =
+        dyad_dict_new(&d, write_tmp("alias.json", text), NULL, err);
+    dyad_dict_free(d);
+    return st;
+}
+
+/* Aliases that would match nearly anything are refused, naming the file
+ * and the entry (they loaded and made "China," or "a village" actors). */
+static void test_alias_rules(void)
+{
+    static const char *const bad[] = {"\".\"", "\",\"", "\" - \"", "\"...\"",
+                                      "\"a\"", "\"x.\"", "\"\u00e9\""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        dyad_error err = {0};
+        CHECK_INT(load_alias(bad[i], &err), DYAD_ERR_INVALID);
+        CHECK(strstr(err.source, "alias.json") != NULL);
+        CHECK(strstr(err.text, "actors[0].names[1]") != NULL);
+        printf("# %s\n", err.text);
+    }
+    static const char *const good[] = {"\"A\"", "\"UN\"", "\"al-Qaeda\"",
+                                       "\"7\"", "\"\u4e2d\"", "\"ab\""};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        dyad_error err = {0};
+        CHECK_INT(load_alias(good[i], &err), DYAD_OK);
+    }
+}
+
+static void test_noun_classes(void)
+{
+    dyad_dict *d = NULL;
+    dyad_error err = {0};
+    const char *p = write_tmp(
+        "classes.json", "{\"actors\": [], \"nouns\": {\"agent\": "
+                        "[\"officials\"], \"agnet\": [\"envoys\"]}}");
+    CHECK_INT(dyad_dict_new(&d, p, NULL, &err), DYAD_ERR_INVALID);
+    CHECK_STR(err.source, p);
+    CHECK(strstr(err.text, "nouns.agnet: unknown noun class") != NULL);
+    printf("# %s\n", err.text);
+}
+
+/* Graphs refuse Goldstein values off [-10, 10]; dictionaries now do too
+ * (a verb of 50 loaded, and merge then refused its graph). */
+static void test_goldstein_scale(void)
+{
+    static const char *const bad[] = {
+        "{\"verbs\": [{\"verb\": \"urge\", \"code\": \"020\", "
+        "\"goldstein\": 50}]}",
+        "{\"verbs\": [{\"verb\": \"urge\", \"code\": \"020\", "
+        "\"goldstein\": -10.5}]}",
+        "{\"verbs\": [], \"nouns\": [{\"noun\": \"visit\", \"code\": "
+        "\"042\", \"goldstein\": 11}]}",
+        "{\"roots\": {\"02\": {\"goldstein\": 30}}, \"verbs\": []}",
+    };
+    static const char *const where[] = {"verbs[0]", "verbs[0]", "nouns[0]",
+                                        "roots.02"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        dyad_dict *d = NULL;
+        dyad_error err = {0};
+        const char *p = write_tmp("scale.json", bad[i]);
+        CHECK_INT(dyad_dict_new(&d, "actors.json", p, &err),
+                  DYAD_ERR_INVALID);
+        CHECK_STR(err.source, p);
+        CHECK(strstr(err.text, where[i]) != NULL);
+        CHECK(strstr(err.text, "outside the Goldstein scale") != NULL);
+        printf("# %s\n", err.text);
+    }
+    dyad_dict *d = NULL;
+    dyad_error err = {0};
+    const char *p = write_tmp("scale-ok.json",
+                              "{\"verbs\": [{\"verb\": \"urge\", \"code\": "
+                              "\"020\", \"goldstein\": -10}]}");
+    CHECK_INT(dyad_dict_new(&d, "actors.json", p, &err), DYAD_OK);
+    dyad_dict_free(d);
+}
+
+/* 100,000 actors, the last one repeating the first id: the repeat is
+ * found (by a hash set; the scan of earlier ids took 24 s). */
+static void test_many_actors(void)
+{
+    strbuf b = {0};
+    sb_puts(&b, "{\"actors\": [");
+    for (int i = 0; i < 100000; i++)
+        sb_printf(&b, "%s{\"id\": \"a%d\", \"label\": \"A%d\"}",
+                  i ? ", " : "", i == 99999 ? 0 : i, i);
+    sb_puts(&b, "]}");
+    dyad_dict *d = NULL;
+    dyad_error err = {0};
+    CHECK_INT(dyad_dict_new(&d, write_tmp("many.json", b.s), NULL, &err),
+              DYAD_ERR_INVALID);
+    CHECK(strstr(err.text, "actors[99999]: id \"a0\" is used twice") != NULL);
+    sb_free(&b);
+}
+
 static void test_builtin(void)
 {
     dyad_dict *d = NULL;
@@ -131,6 +234,10 @@ int main(void)
     RUN(test_load);
     RUN(test_inflection);
     RUN(test_errors);
+    RUN(test_alias_rules);
+    RUN(test_noun_classes);
+    RUN(test_goldstein_scale);
+    RUN(test_many_actors);
     RUN(test_builtin);
     return DONE();
 }

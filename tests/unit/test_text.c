@@ -16,6 +16,24 @@ static size_t count_sentences(const char *s)
     return n;
 }
 
+/* The byte offsets where each sentence starts, as "0,12,30". */
+static const char *sentence_starts(const char *s)
+{
+    static char out[256];
+    tokens ts = {0};
+    text_tokenize(s, strlen(s), &ts);
+    span *sp = NULL;
+    size_t n = text_sentences(s, &ts, &sp, 400);
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && len + 12 < sizeof out; i++)
+        len += (size_t)snprintf(out + len, sizeof out - len, "%s%u",
+                                i ? "," : "", ts.t[sp[i].first].start);
+    free(sp);
+    tokens_free(&ts);
+    return out;
+}
+
 static void test_tokens(void)
 {
     const char *s = "Pakistan\u2019s FO urged the U.S. \u201cnot\u201d to act\u2014don't.";
@@ -63,6 +81,51 @@ static void test_sentences(void)
     CHECK_INT(count_sentences(""), 0);
 }
 
+/* Runs of stops ("...", "!!", "?!") split as they always did: the rules
+ * below were recorded before runs of one stop became one token. */
+static void test_stop_runs(void)
+{
+    CHECK_STR(sentence_starts("Mr... Smith spoke. Then he left."), "0,6,19");
+    CHECK_STR(sentence_starts("Wait... Pakistan urged the Taliban."), "0,8");
+    CHECK_STR(sentence_starts("They met, etc... The end."), "0,17");
+    CHECK_STR(sentence_starts("He left... and came back."), "0");
+    CHECK_STR(sentence_starts("No!!! They refused?? Yes?! Fine."),
+              "0,6,21,27");
+    CHECK_STR(sentence_starts("It was J... R. Smith."), "0,12");
+    CHECK_STR(sentence_starts("Go\u2026. Now. Mr\u2026 Smith."), "0,7,12");
+    CHECK_STR(sentence_starts("\u201cWe act...\u201d She left."), "0,16");
+    CHECK_STR(sentence_starts("The U.S... The end."), "0,11");
+    CHECK_STR(sentence_starts("Mr.. Smith and Gen... Munir met."), "0,5,22");
+    CHECK_STR(sentence_starts("Stop.\n... Then."), "0,6,10");
+    CHECK_STR(sentence_starts("... Pakistan urged China."), "0,4");
+    CHECK_STR(sentence_starts("Pakistan urged China..."), "0");
+}
+
+/* A run of one stop is one token keeping all its bytes; a run of a
+ * million dots is one sentence (it was a million tokens, 2,500 sentences,
+ * and a quadratic scan). */
+static void test_stop_run_tokens(void)
+{
+    const char *s = "No!!! Go... ?! \u2026.";
+    tokens ts = {0};
+    text_tokenize(s, strlen(s), &ts);
+    CHECK_INT(ts.n, 8);
+    CHECK_INT(ts.t[1].end - ts.t[1].start, 3);
+    CHECK_INT(ts.t[1].punct, '!');
+    CHECK_INT(ts.t[3].end - ts.t[3].start, 3);
+    CHECK_INT(ts.t[4].punct, '?');
+    CHECK_INT(ts.t[5].punct, '!');
+    CHECK_INT(ts.t[6].end - ts.t[6].start, 3);
+    CHECK_INT(ts.t[7].end - ts.t[7].start, 1);
+    tokens_free(&ts);
+    size_t n = 1000000;
+    char *dots = malloc(n + 1);
+    memset(dots, '.', n);
+    dots[n] = '\0';
+    CHECK_INT(count_sentences(dots), 1);
+    free(dots);
+}
+
 static void test_utf8(void)
 {
     size_t bad = 0;
@@ -95,6 +158,8 @@ int main(void)
     RUN(test_tokens);
     RUN(test_normalise);
     RUN(test_sentences);
+    RUN(test_stop_runs);
+    RUN(test_stop_run_tokens);
     RUN(test_utf8);
     RUN(test_long_run);
     return DONE();
