@@ -250,7 +250,8 @@ static const struct {
               "lodges lodged lodging register registers registered "
               "registering oversee oversees oversaw overseen overseeing "
               "reach reaches reached reaching seal sealed clinch clinched "
-              "initiate initiates initiating"},
+              "initiate initiates initiating participate participates "
+              "participated participating join joins joined joining"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "

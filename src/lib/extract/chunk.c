@@ -296,7 +296,7 @@ void build_chunks(ctx *c)
             }
             /* "Chinese and Russian envoys" */
             if ((G(c, i) & G_CONJ || punct(c, i, ',')) && i + 1 < c->s.last &&
-                adj_at(c, i - 1) && (adj_at(c, i + 1) || mention_end(c, i + 1) > i + 1)) {
+                adj_ends_at(c, i) && (adj_at(c, i + 1) || mention_end(c, i + 1) > i + 1)) {
                 i++;
                 continue;
             }
@@ -347,4 +347,28 @@ int16_t hyphen_ruler(const ctx *c, size_t i)
         return -1;
     const alias *al = &c->d->aliases[c->d->actor_trie.value[node]];
     return al->type == ALIAS_PERSON ? -1 : (int16_t)al->actor;
+}
+
+/* The actor a one-word name of n bytes at k stands for, or -1. */
+static int16_t word_actor(const ctx *c, const char *k, size_t n)
+{
+    uint32_t a = atoms_find(c->d->words, k, n);
+    uint32_t node = a == ATOM_NONE ? UINT32_MAX : trie_next(&c->d->actor_trie, 0, a);
+    if (node == UINT32_MAX || c->d->actor_trie.value[node] < 0)
+        return -1;
+    const alias *al = &c->d->aliases[c->d->actor_trie.value[node]];
+    return al->type == ALIAS_PERSON ? -1 : (int16_t)al->actor;
+}
+
+/* "the Israel-Hamas war", "Pak-Afghan forces": a hyphenated word whose two
+ * parts name two actors.  False if it is not one. */
+bool hyphen_pair(const ctx *c, size_t i, int16_t *a, int16_t *b)
+{
+    const char *k = tok_key(&c->ts, i);
+    const char *dash = strchr(k, '-');
+    if (!dash || dash == k || strchr(dash + 1, '-') || !dash[1])
+        return false;
+    *a = word_actor(c, k, (size_t)(dash - k));
+    *b = word_actor(c, dash + 1, strlen(dash + 1));
+    return *a >= 0 && *b >= 0 && *a != *b;
 }

@@ -111,7 +111,7 @@ static bool security_cooperation(const ctx *c, const char *lemma, const char *ca
 {
     static const char *const acts[] = {"cooperate", "cooperate with", "cooperation",
                                        "collaborate", "collaborate with", "collaboration",
-                                       "partner with", "partnership"};
+                                       "partner with", "partnership", "engagement"};
     static const char *const fields[] = {"security", "counterterrorism", "counter-terrorism",
                                          "ct", "military", "intelligence", "defence", "defense",
                                          "terrorism", "militancy", "military-to-military"};

@@ -241,6 +241,7 @@ bool insisting(const ctx *c, size_t i);
 bool clause_break(const ctx *c, size_t i);
 bool gerund_follows(const ctx *c, size_t i);
 bool and_or(const ctx *c, size_t i);
+bool adj_ends_at(const ctx *c, size_t i);
 
 /* chunk.c */
 int32_t verb_here(ctx *c, size_t i, size_t *len);
@@ -248,6 +249,7 @@ bool nominal(ctx *c, size_t i, bool in_chunk);
 void build_chunks(ctx *c);
 const chunk *chunk_of(const ctx *c, size_t i);
 int16_t hyphen_ruler(const ctx *c, size_t i);
+bool hyphen_pair(const ctx *c, size_t i, int16_t *a, int16_t *b);
 
 /* resolve.c */
 void resolve_chunk(ctx *c, chunk *k);

@@ -331,3 +331,16 @@ bool and_or(const ctx *c, size_t i)
     return (G(c, i) & G_CONJ) && !is_word(c, i, "as") && !is_word(c, i, "well") &&
            !is_word(c, i, "but") && !is_word(c, i, "yet");
 }
+
+/* Does an actor adjective end right before token i ("Chinese", "South
+ * Korean" before "and")? */
+bool adj_ends_at(const ctx *c, size_t i)
+{
+    size_t len;
+    for (size_t j = i; j-- > c->s.first && i - j < 5;) {
+        int32_t a = actor_match(c, j, c->s.last, &len);
+        if (a >= 0 && j + len == i)
+            return c->d->aliases[a].type == ALIAS_ADJ;
+    }
+    return false;
+}

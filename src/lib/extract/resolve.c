@@ -56,9 +56,15 @@ static void scan_mention(ctx *c, phrase *ph, size_t i, size_t len, int32_t a)
 static size_t scan_word(ctx *c, phrase *ph, size_t i)
 {
     size_t len;
-    int16_t ruler = hyphen_ruler(c, i);
+    int16_t ruler = hyphen_ruler(c, i), one, two;
     if (ruler >= 0) { /* "the Taliban-run administration" */
         aset_add(&ph->adjs, ruler);
+        ph->adj_end = i + 1;
+        return 1;
+    }
+    if (hyphen_pair(c, i, &one, &two)) { /* "the Israel-Hamas war" */
+        aset_add(&ph->adjs, one);
+        aset_add(&ph->adjs, two);
         ph->adj_end = i + 1;
         return 1;
     }
@@ -495,16 +501,19 @@ void resolve_chunk(ctx *c, chunk *k)
 }
 
 /* "fired missiles at Israel", "opened fire at Pakistani posts": "at"
- * after an act of force names its target, not a place. */
+ * after an act of force names its target, not a place; so does the
+ * preposition that ends a relation verb's own pattern ("arrived in
+ * Israel", "fire into Pakistan"). */
 static bool force_at(const ctx *c, const chunk *k)
 {
-    if (!is_word(c, k->prep_tok, "at"))
-        return false;
+    bool at = is_word(c, k->prep_tok, "at");
     for (size_t j = k->prep_tok; j-- > c->s.first && k->prep_tok - j < 8;) {
         size_t len;
         int32_t f = verb_at(c, j, c->s.last, &len);
         const verb *v = f >= 0 ? &c->d->verbs[c->d->forms[f].verb] : NULL;
-        if (v && atoi(v->cameo) >= 15 && needs_met(c, v, j + len))
+        if (v && j + len == k->prep_tok + 1 && v->n_words > 1)
+            return true;
+        if (v && at && atoi(v->cameo) >= 15 && needs_met(c, v, j + len))
             return true;
         if (clause_break(c, j))
             break;

@@ -6,9 +6,13 @@
  * proposed, backed or asked for is not asserted. */
 static bool proposed(ctx *c, const chunk *k, const aset *agent, const aset *target)
 {
+    size_t b = k->first; /* "supports a series of engagements" */
+    const chunk *q = b > c->s.first + 1 && is_word(c, b - 1, "of") ? chunk_of(c, b - 2) : NULL;
+    if (q && q->last == b - 1 && quantity(c, q))
+        b = q->first;
     for (size_t j = 0; j < c->n_verbs; j++) {
         const vocc *g = &c->verbs[j];
-        if (g->end != k->first || g->verb < 0 || (G(c, g->start) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)))
+        if (g->end != b || g->verb < 0 || (G(c, g->start) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)))
             continue;
         int groot = atoi(c->d->verbs[g->verb].cameo);
         if (groot == 2 || groot == 3 || groot == 5 || groot == 7) {
@@ -185,6 +189,10 @@ static void light_verb_lead(ctx *c, noun_frame *a)
         (is_word(c, b - 1, "for") || is_word(c, b - 1, "in") || is_word(c, b - 1, "with") ||
          is_word(c, b - 1, "up") || is_word(c, b - 1, "off") || is_word(c, b - 1, "out")))
         b--;
+    if (b > c->s.first + 1 && is_word(c, b, "in") && is_word(c, b - 1, "part") &&
+        (is_word(c, b - 2, "took") || is_word(c, b - 2, "take") || is_word(c, b - 2, "takes") ||
+         is_word(c, b - 2, "taking") || is_word(c, b - 2, "taken")))
+        b--; /* "took part in joint exercises": the subject of "took" */
     if (!a->target.n && b > c->s.first + 1) {
         const chunk *io = chunk_of(c, b - 1);
         if (io && io->last == b && io->role == ROLE_ACTOR && io->first > c->s.first &&
@@ -243,7 +251,8 @@ static bool light_verb(ctx *c, noun_frame *a)
     const noun *n = a->n;
     /* "Iran is in talks with Saudi Arabia", "we are in regular
      * communication with X": being in an act is doing it */
-    bool being_in = b > c->s.first && is_word(c, b, "in") && (G(c, b - 1) & G_BE);
+    bool being_in = b > c->s.first && ((is_word(c, b, "in") && (G(c, b - 1) & G_BE)) ||
+                                       is_word(c, b, "part"));
     if (b <= c->s.first ||
         !((G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) || being_in) ||
         (G(c, b - 1) & G_DET))

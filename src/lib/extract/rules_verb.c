@@ -14,11 +14,15 @@ aset passive_agent(const ctx *c, size_t from)
             (G(c, i + 1) & (G_HAVE | G_BE | G_MODAL_FUT | G_MODAL_HYP) || verbish(c, i + 1)))
             break;
         if (G(c, i) & G_BY) {
+            /* "by the TTP", "by the United States and France", "by Russian
+             * missiles", "by UN Security Council resolutions": the actors of
+             * the phrase and its conjuncts, whatever it holds of theirs */
             const chunk *k = chunk_of(c, i + 1);
-            if (k && k->first == i + 1 && k->actors.n &&
-                (k->role == ROLE_ACTOR || k->role == ROLE_ATTR))
-                return k->actors;
-            return none;
+            if (!k || k->first != i + 1 || !k->actors.n || k->role == ROLE_PLACE || k->person ||
+                (k->role == ROLE_NONE && k->head_class))
+                return k && k->first == i + 1 && k->person && k->role == ROLE_ACTOR ? k->actors : none;
+            aset by = object_at(c, i + 1, NULL);
+            return by.n ? by : k->actors;
         }
     }
     return none;
@@ -151,8 +155,9 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     /* "condemned Pakistani airstrikes", "rejected allegations by Pakistan":
      * the agent of the evaluated act */
     bool evaluates = root == 5 || (root >= 10 && root <= 12);
-    if (!t.n && k && k->first == o->end && k->role == ROLE_ATTR && evaluates)
-        t = k->actors;
+    if (!t.n && k && k->first == o->end && evaluates &&
+        (k->role == ROLE_ATTR || (k->role == ROLE_NONE && !k->person && !k->head_class)))
+        t = k->actors; /* "condemned the anticipated U.S. action" */
     if (!t.n && k && evaluates && k->last + 1 < c->s.last &&
         (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
         t = object_at(c, k->last + 1, NULL);
@@ -559,8 +564,12 @@ static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
     if (!f->obj.n && !strcmp(f->v->cameo, "16") && needs_met(c, f->v, o->end))
         f->obj = other_side(c, &f->subj);
     bool cooperative = atoi(f->cameo) >= 3 && atoi(f->cameo) <= 6;
+    bool each_other = o->end + 1 < c->s.last &&
+                      ((is_word(c, o->end, "each") && is_word(c, o->end + 1, "other")) ||
+                       (is_word(c, o->end, "one") && is_word(c, o->end + 1, "another")));
     if (!f->obj.n && f->subj.n > 1 &&
-        (f->v->reciprocal || cooperative || (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
+        (f->v->reciprocal || cooperative || each_other ||
+         (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
         for (size_t i = 0; i < f->subj.n; i++) {
             aset one = aset_one(f->subj.a[i]);
             emit(c, &one, &f->subj, f->lemma, f->cameo, f->code, f->gold, o->start, o->end,
