@@ -251,7 +251,8 @@ static const struct {
               "registering oversee oversees oversaw overseen overseeing "
               "reach reaches reached reaching seal sealed clinch clinched "
               "initiate initiates initiating participate participates "
-              "participated participating join joins joined joining"},
+              "participated participating join joins joined joining repeat "
+              "repeats repeated repeating reiterate reiterates reiterated"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "

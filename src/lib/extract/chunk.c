@@ -263,6 +263,23 @@ static bool indirect_object(const ctx *c, size_t first, size_t end)
            mention_end(c, end) == end;
 }
 
+/* A plain lower-case word right after a name, followed by a determiner,
+ * a possessive pronoun or another name: a verb the dictionary does not
+ * know, not part of the name's phrase ("Trump oversaw a deal", "that
+ * Ukraine drop its ambitions"). */
+static bool verb_after_name(const ctx *c, size_t first, size_t i)
+{
+    size_t len;
+    int32_t a = actor_match(c, first, i, &len);
+    if (a < 0 || c->d->aliases[a].type == ALIAS_ADJ || i + 1 >= c->s.last)
+        return false;
+    const tok *t = T(c, i);
+    if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_DIGIT)) || G(c, i) ||
+        class_at(c, i, i + 1, &len) || noun_at(c, i, c->s.last, &len) >= 0 || ly_adverb(c, i))
+        return false;
+    return (G(c, i + 1) & G_DET) || mention_end(c, i + 1) > i + 1;
+}
+
 void build_chunks(ctx *c)
 {
     size_t i = c->s.first;
@@ -283,6 +300,8 @@ void build_chunks(ctx *c)
                 break;
             if (m > first && i == m && indirect_object(c, first, m))
                 break; /* "promised Pakistan additional investment" */
+            if (m > first && i == m && verb_after_name(c, first, i))
+                break; /* "Trump oversaw a deal", "that Ukraine drop its ambitions" */
             if (outlet_word(c, i))
                 i++; /* "India Today", "Kabul Now": a capitalised word glued to a name */
             if (i >= c->s.last)

@@ -167,7 +167,8 @@ enum { MM_ACTOR, MM_CLASS, MM_NOUN, MM_VERB };
 /* The verb or noun governing the "to" at i, for infinitives. */
 typedef enum {
     GOV_NONE, GOV_REQUEST, GOV_INTENT, GOV_PROMISE, GOV_NEG, GOV_NOUN, GOV_SUBJECT,
-    GOV_READY, /* "is ready to assist": readiness */
+    GOV_READY,  /* "is ready to assist": readiness */
+    GOV_CAUSED, /* "prompting Islamabad to accuse Kabul": asserted */
 } gov_kind;
 
 /* The frame of a relation verb being read: its arguments, the class of

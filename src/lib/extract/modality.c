@@ -2,6 +2,24 @@
  * hypothetical, conditional or planned, and what governs an infinitive. */
 #include "internal.h"
 
+/* "prompted", "forced", "led": a verb that makes its object do what the
+ * infinitive after it says. */
+static bool causing(const ctx *c, size_t i)
+{
+    static const char *const stems[] = {"prompt", "forc", "compel", "caus", "spurr", "spur",
+                                        "provok", "led", "lead"};
+    const char *k = tok_key(&c->ts, i);
+    if (T(c, i)->flags & TOK_CAP)
+        return false;
+    for (size_t s = 0; s < sizeof stems / sizeof *stems; s++) {
+        size_t n = strlen(stems[s]);
+        if (strncmp(k, stems[s], n) == 0 && strlen(k) <= n + 4 &&
+            (strcmp(stems[s], "led") != 0 || strlen(k) == 3))
+            return true;
+    }
+    return false;
+}
+
 gov_kind governor(ctx *c, size_t to, size_t *gov_at)
 {
     size_t j = to;
@@ -17,6 +35,10 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
         const chunk *k = chunk_of(c, j - 1);
         if (k && k->last == j) {
             size_t b = k->first;
+            if (b > c->s.first && causing(c, b - 1)) {
+                *gov_at = b - 1; /* "prompting Islamabad to accuse Kabul": it happened */
+                return GOV_CAUSED;
+            }
             if (b > c->s.first) {
                 vocc *prev = find_vocc(c, b + 1);
                 if (prev && prev->end == b && prev->verb >= 0) {

@@ -131,6 +131,15 @@ static void noun_phrases(ctx *c, noun_frame *a)
     size_t i = a->k->last;
     if (i < c->s.last && (T(c, i)->flags & TOK_CLOSEQ))
         i++; /* 'a "heavy attack" on X' */
+    int root = atoi(a->n->cameo);
+    const chunk *that = i + 1 < c->s.last && is_word(c, i, "that") ? chunk_of(c, i + 1) : NULL;
+    if (that && that->first == i + 1 && that->role == ROLE_ACTOR && !a->target.n &&
+        (root == 2 || root == 10 || root == 11)) {
+        /* "demands that Ukraine drop its NATO ambitions", "accusations that
+         * Kabul harbours the TTP": the one the clause is about */
+        a->target = that->actors;
+        via(c, R_VIA_CLAUSE_SUBJECT);
+    }
     for (int hops = 0; hops < 6 && i < c->s.last; hops++) {
         if (punct(c, i, ',')) {
             const chunk *ap = chunk_of(c, i + 1);

@@ -476,7 +476,10 @@ static bool infinitive_not_asserted(ctx *c, vocc *o, frame *f)
         drop(c, &f->subj, &f->obj, f->v, o->start, o->end, why);
         return true;
     }
-    f->rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE : gk == GOV_READY ? R_READY : R_PLANNED;
+    f->rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE
+              : gk == GOV_READY ? R_READY
+              : gk == GOV_CAUSED ? R_CAUSED
+                                 : R_PLANNED;
     return false;
 }
 
