@@ -260,7 +260,8 @@ static const struct {
                "going try tries tried trying attempt attempted resolve "
                "resolved move moved vow vowed pledge pledged promise "
                "promised expect expects expected look looking attempting "
-               "attempts aiming intending preparing striving"},
+               "attempts aiming intending preparing striving scheduled "
+               "slated poised"},
     {G_NEGV, "refuse refuses refused refusing fail fails failed failing "
              "decline declines declined reluctant unwilling refusal "
              "failure"},

@@ -164,8 +164,8 @@ static void resolve_part(ctx *c, size_t first, size_t last, chunk *k)
                  first, first, 0};
     scan_phrase(c, &ph);
     k->head_class = (uint8_t)ph.head_class;
-    size_t nlen;
-    for (size_t i = first; i < last; i++) {
+    size_t nlen; /* the longest act noun that ends the phrase: "ceasefire agreement" */
+    for (size_t i = first; i < last && k->noun < 0; i++) {
         int32_t nv = noun_at(c, i, last, &nlen);
         if (nv >= 0 && i + nlen == last) {
             k->noun = nv;
@@ -630,6 +630,23 @@ static void settle_appositions(ctx *c)
     }
 }
 
+/* "the brothers (TTP)", "the militias (RSF)": a phrase that names no
+ * actor, followed by an actor's name in brackets, is that actor. */
+static void settle_brackets(ctx *c)
+{
+    for (size_t i = 0; i + 1 < c->n_chunks; i++) {
+        chunk *k = &c->chunks[i];
+        const chunk *n = &c->chunks[i + 1];
+        if (k->actors.n || k->person || k->pronoun || k->role == ROLE_PLACE ||
+            n->first != k->last + 1 || !punct(c, k->last, '(') || n->last >= c->s.last ||
+            !punct(c, n->last, ')') || n->role != ROLE_ACTOR || n->person)
+            continue;
+        k->actors = n->actors;
+        k->role = ROLE_ACTOR;
+        k->how = "named in brackets";
+    }
+}
+
 /* A title before an unknown name: "Chinese envoy Yue Xiaoyong". */
 static void settle_titles(ctx *c)
 {
@@ -664,6 +681,7 @@ void settle_chunks(ctx *c)
     settle_agent_nouns(c);
     settle_appositions(c);
     settle_titles(c);
+    settle_brackets(c);
     for (size_t i = 0; i < c->n_chunks; i++) {
         chunk *k = &c->chunks[i];
         remember_chunk(c, k);

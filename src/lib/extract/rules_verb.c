@@ -587,6 +587,25 @@ static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
     return false;
 }
 
+/* A pledge whose complement is force or revenge ("promised to exact
+ * revenge on Israel", "vowed to retaliate"). */
+static bool promised_force(const ctx *c, const vocc *o)
+{
+    static const char *const force[] = {"revenge", "avenge", "retaliate", "retaliation",
+                                        "punish", "punishment", "destroy", "crush",
+                                        "annihilate", "eliminate", "retribution"};
+    if (o->end >= c->s.last || !(G(c, o->end) & G_TO))
+        return false;
+    for (size_t i = o->end + 1; i < c->s.last && i < o->end + 5; i++) {
+        if (clause_break(c, i) || punct(c, i, ','))
+            return false;
+        for (size_t w = 0; w < sizeof force / sizeof *force; w++)
+            if (is_word(c, i, force[w]))
+                return true;
+    }
+    return false;
+}
+
 void read_verb(ctx *c, vocc *o)
 {
     const verb *v = &c->d->verbs[o->verb];
@@ -602,6 +621,11 @@ void read_verb(ctx *c, vocc *o)
     refusal_subject(c, o, &f);
     if (v->mode == MODE_PROMISE && !f.obj.n)
         f.obj = complement_target(c, o);
+    if (v->mode == MODE_PROMISE && promised_force(c, o)) {
+        /* "promised to exact revenge", "pledged to retaliate": a threat */
+        f.cameo = "13", f.code = "138", f.gold = -7.0;
+        f.rule = R_PROMISED_FORCE;
+    }
     if (v->mode == MODE_WARN)
         warning_class(c, o, &f);
     if (!f.subj.n) {
