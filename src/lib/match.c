@@ -252,7 +252,9 @@ static const struct {
               "reach reaches reached reaching seal sealed clinch clinched "
               "initiate initiates initiating participate participates "
               "participated participating join joins joined joining repeat "
-              "repeats repeated repeating reiterate reiterates reiterated"},
+              "repeats repeated repeating reiterate reiterates reiterated "
+              "wrap wraps wrapped wrapping conclude concludes concluded "
+              "concluding complete completes completed completing"},
     {G_INTENT, "plan plans planned planning decide decides decided deciding "
                "intend intends intended agree agrees agreed agreeing prepare "
                "prepares prepared aim aims aimed seek seeks sought seeking "
@@ -293,7 +295,9 @@ static const struct {
     {G_FORMER, "former ex late erstwhile then-"},
     {G_RECIP, "together jointly mutually"},
     {G_TO, "to"},
-    {G_RECEIVE, "receive receives received receiving get gets got getting "
+    {G_RECEIVE, "draw draws drew drawn drawing attract attracts attracted "
+                "attracting face faces faced facing "
+                "receive receives received receiving get gets got getting "
                 "obtain obtained accept accepts accepted secure secured "
                 "acquire acquired"},
     {G_BY, "by"},

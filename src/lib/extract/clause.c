@@ -97,7 +97,8 @@ bool quantity(const ctx *c, const chunk *k)
         "dozens", "hundreds", "thousands", "scores", "some", "many", "several",
         "number", "members", "rounds", "round", "series", "dozen", "most", "all",
         "both", "each", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "group", "wave", "spate", "batch", "team"};
+        "eight", "nine", "ten", "group", "wave", "spate", "batch", "team", "days", "weeks",
+        "months", "years", "hours", "day", "week", "month", "year"};
     const char *h = tok_key(&c->ts, k->last - 1);
     if (T(c, k->last - 1)->flags & TOK_DIGIT)
         return true;
@@ -191,7 +192,7 @@ size_t aux_start(const ctx *c, size_t v, vocc *o)
             if (is_word(c, p - (p > c->s.first), "going"))
                 o->future = true;
             o->infinitive = true;
-        } else if (g & G_ADV || ly_adverb(c, p) ||
+        } else if (g & G_ADV || ly_adverb(c, p) || is_word(c, p, "only") ||
                    (T(c, p)->flags & TOK_WORD && !(T(c, p)->flags & TOK_CAP) &&
                     strlen(tok_key(&c->ts, p)) > 4 &&
                     strcmp(tok_key(&c->ts, p) + strlen(tok_key(&c->ts, p)) - 2, "ly") == 0)) {

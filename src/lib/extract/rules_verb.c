@@ -304,10 +304,14 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
         return true;
     }
     f->obj = f->subj;
+    int root = atoi(f->v->cameo);
     if (!f->obj.n) {
         const chunk *sk = subject_chunk(c, o->aux);
         if (sk && sk->role == ROLE_POSS)
             f->obj = sk->poss; /* "Pakistan's demands were rejected by X" */
+        else if (sk && sk->role == ROLE_NONE && !sk->person && !sk->head_class &&
+                 (root == 5 || (root >= 10 && root <= 12)))
+            f->obj = sk->actors; /* "North Korean launches were denounced by X" */
     }
     f->subj = passive_agent(c, o->end);
     f->rule = R_PASSIVE_BY;
