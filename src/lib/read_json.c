@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "atom.h"
-#include "dyad/write.h"
+#include "dyad/read.h"
 #include "util.h"
 
 typedef struct reader {
