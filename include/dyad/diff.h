@@ -2,8 +2,8 @@
  *
  * A diff is computed once from two sorted graphs and is then read-only.  It
  * copies every string it needs, so the graphs may be freed afterwards.  Its
- * model knows nothing of text, JSON or Graphviz: the writers (write_diff.c)
- * turn it into a report, a JSON object, DOT or SVG.
+ * model knows nothing of text, JSON or Graphviz: the writers (dyad/write.h,
+ * src/lib/write/diff_*.c) turn it into a report, a JSON object, DOT or SVG.
  *
  * Nodes are matched by id, edges by (source id, target id), relations by
  * (verb, code).  A count missing on one side is 0.
@@ -20,7 +20,6 @@
 
 #include "dyad/common.h"
 #include "dyad/graph.h"
-#include "dyad/write.h"
 
 typedef struct dyad_diff dyad_diff;
 
@@ -106,27 +105,5 @@ const dyad_diff_edge *dyad_diff_edges(const dyad_diff *d);
 /* How many nodes (edges) are of this kind. */
 size_t dyad_diff_count_nodes(const dyad_diff *d, dyad_diff_kind kind);
 size_t dyad_diff_count_edges(const dyad_diff *d, dyad_diff_kind kind);
-
-/* Writers (write_diff.c).  label_a and label_b name the sides ("march",
- * "reuters"); NULL gives "A" and "B".  They write to a stream the caller
- * owns and report a failed write as DYAD_ERR_IO. */
-
-/* The readable report (see docs/readme-diff.md). */
-dyad_status dyad_diff_write_text(const dyad_diff *d, FILE *out,
-                                 const char *label_a, const char *label_b,
-                                 dyad_error *err);
-/* The same as one JSON object, keys in a fixed order, trailing newline. */
-dyad_status dyad_diff_write_json(const dyad_diff *d, FILE *out,
-                                 const char *label_a, const char *label_b,
-                                 dyad_error *err);
-/* The union graph, styled by change: DOT (not laid out) and SVG.  opts may
- * be NULL; opts->title replaces the default title "A → B";
- * opts->min_weight hides SAME edges lighter than it. */
-dyad_status dyad_diff_write_dot(const dyad_diff *d, FILE *out,
-                                const char *label_a, const char *label_b,
-                                const dyad_draw_opts *opts, dyad_error *err);
-dyad_status dyad_diff_write_svg(const dyad_diff *d, FILE *out,
-                                const char *label_a, const char *label_b,
-                                const dyad_draw_opts *opts, dyad_error *err);
 
 #endif

@@ -9,6 +9,7 @@
 #include "dyad/docs.h"
 #include "dyad/extract.h"
 #include "dyad/graph.h"
+#include "dyad/read.h"
 #include "dyad/write.h"
 
 #endif

@@ -1,5 +1,5 @@
-/* Writers and readers of dyad graphs.  Each format is one file under
- * src/lib (the newer ones under src/lib/write/).  Writers take a sorted graph
+/* Writers of dyad graphs and diffs, one file per format under
+ * src/lib/write/ (the reader is dyad/read.h).  Writers take a sorted graph
  * (dyad_graph_sort) and return DYAD_ERR_INVALID otherwise; they write to a
  * stream the caller owns and report a failed write as DYAD_ERR_IO. */
 #ifndef DYAD_WRITE_H
@@ -9,6 +9,7 @@
 
 #include "dyad/common.h"
 #include "dyad/dict.h"
+#include "dyad/diff.h"
 #include "dyad/docs.h"
 #include "dyad/graph.h"
 
@@ -78,10 +79,27 @@ dyad_status dyad_write_html(const dyad_graph *g, FILE *out,
                             const dyad_draw_opts *draw,
                             const dyad_export_opts *opts, dyad_error *err);
 
-/* Reads dyad's JSON graph.  name is used in errors (file name or "-").
- * Errors carry line and column where they apply; a graph of another schema
- * version gives DYAD_ERR_SCHEMA. */
-dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
-                           dyad_error *err);
+/* ---- of a diff (diff_text.c, diff_json.c, diff_draw.c) ----
+ *
+ * label_a and label_b name the sides ("march", "reuters"); NULL gives "A"
+ * and "B". */
+
+/* The readable report (docs/diff.md). */
+dyad_status dyad_diff_write_text(const dyad_diff *d, FILE *out,
+                                 const char *label_a, const char *label_b,
+                                 dyad_error *err);
+/* The same as one JSON object, keys in a fixed order, trailing newline. */
+dyad_status dyad_diff_write_json(const dyad_diff *d, FILE *out,
+                                 const char *label_a, const char *label_b,
+                                 dyad_error *err);
+/* The union graph, styled by change: DOT (not laid out) and SVG.  opts may
+ * be NULL; opts->title replaces the default title "A → B";
+ * opts->min_weight hides SAME edges lighter than it. */
+dyad_status dyad_diff_write_dot(const dyad_diff *d, FILE *out,
+                                const char *label_a, const char *label_b,
+                                const dyad_draw_opts *opts, dyad_error *err);
+dyad_status dyad_diff_write_svg(const dyad_diff *d, FILE *out,
+                                const char *label_a, const char *label_b,
+                                const dyad_draw_opts *opts, dyad_error *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -13,7 +14,7 @@
 static void print_help(void)
 {
     printf(
-        "Usage: dyad explain [OPTIONS] [TEXT... | -f FILE | -]\n\n"
+        "Usage: dyad explain [OPTIONS] [FILE | TEXT... | -f FILE | -]\n\n"
         "Runs extraction on one text and shows, for every sentence, what it "
         "saw:\n"
         "  actor    a mention resolved to an actor, and how (name, alias, "
@@ -25,13 +26,20 @@ static void print_help(void)
         "  unknown  a capitalised name where an actor would be, in no "
         "dictionary\n"
         "then a summary of the edges the text gives.\n\n"
-        "Input: TEXT words (joined by spaces, a document named \"text\"), "
-        "-f FILE, or\n"
-        "- (stdin, also the default when stdin is not a terminal).  Put -- "
-        "before a\n"
-        "text that starts with '-'.\n\n"
+        "Input: FILE, one argument that names an existing file (explained "
+        "as with\n"
+        "-f FILE); TEXT words (joined by spaces, a document named "
+        "\"text\"); -f FILE;\n"
+        "or - (stdin, also the default when stdin is not a terminal).  A "
+        "single word\n"
+        "that is also a file name reads the file (with a warning when it has "
+        "no '/' or\n"
+        "'.'); --text reads it as a word.  Put -- before a text that starts "
+        "with '-'.\n\n"
         "Options:\n"
         "  -f, --file FILE    explain a file\n"
+        "      --text         the arguments are text, even one that names a "
+        "file\n"
         "      --rules        list the extraction rules (name, kind, guide "
         "section,\n"
         "                     what it does): the names triples and drops "
@@ -344,10 +352,10 @@ static int print_rules(bool json)
 
 typedef struct explain_args {
     const char *actors, *verbs, *file;
-    bool json, rules;
+    bool json, rules, text;
 } explain_args;
 
-enum { OPT_ACTORS = 256, OPT_VERBS, OPT_FORMAT, OPT_RULES };
+enum { OPT_ACTORS = 256, OPT_VERBS, OPT_FORMAT, OPT_RULES, OPT_TEXT };
 
 static const struct option long_opts[] = {
     {"actors", required_argument, NULL, OPT_ACTORS},
@@ -355,6 +363,7 @@ static const struct option long_opts[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"file", required_argument, NULL, 'f'},
     {"rules", no_argument, NULL, OPT_RULES},
+    {"text", no_argument, NULL, OPT_TEXT},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -366,6 +375,7 @@ static int parse_option(int c, const char *arg, explain_args *a)
     case OPT_VERBS: a->verbs = arg; return CLI_OK;
     case 'f': a->file = arg; return CLI_OK;
     case OPT_RULES: a->rules = true; return CLI_OK;
+    case OPT_TEXT: a->text = true; return CLI_OK;
     case OPT_FORMAT:
         if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
             return cli_usage_error("explain",
@@ -374,6 +384,40 @@ static int parse_option(int c, const char *arg, explain_args *a)
         return CLI_OK;
     default: return CLI_BAD_USAGE;
     }
+}
+
+static bool is_path(const char *s, struct stat *st)
+{
+    return strcmp(s, "-") != 0 && stat(s, st) == 0;
+}
+
+/* One argument that names an existing path is that file (a directory is
+ * refused); several that all do are refused, since explain reads one
+ * text.  A file named like a word ("Pakistan": no '/', no '.') is read
+ * with a warning, which says how to have the word instead. */
+static int path_argument(explain_args *a, int n, char **words)
+{
+    struct stat st;
+    if (n == 1 && is_path(words[0], &st)) {
+        if (S_ISDIR(st.st_mode))
+            return cli_usage_error("explain",
+                                   "%s is a directory: explain reads one "
+                                   "text (dyad extract reads directories)",
+                                   words[0]);
+        if (!strpbrk(words[0], "/."))
+            cli_warn("explaining the file '%s' (--text explains the word)",
+                     words[0]);
+        a->file = words[0];
+        return CLI_OK;
+    }
+    int files = 0;
+    for (int i = 0; i < n; i++)
+        files += is_path(words[i], &st);
+    if (n > 1 && files == n)
+        return cli_usage_error("explain",
+                               "explain reads one file (dyad extract reads "
+                               "several)");
+    return CLI_OK;
 }
 
 /* Returns -1 after --help. */
@@ -403,6 +447,15 @@ static int parse_args(int argc, char **argv, explain_args *a, int *first)
         return CLI_OK;
     if (a->file && optind < argc)
         return cli_usage_error("explain", "give -f FILE or TEXT, not both");
+    if (a->file && a->text)
+        return cli_usage_error("explain", "give -f FILE or --text, not both");
+    if (!a->text) {
+        int rc = path_argument(a, argc - optind, argv + optind);
+        if (rc != CLI_OK)
+            return rc;
+        if (a->file)
+            *first = argc;
+    }
     if (!a->file && optind == argc && isatty(STDIN_FILENO))
         return cli_usage_error("explain",
                                "no text: give TEXT, -f FILE or - (stdin)");

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "atom.h"
-#include "dyad/write.h"
+#include "dyad/read.h"
 #include "util.h"
 
 typedef struct reader {

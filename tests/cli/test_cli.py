@@ -701,6 +701,54 @@ def explain_errors(tmp):
            err_re=r"actors\.json:\d+:\d+: ")
 
 
+@test("explain")
+def explain_file_argument(tmp):
+    f = write(os.path.join(tmp, "one.txt"), "Pakistan urged China.\n")
+    out, err = expect(["explain", f], 0, out_re=r"^\[1\] 0-21 Pakistan urged")
+    check(err == "", "a path is read quietly", err)
+    check(out == expect(["explain", "-f", f], 0)[0], "FILE reads as -f FILE")
+    out, _ = expect(["explain", "--format", "json", f], 0)
+    check(graph_of(out)[0]["text"] == "Pakistan urged China.",
+          "the file's sentence, not its name", out)
+    # a word that names a file: the file, with a warning; --text: the word
+    write(os.path.join(tmp, "China"), "China met Russia.\n")
+    out, err = expect(["explain", "China"], 0, cwd=tmp,
+                      out_re=r"^\[1\] 0-17 China met Russia\.",
+                      err_re=r"^dyad: warning: explaining the file 'China' "
+                             r"\(--text explains the word\)$")
+    out, err = expect(["explain", "--text", "China"], 0, cwd=tmp,
+                      out_re=r"^\[1\] 0-5 China$")
+    check(err == "", "--text: no warning", err)
+    # several words are text, even when one of them names a file
+    expect(["explain", "China", "met", "Russia."], 0, cwd=tmp,
+           out_re=r"^\[1\] 0-17 China met Russia\.")
+    # a name with no file is text, as before
+    expect(["explain", "Pakistan"], 0, cwd=tmp, out_re=r"^\[1\] 0-8 Pakistan")
+    # the file's errors name the file
+    bad = write(os.path.join(tmp, "bad.txt"), b"One.\nTwo \xff.\n")
+    expect(["explain", bad], 1, err_re=r"^dyad: .*bad\.txt:2:\d+: ")
+    expect(["explain", "--text", bad], 0, out_re=r"^\[1\] 0-\d+ /")
+
+
+@test("explain")
+def explain_file_argument_errors(tmp):
+    f = write(os.path.join(tmp, "one.txt"), "Pakistan urged China.\n")
+    g = write(os.path.join(tmp, "two.txt"), "China met Russia.\n")
+    expect(["explain", tmp], 2, err_re=r"^dyad explain: .* is a directory: "
+           r"explain reads one text \(dyad extract reads directories\); try "
+           r"'dyad explain --help'$")
+    expect(["explain", f, g], 2, err_re=r"^dyad explain: explain reads one "
+           r"file \(dyad extract reads several\)")
+    expect(["explain", "-f", f, "--text"], 2,
+           err_re=r"give -f FILE or --text, not both")
+    expect(["explain", "--rules", "--text", f], 2, err_re=r"--rules takes no text")
+    unreadable = write(os.path.join(tmp, "locked.txt"), "China met Russia.\n")
+    os.chmod(unreadable, 0)
+    if os.access(unreadable, os.R_OK):
+        return  # root reads it anyway
+    expect(["explain", unreadable], 1, err_re=r"locked\.txt: cannot open")
+
+
 def run_with_tty(args, fd_name):
     """Runs dyad with stdin or stderr (fd_name) on a pseudo-terminal;
     returns (exit code, what the terminal received)."""
@@ -737,6 +785,38 @@ def extract_progress_on_terminal(tmp):
     check(rc == 0, "runs", rc, got)
     check(re.search(r"\r\x1b\[Kdyad: 5 documents, [\d.]+ MB in", got),
           "progress on by default on a terminal, rewritten in place", repr(got))
+
+
+@test("extract")
+def extract_summary_on_terminal(tmp):
+    corpus(os.path.join(tmp, "c"), 5)
+    out = os.path.join(tmp, "g")
+    rc, got = run_with_tty(["extract", os.path.join(tmp, "c"), "-o", out,
+                            "--no-progress"] + DICT, "stderr")
+    check(rc == 0, "runs", rc, got)
+    g = graph_of(open(out + ".json").read())
+    line = "dyad: 5 documents, %d sentences, %d actors, %d edges -> %s.{json," \
+        "dot,svg}\r\n" % (g["graph"]["sentences"], len(g["nodes"]),
+                          len(g["links"]), out)
+    check(got == line, "one summary line on the terminal", repr(got), line)
+    rc, got = run_with_tty(["extract", os.path.join(tmp, "c"), "-o", out,
+                            "--no-progress", "--formats", "csv,json"] + DICT,
+                           "stderr")
+    check(got.endswith(" -> %s.{nodes.csv,edges.csv,evidence.csv,json}\r\n"
+                       % out), "CSV's three files, then JSON", repr(got))
+    rc, got = run_with_tty(["extract", os.path.join(tmp, "c"), "-o", out,
+                            "--no-progress", "--formats", "gexf"] + DICT,
+                           "stderr")
+    check(got.endswith(" edges -> %s.gexf\r\n" % out), "one format: no "
+          "braces", repr(got))
+    rc, got = run_with_tty(["extract", os.path.join(tmp, "c"), "--no-progress"]
+                           + DICT, "stderr")
+    check(rc == 0 and got == "", "no summary without -o", repr(got))
+    rc, got = run_with_tty(["extract", os.path.join(tmp, "missing"), "-o", out,
+                            "--no-progress"], "stderr")
+    check(rc == 1 and "->" not in got, "no summary after a failure", repr(got))
+    _, err = expect(["extract", os.path.join(tmp, "c"), "-o", out], 0)
+    check(err == "", "nothing on stderr when it is not a terminal", err)
 
 
 @test("explain")

@@ -1,12 +1,12 @@
 /* The drawn writers: DOT golden bytes, DOT read back by cgraph, SVG
  * determinism, refusals, the empty and a large graph, and the helpers of
- * gv_util.  Usage: test_draw EXPECTED_DIR (DYAD_UPDATE_GOLDEN=1 rewrites
- * the expected files; review the change). */
+ * draw.c and gv_util.  Usage: test_draw EXPECTED_DIR (DYAD_UPDATE_GOLDEN=1
+ * rewrites the expected files; review the change). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "gv_util.h"
+#include "draw.h"
 #include "harness.h"
 #include "sample.h"
 
@@ -225,7 +225,7 @@ static void test_min_weight(void)
 static void test_large(void)
 {
     dyad_graph *g = random_graph(300, 900);
-    CHECK_STR(gvu_engine(NULL, dyad_graph_n_nodes(g), dyad_graph_n_edges(g)),
+    CHECK_STR(draw_engine(NULL, dyad_graph_n_nodes(g), dyad_graph_n_edges(g)),
               "sfdp");
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -263,25 +263,25 @@ static void test_helpers(void)
     sb_free(&b);
 
     char c[8];
-    gvu_goldstein_colour(-10, c);
+    draw_goldstein_colour(-10, c);
     CHECK_STR(c, "#b2182b");
-    gvu_goldstein_colour(-99, c);
+    draw_goldstein_colour(-99, c);
     CHECK_STR(c, "#b2182b");
-    gvu_goldstein_colour(0, c);
+    draw_goldstein_colour(0, c);
     CHECK_STR(c, "#9a9a9a");
-    gvu_goldstein_colour(10, c);
+    draw_goldstein_colour(10, c);
     CHECK_STR(c, "#084594");
-    CHECK(gvu_penwidth(1, 100) == 1.0);
-    CHECK(gvu_penwidth(100, 100) == 8.0);
-    CHECK(gvu_penwidth(5, 1) == 1.0);
-    double mid = gvu_penwidth(10, 100);
+    CHECK(draw_penwidth(1, 100) == 1.0);
+    CHECK(draw_penwidth(100, 100) == 8.0);
+    CHECK(draw_penwidth(5, 1) == 1.0);
+    double mid = draw_penwidth(10, 100);
     CHECK(mid > 4.4 && mid < 4.6);
 
     dyad_draw_opts opts = {.engine = "circo"};
-    CHECK_STR(gvu_engine(&opts, 1000, 1000), "circo");
-    CHECK_STR(gvu_engine(NULL, 15, 40), "dot");
-    CHECK_STR(gvu_engine(NULL, 100, 300), "neato");
-    CHECK_STR(gvu_engine(NULL, 2000, 6000), "sfdp");
+    CHECK_STR(draw_engine(&opts, 1000, 1000), "circo");
+    CHECK_STR(draw_engine(NULL, 15, 40), "dot");
+    CHECK_STR(draw_engine(NULL, 100, 300), "neato");
+    CHECK_STR(draw_engine(NULL, 2000, 6000), "sfdp");
 }
 
 int main(int argc, char **argv)

@@ -1,110 +1,25 @@
-/* Shared cgraph/gvc helpers of the drawn formats: building the styled
- * graph, escaping, the plugin context, rendering, error collection.
- * Graphviz is not thread-safe: see gv_util.h. */
+/* The styled drawings: what the graph and the diff drawing share (the
+ * defaults, the tone colours, pen widths, the engine by size, writing a
+ * drawing as DOT or SVG) and the graph's own drawing, which dot.c writes
+ * as DOT and svg.c lays out and renders.  The diff's union graph is
+ * diff_draw.c's.  Graphviz is not thread-safe: see gv_util.h. */
 #include <math.h>
 #include <stdlib.h>
 
-#include <gvplugin.h>
+#include "draw.h"
 
-#include "gv_util.h"
+/* ---- defaults ---- */
 
-#define GVU_SOURCE "graphviz"
-
-/* ---- graphs and attributes ---- */
-
-Agraph_t *gvu_graph_new(const char *name)
+void draw_defaults(Agraph_t *g, const char *engine, const char *font)
 {
-    Agdesc_t desc = Agstrictdirected;
-    return agopen((char *)name, desc, NULL);
-}
-
-void gvu_default(Agraph_t *g, int kind, const char *name, const char *value)
-{
-    agattr(g, kind, (char *)name, (char *)value);
-}
-
-void gvu_set(void *obj, const char *name, const char *value)
-{
-    agsafeset(obj, (char *)name, (char *)value, "");
-}
-
-void gvu_set_html(void *obj, const char *name, const char *html)
-{
-    Agraph_t *root = agroot(obj);
-    Agsym_t *sym = agattr(root, AGTYPE(obj), (char *)name, NULL);
-    if (!sym)
-        sym = agattr(root, AGTYPE(obj), (char *)name, "");
-    char *h = agstrdup_html(root, (char *)html);
-    agxset(obj, sym, h);
-    agstrfree(root, h);
-}
-
-/* ---- escaping ---- */
-
-typedef enum { ESC_LABEL, ESC_TIP, ESC_URL } esc_mode;
-
-static void esc_byte(strbuf *b, unsigned char c, esc_mode mode)
-{
-    if (c == '\\')
-        sb_puts(b, mode == ESC_LABEL ? "\\\\" : "\\\\\\\\");
-    else if (c < 0x20 || c == 0x7f)
-        sb_putc(b, ' ');
-    else if (mode == ESC_URL && c == '&')
-        sb_puts(b, "&amp;");
-    else
-        sb_putc(b, (char)c);
-}
-
-void gvu_esc(strbuf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], ESC_LABEL);
-}
-
-void gvu_esc_tip(strbuf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], ESC_TIP);
-}
-
-void gvu_esc_url(strbuf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], ESC_URL);
-}
-
-void gvu_esc_html(strbuf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': sb_puts(b, "&amp;"); break;
-        case '<': sb_puts(b, "&lt;"); break;
-        case '>': sb_puts(b, "&gt;"); break;
-        case '"': sb_puts(b, "&quot;"); break;
-        default:
-            sb_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
-        }
-    }
-}
-
-void gvu_esc_tip_trunc(strbuf *b, const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max) {
-        gvu_esc_tip(b, s, n);
-        return;
-    }
-    /* back up to the start of a UTF-8 character, then to a word end */
-    size_t cut = max;
-    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-        cut--;
-    size_t word = cut;
-    while (word > max / 2 && s[word] != ' ')
-        word--;
-    if (word > max / 2)
-        cut = word;
-    gvu_esc_tip(b, s, cut);
-    sb_puts(b, "\xE2\x80\xA6"); /* … */
+    gvu_default(g, AGRAPH, "layout", engine);
+    gvu_default(g, AGRAPH, "fontname", font);
+    gvu_default(g, AGRAPH, "labelloc", "t");
+    gvu_default(g, AGRAPH, "outputorder", "edgesfirst");
+    gvu_default(g, AGNODE, "fontname", font);
+    gvu_default(g, AGNODE, "shape", "box");
+    gvu_default(g, AGNODE, "style", "rounded,filled");
+    gvu_default(g, AGEDGE, "fontname", font);
 }
 
 /* ---- style ---- */
@@ -122,7 +37,7 @@ static const struct {
     {10, {0x08, 0x45, 0x94}},  /* dark blue: aid, agree */
 };
 
-void gvu_goldstein_colour(double goldstein, char buf[8])
+void draw_goldstein_colour(double goldstein, char buf[8])
 {
     size_t last = sizeof colour_stops / sizeof colour_stops[0] - 1;
     double x = isfinite(goldstein) ? goldstein : 0;
@@ -143,7 +58,7 @@ void gvu_goldstein_colour(double goldstein, char buf[8])
     snprintf(buf, 8, "#%02x%02x%02x", c[0], c[1], c[2]);
 }
 
-double gvu_penwidth(long weight, long max_weight)
+double draw_penwidth(long weight, long max_weight)
 {
     if (weight <= 1 || max_weight <= 1)
         return 1.0;
@@ -156,153 +71,48 @@ double gvu_penwidth(long weight, long max_weight)
 
 /* dot gives the clearest picture but grows superlinearly (minutes on a few
  * thousand nodes); neato is fine to a few hundred; sfdp scales. */
-#define GVU_DOT_NODES 60
-#define GVU_DOT_EDGES 200
-#define GVU_NEATO_NODES 150
-#define GVU_NEATO_EDGES 500
+#define DRAW_DOT_NODES 60
+#define DRAW_DOT_EDGES 200
+#define DRAW_NEATO_NODES 150
+#define DRAW_NEATO_EDGES 500
 
-const char *gvu_engine(const dyad_draw_opts *opts, size_t n_nodes,
-                       size_t n_edges)
+const char *draw_engine(const dyad_draw_opts *opts, size_t n_nodes,
+                        size_t n_edges)
 {
     if (opts && opts->engine && *opts->engine)
         return opts->engine;
-    if (n_nodes <= GVU_DOT_NODES && n_edges <= GVU_DOT_EDGES)
+    if (n_nodes <= DRAW_DOT_NODES && n_edges <= DRAW_DOT_EDGES)
         return "dot";
-    if (n_nodes <= GVU_NEATO_NODES && n_edges <= GVU_NEATO_EDGES)
+    if (n_nodes <= DRAW_NEATO_NODES && n_edges <= DRAW_NEATO_EDGES)
         return "neato";
     return "sfdp";
 }
 
-/* ---- the plugin context ---- */
+/* ---- writing a drawing ---- */
 
-extern gvplugin_library_t gvplugin_core_LTX_library;
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
-
-static const lt_symlist_t gvu_builtins[] = {
-    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
-    {NULL, NULL},
-};
-
-GVC_t *gvu_context(void)
+dyad_status draw_write(Agraph_t *g, const char *format, FILE *out,
+                       dyad_error *err)
 {
-    /* demand_loading 0: only the built-ins, no config6 file, no pango */
-    return gvContextPlugins(gvu_builtins, 0);
-}
-
-void gvu_context_free(GVC_t *gvc)
-{
-    if (gvc)
-        gvFreeContext(gvc);
-}
-
-/* ---- errors ---- */
-
-static strbuf gvu_msgs;
-static char gvu_msg_text[1024];
-static agusererrf gvu_prev_errf;
-
-/* agerr hands messages over in pieces: collect them all. */
-static int gvu_collect(char *msg)
-{
-    if (gvu_msgs.len < sizeof gvu_msg_text)
-        sb_puts(&gvu_msgs, msg);
-    return 0;
-}
-
-void gvu_errors_begin(void)
-{
-    sb_free(&gvu_msgs);
-    agreseterrors();
-    gvu_prev_errf = agseterrf(gvu_collect);
-}
-
-const char *gvu_errors_end(void)
-{
-    agseterrf(gvu_prev_errf);
-    gvu_prev_errf = NULL;
-    snprintf(gvu_msg_text, sizeof gvu_msg_text, "%s",
-             gvu_msgs.s ? gvu_msgs.s : "");
-    sb_free(&gvu_msgs);
-    /* one line for dyad_error */
-    size_t n = strlen(gvu_msg_text);
-    for (size_t i = 0; i < n; i++)
-        if (gvu_msg_text[i] == '\n' || gvu_msg_text[i] == '\r')
-            gvu_msg_text[i] = ' ';
-    while (n && gvu_msg_text[n - 1] == ' ')
-        gvu_msg_text[--n] = '\0';
-    return gvu_msg_text;
-}
-
-/* ---- output ---- */
-
-static dyad_status put_all(const char *data, size_t len, FILE *out,
-                           dyad_error *err)
-{
-    if (fwrite(data, 1, len, out) != len || ferror(out))
-        return dyad_fail(err, DYAD_ERR_IO, "", 0, 0, "write failed");
-    return DYAD_OK;
-}
-
-dyad_status gvu_write_dot(Agraph_t *g, FILE *out, dyad_error *err)
-{
-    char *data = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&data, &len);
-    if (!mem)
-        return dyad_fail(err, DYAD_ERR_IO, "", 0, 0, "open_memstream failed");
-    gvu_errors_begin();
-    int rc = agwrite(g, mem);
-    const char *msg = gvu_errors_end();
-    int closed = fclose(mem);
-    dyad_status st = DYAD_OK;
-    if (rc != 0 || closed != 0)
-        st = dyad_fail(err, DYAD_ERR_GRAPHVIZ, GVU_SOURCE, 0, 0,
-                       "agwrite failed%s%s", *msg ? ": " : "", msg);
-    else
-        st = put_all(data, len, out, err);
-    free(data);
+    if (strcmp(format, "dot") == 0)
+        return gvu_write_dot(g, out, err);
+    GVC_t *gvc = gvu_context();
+    if (!gvc)
+        return dyad_fail(err, DYAD_ERR_GRAPHVIZ, "graphviz", 0, 0,
+                         "cannot create a Graphviz context");
+    dyad_status st = gvu_render(gvc, g, agget(g, (char *)"layout"), format,
+                                out, err);
+    gvu_context_free(gvc);
     return st;
 }
 
-dyad_status gvu_render(GVC_t *gvc, Agraph_t *g, const char *engine,
-                       const char *format, FILE *out, dyad_error *err)
-{
-    gvu_errors_begin();
-    if (gvLayout(gvc, g, engine) != 0) {
-        const char *msg = gvu_errors_end();
-        return dyad_fail(err, DYAD_ERR_GRAPHVIZ, GVU_SOURCE, 0, 0,
-                         "layout with %s failed%s%s", engine,
-                         *msg ? ": " : "", msg);
-    }
-    char *data = NULL;
-    unsigned int len = 0;
-    int rc = gvRenderData(gvc, g, format, &data, &len);
-    gvFreeLayout(gvc, g);
-    const char *msg = gvu_errors_end();
-    dyad_status st;
-    if (rc != 0 || !data)
-        st = dyad_fail(err, DYAD_ERR_GRAPHVIZ, GVU_SOURCE, 0, 0,
-                       "rendering %s failed%s%s", format, *msg ? ": " : "",
-                       msg);
-    else
-        st = put_all(data, len, out, err);
-    if (data)
-        gvFreeRenderData(data);
-    return st;
-}
+/* ---- the graph's drawing ---- */
 
-/* ---- the styled graph ---- */
-
-#define GVU_FONT "Helvetica"
-#define GVU_LABEL_VERBS 3       /* verbs on an edge label */
-#define GVU_TIP_VERBS 8         /* verbs in an edge tooltip */
-#define GVU_TIP_EVIDENCE 5L     /* sentences in an edge tooltip */
-#define GVU_TIP_SENTENCE 200    /* bytes of one sentence in a tooltip */
-#define GVU_MAX_EDGE_LABELS 120 /* beyond this, labels only in tooltips */
-#define GVU_MAX_SPLINE_EDGES 150 /* neato/sfdp: beyond this, straight */
+#define DRAW_LABEL_VERBS 3        /* verbs on an edge label */
+#define DRAW_TIP_VERBS 8          /* verbs in an edge tooltip */
+#define DRAW_TIP_EVIDENCE 5L      /* sentences in an edge tooltip */
+#define DRAW_TIP_SENTENCE 200     /* bytes of one sentence in a tooltip */
+#define DRAW_MAX_EDGE_LABELS 120  /* beyond this, labels only in tooltips */
+#define DRAW_MAX_SPLINE_EDGES 150 /* neato/sfdp: beyond this, straight */
 
 #define MINUS "\xE2\x88\x92" /* U+2212, the typographic minus */
 #define TIMES "\xC3\x97"     /* U+00D7 */
@@ -414,10 +224,10 @@ static void edge_tooltip(strbuf *b, const dyad_node *nodes,
     sb_printf(b, ": weight %ld, Goldstein ", e->weight);
     put_signed(b, e->goldstein);
     sb_printf(b, " (%s)\\n", tone_of(e->goldstein));
-    put_verbs(b, v, nv, GVU_TIP_VERBS, true);
+    put_verbs(b, v, nv, DRAW_TIP_VERBS, true);
     long shown = 0;
     const dyad_evidence *prev = NULL;
-    for (size_t i = 0; i < e->n_evidence && shown < GVU_TIP_EVIDENCE; i++) {
+    for (size_t i = 0; i < e->n_evidence && shown < DRAW_TIP_EVIDENCE; i++) {
         const dyad_evidence *ev = &e->evidence[i];
         /* acts of one sentence are adjacent in canonical order */
         if (prev && prev->sentence == ev->sentence &&
@@ -427,7 +237,7 @@ static void edge_tooltip(strbuf *b, const dyad_node *nodes,
         sb_puts(b, "\\n" BULLET " ");
         esc_tip(b, ev->doc);
         sb_printf(b, " (sentence %ld): ", ev->sentence);
-        gvu_esc_tip_trunc(b, ev->text ? ev->text : "", GVU_TIP_SENTENCE);
+        gvu_esc_tip_trunc(b, ev->text ? ev->text : "", DRAW_TIP_SENTENCE);
         shown++;
     }
     if (e->weight > shown)
@@ -492,12 +302,9 @@ static void select_drawn(build_ctx *c)
 static void set_graph_style(Agraph_t *gr, const char *engine, bool dot,
                             size_t n_edges)
 {
-    gvu_default(gr, AGRAPH, "layout", engine);
-    gvu_default(gr, AGRAPH, "fontname", GVU_FONT);
+    draw_defaults(gr, engine, DRAW_FONT);
     gvu_default(gr, AGRAPH, "bgcolor", "white");
     gvu_default(gr, AGRAPH, "pad", "0.3");
-    gvu_default(gr, AGRAPH, "outputorder", "edgesfirst");
-    gvu_default(gr, AGRAPH, "labelloc", "t");
     gvu_default(gr, AGRAPH, "labeljust", "l");
     if (dot) {
         gvu_default(gr, AGRAPH, "rankdir", "TB");
@@ -510,18 +317,14 @@ static void set_graph_style(Agraph_t *gr, const char *engine, bool dot,
         /* routing splines around nodes costs minutes beyond a few hundred
          * edges: straight lines then */
         gvu_default(gr, AGRAPH, "splines",
-                    n_edges <= GVU_MAX_SPLINE_EDGES ? "true" : "false");
+                    n_edges <= DRAW_MAX_SPLINE_EDGES ? "true" : "false");
         gvu_default(gr, AGEDGE, "len", "1.6");
     }
-    gvu_default(gr, AGNODE, "shape", "box");
-    gvu_default(gr, AGNODE, "style", "rounded,filled");
     gvu_default(gr, AGNODE, "fillcolor", "#eef1f5");
     gvu_default(gr, AGNODE, "color", "#5b6770");
-    gvu_default(gr, AGNODE, "fontname", GVU_FONT);
     gvu_default(gr, AGNODE, "fontcolor", "#1a1a1a");
     gvu_default(gr, AGNODE, "fontsize", "11");
     gvu_default(gr, AGNODE, "margin", "0.15,0.06");
-    gvu_default(gr, AGEDGE, "fontname", GVU_FONT);
     gvu_default(gr, AGEDGE, "fontsize", "9");
     gvu_default(gr, AGEDGE, "fontcolor", "#333333");
     gvu_default(gr, AGEDGE, "arrowsize", "0.9");
@@ -557,9 +360,9 @@ static void add_edge(const build_ctx *c, Agraph_t *gr, const dyad_edge *e,
     verb_count *v;
     size_t nv = verbs_of(e, &v);
     char num[32], colour[8];
-    gvu_goldstein_colour(e->goldstein, colour);
+    draw_goldstein_colour(e->goldstein, colour);
     gvu_set(ed, "color", colour);
-    fmt_num(num, sizeof num, gvu_penwidth(e->weight, c->max_weight));
+    fmt_num(num, sizeof num, draw_penwidth(e->weight, c->max_weight));
     gvu_set(ed, "penwidth", num);
     snprintf(num, sizeof num, "%ld", e->weight);
     gvu_set(ed, "weight", num);
@@ -568,7 +371,7 @@ static void add_edge(const build_ctx *c, Agraph_t *gr, const dyad_edge *e,
         /* a space each side keeps the text off neighbouring lines when
          * the viewer's font is wider than Graphviz's estimate */
         sb_putc(&b, ' ');
-        put_verbs(&b, v, nv, GVU_LABEL_VERBS, false);
+        put_verbs(&b, v, nv, DRAW_LABEL_VERBS, false);
         sb_putc(&b, ' ');
         gvu_set(ed, "label", b.s);
     }
@@ -597,7 +400,7 @@ static void legend_swatches(strbuf *b)
                "<TD WIDTH=\"6\"></TD>");
     for (size_t i = 0; i < 5; i++) {
         char colour[8];
-        gvu_goldstein_colour(at[i], colour);
+        draw_goldstein_colour(at[i], colour);
         sb_printf(b, "<TD BGCOLOR=\"%s\" WIDTH=\"36\" HEIGHT=\"16\" "
                      "FIXEDSIZE=\"TRUE\"><FONT COLOR=\"%s\" "
                      "POINT-SIZE=\"9\">%s%d</FONT></TD>",
@@ -614,7 +417,7 @@ static void legend_widths(strbuf *b, long max_weight)
     long w[3] = {1, top > 4 ? (long)lround(sqrt((double)top)) : 2, top};
     sb_puts(b, ROW_OPEN CELL_TEXT "Width = number of sentences:  " CELL_END);
     for (size_t i = 0; i < 3; i++) {
-        double pw = gvu_penwidth(w[i], top);
+        double pw = draw_penwidth(w[i], top);
         sb_printf(b, "<TD WIDTH=\"10\"></TD><TD><TABLE BORDER=\"0\" "
                      "CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD "
                      "BGCOLOR=\"#707070\" WIDTH=\"36\" HEIGHT=\"%d\" "
@@ -668,7 +471,7 @@ static char *legend_html(const build_ctx *c, const dyad_draw_opts *opts)
     return b.s;
 }
 
-Agraph_t *gvu_build(const dyad_graph *g, const dyad_draw_opts *opts)
+Agraph_t *draw_graph(const dyad_graph *g, const dyad_draw_opts *opts)
 {
     build_ctx c = {
         .g = g,
@@ -679,10 +482,10 @@ Agraph_t *gvu_build(const dyad_graph *g, const dyad_draw_opts *opts)
         .min_weight = opts && opts->min_weight > 0 ? opts->min_weight : 0,
     };
     select_drawn(&c);
-    const char *engine = gvu_engine(opts, c.drawn_nodes, c.drawn_edges);
+    const char *engine = draw_engine(opts, c.drawn_nodes, c.drawn_edges);
     /* neato and sfdp put edge labels on top of each other */
     c.labels = strcmp(engine, "dot") == 0 &&
-               c.drawn_edges <= GVU_MAX_EDGE_LABELS;
+               c.drawn_edges <= DRAW_MAX_EDGE_LABELS;
     Agraph_t *gr = gvu_graph_new("dyad");
     set_graph_style(gr, engine, strcmp(engine, "dot") == 0, c.drawn_edges);
     char *legend = legend_html(&c, opts);

@@ -1,7 +1,8 @@
-/* Private helpers of the drawn formats (write_dot.c, write_svg.c, and the
- * diff writer): the one place that includes Graphviz's headers besides
+/* The Graphviz adapter of the drawn formats (draw.c, dot.c, svg.c,
+ * diff_draw.c): the one place that includes Graphviz's headers besides
  * them, and the one place that casts dyad's const strings to the char *
- * that Graphviz 2.43's API takes.
+ * that Graphviz 2.43's API takes.  It knows nothing of dyad's graphs:
+ * draw.h builds the styled drawings on it.
  *
  * Threads: Graphviz keeps global state (the string dictionary, the error
  * handler, the plugin tables) and is not thread-safe, not even for reads.
@@ -19,8 +20,7 @@
 #include <cgraph.h>
 #include <gvc.h>
 
-#include "dyad/graph.h"
-#include "dyad/write.h"
+#include "dyad/common.h"
 #include "util.h"
 
 /* ---- graphs and attributes ---- */
@@ -65,27 +65,7 @@ void gvu_esc_html(strbuf *b, const char *s);
  * gvu_esc_tip. */
 void gvu_esc_tip_trunc(strbuf *b, const char *s, size_t max);
 
-/* ---- style ---- */
-
-/* "#rrggbb" for a mean Goldstein value on dyad's diverging, colour-blind
- * safe scale: -10 dark red, -5 orange, 0 grey, +5 light blue, +10 dark
- * blue.  buf must hold 8 bytes. */
-void gvu_goldstein_colour(double goldstein, char buf[8]);
-
-/* Pen width 1..8 for weight, log-scaled against the heaviest edge. */
-double gvu_penwidth(long weight, long max_weight);
-
-/* ---- layout and rendering ---- */
-
-/* The layout engine: opts->engine if set, else by size (dot for small
- * graphs, neato for middling ones, sfdp for large). */
-const char *gvu_engine(const dyad_draw_opts *opts, size_t n_nodes,
-                       size_t n_edges);
-
-/* The styled graph of a sorted dyad_graph, as dyad_write_dot writes it and
- * dyad_write_svg draws it: nodes and edges added in canonical order, the
- * legend as the graph's HTML label, layout=engine.  opts may be NULL. */
-Agraph_t *gvu_build(const dyad_graph *g, const dyad_draw_opts *opts);
+/* ---- context and rendering ---- */
 
 /* A gvc context with the core, dot and neato plugins registered from the
  * linked libraries: no plugin config file is read.  NULL on failure. */
