@@ -139,7 +139,7 @@ bool closed_class(const ctx *c, size_t i)
 bool verbish(const ctx *c, size_t i)
 {
     return (G(c, i) & (G_VERB | G_SAY | G_LIGHT | G_INTENT | G_NEGV | G_STOP | G_SEEK |
-                       G_SUPPRESS)) != 0 &&
+                       G_SUPPRESS | G_RECEIVE)) != 0 &&
            !(G(c, i) & G_DET);
 }
 

@@ -67,8 +67,11 @@ void remember_chunk(ctx *c, const chunk *k)
         c->have_person = true;
         c->last_person = NONE_ACTOR;
     }
-    if (k->role == ROLE_ACTOR && !k->pronoun && k->actors.n &&
-        ((k->head_class & (NC_AGENT | NC_MEMBER)) || k->actors.n > 1)) {
+    /* "they": plural actors, and plural acts of an actor ("North Korean
+     * launches ... They have drawn condemnation") */
+    if ((k->role == ROLE_ACTOR || (k->role == ROLE_ATTR && k->noun >= 0)) && !k->pronoun &&
+        k->actors.n &&
+        ((k->head_class & (NC_AGENT | NC_MEMBER)) || k->actors.n > 1 || k->role == ROLE_ATTR)) {
         const char *hk = tok_key(&c->ts, k->last - 1);
         size_t hl = strlen(hk);
         if (k->actors.n > 1 || (hl > 3 && hk[hl - 1] == 's'))
