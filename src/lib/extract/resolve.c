@@ -259,6 +259,8 @@ static void resolve_pronoun(ctx *c, chunk *k)
     size_t i = k->first;
     const char *w = tok_key(&c->ts, i);
     k->pronoun = true;
+    if ((strcmp(w, "he") == 0 || strcmp(w, "she") == 0) && speaker_of_clause(c, i, k))
+        return; /* "Netanyahu said he welcomed ..." */
     if (strcmp(w, "he") == 0 || strcmp(w, "she") == 0 || strcmp(w, "him") == 0 ||
         strcmp(w, "her") == 0 || strcmp(w, "his") == 0) {
         if (c->have_person && c->last_person >= 0) {

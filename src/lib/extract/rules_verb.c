@@ -158,6 +158,8 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     if (!t.n && k && k->first == o->end && evaluates &&
         (k->role == ROLE_ATTR || (k->role == ROLE_NONE && !k->person && !k->head_class)))
         t = k->actors; /* "condemned the anticipated U.S. action" */
+    if (!t.n && k && k->first == o->end && evaluates && k->role == ROLE_POSS && k->noun >= 0)
+        t = k->poss; /* "protested South Korea's joint military exercises" */
     if (!t.n && k && evaluates && k->last + 1 < c->s.last &&
         (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
         t = object_at(c, k->last + 1, NULL);
@@ -322,12 +324,35 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
     return false;
 }
 
+/* "denied Pakistan's accusations", "denied the claim made by X": denying a
+ * claim gives nothing, even with its author named (realdev NOTES 1); denying
+ * a request or access is a rejection. */
+static bool denies_a_claim(const ctx *c, const vocc *o, const frame *f)
+{
+    static const char *const claims[] = {"claim", "claims", "accusation", "accusations",
+                                         "allegation", "allegations", "charge", "charges",
+                                         "report", "reports", "assertion", "assertions"};
+    if (strcmp(f->v->lemma, "deny") != 0 || o->passive)
+        return false;
+    const chunk *k = o->end < c->s.last ? chunk_of(c, o->end) : NULL;
+    if (!k || k->first != o->end)
+        return false;
+    for (size_t i = 0; i < sizeof claims / sizeof *claims; i++)
+        if (is_word(c, k->last - 1, claims[i]))
+            return true;
+    return false;
+}
+
 /* The verb's entry wants a word that is missing, or "call" names: true
  * when the candidate was dropped. */
 static bool vetoed(ctx *c, const vocc *o, const frame *f)
 {
     if (!needs_met(c, f->v, o->end)) {
         drop(c, &f->subj, &f->obj, f->v, o->start, o->end, R_MISSING_WORD);
+        return true;
+    }
+    if (denies_a_claim(c, o, f)) {
+        drop(c, &f->subj, &f->obj, f->v, o->start, o->end, R_DENIED_CLAIM);
         return true;
     }
     if (strcmp(f->v->lemma, "call") != 0)
