@@ -270,14 +270,20 @@ static bool indirect_object(const ctx *c, size_t first, size_t end)
 static bool verb_after_name(const ctx *c, size_t first, size_t i)
 {
     size_t len;
-    int32_t a = actor_match(c, first, i, &len);
+    int32_t a = -1;
+    for (size_t j = i; j-- > first && a < 0;) { /* the name that ends at i */
+        int32_t m = actor_match(c, j, i, &len);
+        if (m >= 0 && j + len == i)
+            a = m;
+    }
     if (a < 0 || c->d->aliases[a].type == ALIAS_ADJ || i + 1 >= c->s.last)
         return false;
     const tok *t = T(c, i);
     if (!(t->flags & TOK_WORD) || (t->flags & (TOK_CAP | TOK_DIGIT)) || G(c, i) ||
         class_at(c, i, i + 1, &len) || noun_at(c, i, c->s.last, &len) >= 0 || ly_adverb(c, i))
         return false;
-    return (G(c, i + 1) & G_DET) || mention_end(c, i + 1) > i + 1;
+    return (G(c, i + 1) & G_DET) || mention_end(c, i + 1) > i + 1 ||
+           ((G(c, i + 1) & G_PREP) && !is_word(c, i + 1, "of")); /* "the UN refrain from" */
 }
 
 void build_chunks(ctx *c)
@@ -311,6 +317,8 @@ void build_chunks(ctx *c)
                 /* a name right after a lower-case word is a new phrase
                  * only if a verb could stand between; keep it */
                 i = m2;
+                if (i < c->s.last && verb_after_name(c, first, i))
+                    break; /* "that the UN refrain from" */
                 continue;
             }
             /* "Chinese and Russian envoys" */

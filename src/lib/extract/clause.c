@@ -307,8 +307,16 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id 
             return true;
         }
     }
+    size_t from = c->s.first; /* the main clause: after the last ':' or ';' before */
+    for (size_t j = p; j-- > c->s.first;)
+        if (punct(c, j, ':') || punct(c, j, ';')) {
+            from = j + 1;
+            break;
+        }
     for (size_t i = 0; i < c->n_chunks; i++) {
         const chunk *m = &c->chunks[i];
+        if (m->first < from)
+            continue;
         if (m->first >= p)
             break;
         if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person)) {
@@ -316,7 +324,7 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id 
             *out = joint(c, m);
             return true;
         }
-        if (m->prep == ATOM_NONE && m->first > c->s.first && !punct(c, m->first - 1, ','))
+        if (m->prep == ATOM_NONE && m->first > from && !punct(c, m->first - 1, ','))
             break;
     }
     return true;

@@ -173,7 +173,8 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     /* "insists that the Taliban stop": the clause's subject */
     size_t ca = o->end < c->s.last && is_word(c, o->end, "that") ? o->end + 1 : o->end;
     const chunk *cs = !t.n && v->mode == MODE_REQUEST ? chunk_of(c, ca) : NULL;
-    if (cs && cs->first == ca && (cs->role == ROLE_ACTOR || cs->role == ROLE_ATTR))
+    if (cs && (cs->first == ca || cs->first == o->end) &&
+        (cs->role == ROLE_ACTOR || cs->role == ROLE_ATTR))
         t = cs->actors;
     return t;
 }
@@ -370,7 +371,9 @@ static bool vetoed(ctx *c, const vocc *o, const frame *f)
  * accuser is no actor. */
 static void accused_gerund(ctx *c, const vocc *o, const frame *f)
 {
-    if (f->v->mode != MODE_ACCUSE || o->passive)
+    /* and "thanked X for proposing", "commended X for taking down" */
+    bool judges = f->v->mode == MODE_ACCUSE || !strcmp(f->v->cameo, "05");
+    if (!judges || o->passive || !f->obj.n)
         return;
     for (size_t i = 0; i < c->n_verbs; i++) {
         vocc *g = &c->verbs[i];
@@ -599,7 +602,8 @@ static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
     bool each_other = o->end + 1 < c->s.last &&
                       ((is_word(c, o->end, "each") && is_word(c, o->end + 1, "other")) ||
                        (is_word(c, o->end, "one") && is_word(c, o->end + 1, "another")));
-    if (!f->obj.n && f->subj.n > 1 &&
+    bool gerund = o->form == F_ING && o->aux == o->start; /* "for proposing": no joint agents */
+    if (!f->obj.n && f->subj.n > 1 && !gerund &&
         (f->v->reciprocal || cooperative || each_other ||
          (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
         for (size_t i = 0; i < f->subj.n; i++) {
