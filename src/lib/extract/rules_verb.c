@@ -328,20 +328,26 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
 /* "denied Pakistan's accusations", "denied the claim made by X": denying a
  * claim gives nothing, even with its author named (realdev NOTES 1); denying
  * a request or access is a rejection. */
-static bool denies_a_claim(const ctx *c, const vocc *o, const frame *f)
+/* Is the phrase right after verb o a claim ("Pakistan's accusations",
+ * "the claim made by X")? */
+static bool claim_follows(const ctx *c, const vocc *o)
 {
     static const char *const claims[] = {"claim", "claims", "accusation", "accusations",
                                          "allegation", "allegations", "charge", "charges",
                                          "report", "reports", "assertion", "assertions"};
-    if (strcmp(f->v->lemma, "deny") != 0 || o->passive)
-        return false;
     const chunk *k = o->end < c->s.last ? chunk_of(c, o->end) : NULL;
     if (!k || k->first != o->end)
         return false;
-    for (size_t i = 0; i < sizeof claims / sizeof *claims; i++)
-        if (is_word(c, k->last - 1, claims[i]))
-            return true;
+    for (size_t t = k->first; t < k->last; t++) /* "Yerevan's accusations groundless" */
+        for (size_t i = 0; i < sizeof claims / sizeof *claims; i++)
+            if (is_word(c, t, claims[i]))
+                return true;
     return false;
+}
+
+static bool denies_a_claim(const ctx *c, const vocc *o, const frame *f)
+{
+    return strcmp(f->v->lemma, "deny") == 0 && !o->passive && claim_follows(c, o);
 }
 
 /* The verb's entry wants a word that is missing, or "call" names: true
@@ -651,6 +657,11 @@ void read_verb(ctx *c, vocc *o)
     if (f.subj.n)
         c->last_subject = f.subj;
     accused_gerund(c, o, &f);
+    if (!strcmp(v->lemma, "call") && !o->passive && claim_follows(c, o)) {
+        /* "called Yerevan's accusations groundless": a dismissal (12) */
+        f.cameo = "12", f.code = "120", f.gold = -4.0, f.lemma = "dismiss";
+        f.rule = R_DISMISSED_CLAIM;
+    }
     refusal_subject(c, o, &f);
     if (v->mode == MODE_PROMISE && !f.obj.n)
         f.obj = complement_target(c, o);
