@@ -163,23 +163,25 @@ bool name_ends_at(const ctx *c, size_t i)
 }
 
 /* Words of time and number that end a name's phrase. */
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 bool time_word(const ctx *c, size_t i)
 {
-    static const char *const words[] = {
-        "next", "last", "today", "yesterday", "tomorrow", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "earlier",
-        "later", "week", "weeks", "month", "months", "year", "years", "day",
-        "days", "night", "morning", "evening", "afternoon", "weekend", "two",
-        "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "dozens", "hundreds", "thousands", "several", "once", "again", "overnight",
-        "tonight"};
+    static const char *const words[] = { /* sorted: bsearch */
+        "afternoon", "again", "day", "days", "dozens", "earlier", "eight", "evening",
+        "five", "four", "friday", "hundreds", "last", "later", "monday", "month",
+        "months", "morning", "next", "night", "nine", "once", "overnight", "saturday",
+        "seven", "several", "six", "sunday", "ten", "thousands", "three", "thursday",
+        "today", "tomorrow", "tonight", "tuesday", "two", "wednesday", "week", "weekend",
+        "weeks", "year", "years", "yesterday"};
     if (i == 0 || !(T(c, i)->flags & TOK_WORD))
         return false;
     const char *k = tok_key(&c->ts, i);
-    bool hit = (T(c, i)->flags & TOK_DIGIT) != 0;
-    for (size_t w = 0; w < sizeof words / sizeof *words && !hit; w++)
-        hit = strcmp(k, words[w]) == 0;
-    if (!hit)
+    if (!(T(c, i)->flags & TOK_DIGIT) &&
+        !bsearch(&k, words, sizeof words / sizeof *words, sizeof *words, cmp_word))
         return false;
     /* only right after a name: "Kabul next week", not "the next round" */
     size_t len;

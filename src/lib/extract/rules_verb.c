@@ -701,7 +701,7 @@ static bool wishing(const ctx *c, size_t i)
     static const char *const stems[] = {"seek", "sought", "want", "hope", "wish", "desire",
                                         "aspire"};
     const char *k = tok_key(&c->ts, i);
-    if (T(c, i)->flags & TOK_CAP && i > c->s.first)
+    if ((T(c, i)->flags & TOK_CAP && i > c->s.first) || !strchr("swhda", k[0]))
         return false;
     for (size_t s = 0; s < sizeof stems / sizeof *stems; s++)
         if (strncmp(k, stems[s], strlen(stems[s])) == 0 && strlen(k) <= strlen(stems[s]) + 3)
