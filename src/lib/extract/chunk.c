@@ -130,7 +130,8 @@ static bool act_noun_opens(const ctx *c, size_t i)
         return true;
     bool opener = i == c->s.first || (G(c, i - 1) & (G_PREP | G_SUB | G_CONJ)) ||
                   (T(c, i - 1)->flags & TOK_PUNCT);
-    return opener && !(G(c, i - 1) & G_TO) && prep_in(T(c, e)->atom, n->target);
+    return opener && (i == c->s.first || !(G(c, i - 1) & G_TO)) &&
+           prep_in(T(c, e)->atom, n->target);
 }
 
 bool nominal(ctx *c, size_t i, bool in_chunk)
