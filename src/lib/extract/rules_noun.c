@@ -341,6 +341,27 @@ static void roles_elsewhere(ctx *c, noun_frame *a)
     }
 }
 
+/* "Hamas rejected Israel's demands", "the Kremlin refused calls by Ukraine
+ * for a ceasefire": the one who rejects an appeal or a demand was its
+ * target. */
+static void refused_demand(ctx *c, noun_frame *a)
+{
+    int root = atoi(a->n->cameo);
+    if (a->target.n || !a->agent.n || (root != 2 && root != 10))
+        return;
+    for (size_t j = 0; j < c->n_verbs; j++) {
+        vocc *g = &c->verbs[j];
+        if (g->end != a->k->first || g->verb < 0 || g->passive || g->negated)
+            continue;
+        if (atoi(c->d->verbs[g->verb].cameo) != 12)
+            return;
+        a->target = subject_of(c, g);
+        if (a->target.n)
+            via(c, R_VIA_REFUSER);
+        return;
+    }
+}
+
 void read_noun(ctx *c, const chunk *k)
 {
     const noun *n = &c->d->nouns[k->noun / 2];
@@ -359,6 +380,7 @@ void read_noun(ctx *c, const chunk *k)
     if (light_verb(c, &a))
         return;
     roles_elsewhere(c, &a);
+    refused_demand(c, &a);
     if (a.agent.n && a.target.n) {
         size_t j = a.after;
         while (j < c->s.last && (G(c, j) & G_ADV))

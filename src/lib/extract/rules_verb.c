@@ -76,6 +76,18 @@ static aset blamed_on(const ctx *c, size_t from)
 }
 
 /* The object of a verb, or its recipient for giving and yielding verbs. */
+/* "a meeting", "a session", "a summit": a gathering whose members are
+ * addressed. */
+static bool gathering(const ctx *c, const chunk *k)
+{
+    static const char *const words[] = {"meeting", "gathering", "session", "summit",
+                                        "conference", "council", "assembly", "plenary"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (is_word(c, k->last - 1, words[i]))
+            return true;
+    return false;
+}
+
 /* The direct object, or "dozens of Pakistani soldiers"; *k gets the first
  * phrase after the verb. */
 static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
@@ -99,6 +111,11 @@ static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
                          : NULL;
     if (q && q->first == (*k)->last + 1 && q->role == ROLE_ACTOR)
         t = q->actors; /* "dozens of Pakistani soldiers" */
+    if (!t.n && *k && gathering(c, *k) && (*k)->last + 1 < c->s.last && is_word(c, (*k)->last, "of")) {
+        const chunk *g = chunk_of(c, (*k)->last + 1); /* "told a meeting of NATO ministers" */
+        if (g && g->first == (*k)->last + 1 && g->role == ROLE_ACTOR)
+            t = g->actors;
+    }
     return t;
 }
 
