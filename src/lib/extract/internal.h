@@ -7,7 +7,7 @@
  *   quote.c     quotes and speakers
  *   clause.c    subjects at a distance, objects and lists
  *   modality.c  asserted, requested, negated, hypothetical, planned
- *   rules_verb.c, rules_noun.c  the rules that make triples
+ *   rules_verb.c, rules_noun.c, rules_sentence.c  the rules that make triples
  *   emit.c      the one place that adds to the graph and the trace
  *   rules.c     the rule registry (rules.def)
  *   extract.c   the driver: documents, sentences, stages in order */
@@ -295,13 +295,15 @@ aset speaker_at(ctx *c, size_t i);
 aset passive_agent(const ctx *c, size_t from);
 aset other_side(const ctx *c, const aset *subj);
 void read_verb(ctx *c, vocc *o);
-void prescribed_acts(ctx *c);
-void wished_relations(ctx *c);
 
 /* rules_noun.c */
 void read_noun(ctx *c, const chunk *k);
+
+/* rules_sentence.c */
 void claimed_acts(ctx *c);
 void told_threat(ctx *c);
+void prescribed_acts(ctx *c);
+void wished_relations(ctx *c);
 
 /* emit.c */
 void trace(ctx *c, dyad_trace_kind kind, size_t first, size_t last,

@@ -417,16 +417,11 @@ static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
     }
 }
 
-void resolve_chunk(ctx *c, chunk *k)
+/* The possessive that splits a phrase into owner and head ("Pakistan's
+ * Foreign Office"), not one inside a name ("the People's Republic of
+ * China"); last if there is none. */
+static size_t possessive_at(const ctx *c, size_t first, size_t last)
 {
-    size_t first = k->first, last = k->last;
-    if (last - first == 1 && (G(c, first) & G_PRON) && !(T(c, first)->flags & TOK_ALLCAPS &&
-                                                          T(c, first)->end - T(c, first)->start > 1)) {
-        resolve_pronoun(c, k);
-        return;
-    }
-    /* a possessive splits owner and head: "Pakistan's Foreign Office";
-     * not one inside a name ("the People's Republic of China") */
     size_t poss = last, len;
     for (size_t i = first; i < last; i++) {
         if (actor_match(c, i, last, &len) >= 0 && len > 1) {
@@ -436,51 +431,61 @@ void resolve_chunk(ctx *c, chunk *k)
         if (T(c, i)->flags & TOK_POSS)
             poss = i;
     }
+    return poss;
+}
+
+/* "Pakistan's Foreign Office", "the group's presence", "its leaders": the
+ * owner resolved, then the head; the phrase is the head's actor, a place,
+ * the owner's agents, or the owner's act or thing. */
+static void resolve_possessive(ctx *c, chunk *k, size_t poss)
+{
+    size_t first = k->first, last = k->last;
+    chunk owner = *k;
+    owner.actors.n = 0;
+    owner.role = ROLE_NONE;
+    if (G(c, first) & G_PRON && poss == first + 1) {
+        owner.last = (uint32_t)poss;
+        resolve_pronoun(c, &owner);
+    } else {
+        resolve_part(c, first, poss, &owner);
+        if (!owner.actors.n)
+            resolve_short(c, first, poss, &owner); /* "the group's presence" */
+    }
+    chunk head = *k;
+    head.actors.n = 0;
+    resolve_part(c, poss + 1, last, &head);
+    k->head_class = head.head_class;
+    k->noun = head.noun;
+    k->noun_at = head.noun_at;
+    if (head.person) {
+        *k = head;
+        k->first = (uint32_t)first;
+        return;
+    }
+    if (owner.role != ROLE_ACTOR && owner.role != ROLE_POSS)
+        return;
+    k->poss = owner.actors;
+    if (head.actors.n && head.role == ROLE_ACTOR)
+        set_role(k, &head.actors, ROLE_ACTOR, head.how);
+    else if (k->head_class & (NC_PLACE | NC_PEOPLE))
+        set_role(k, &owner.actors, ROLE_PLACE, "possessive with place noun");
+    else if (k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER))
+        set_role(k, &owner.actors, ROLE_ACTOR, "possessive with agent noun");
+    else
+        set_role(k, &owner.actors, ROLE_POSS, "possessor");
+}
+
+void resolve_chunk(ctx *c, chunk *k)
+{
+    size_t first = k->first, last = k->last;
+    if (last - first == 1 && (G(c, first) & G_PRON) && !(T(c, first)->flags & TOK_ALLCAPS &&
+                                                          T(c, first)->end - T(c, first)->start > 1)) {
+        resolve_pronoun(c, k);
+        return;
+    }
+    size_t poss = possessive_at(c, first, last);
     if (poss < last) {
-        chunk owner = *k;
-        owner.actors.n = 0;
-        owner.role = ROLE_NONE;
-        size_t of = first;
-        if (G(c, of) & G_PRON && poss == of + 1) {
-            owner.first = (uint32_t)of;
-            owner.last = (uint32_t)poss;
-            resolve_pronoun(c, &owner);
-        } else {
-            resolve_part(c, of, poss, &owner);
-            if (!owner.actors.n)
-                resolve_short(c, of, poss, &owner); /* "the group's presence" */
-        }
-        chunk head = *k;
-        head.actors.n = 0;
-        resolve_part(c, poss + 1, last, &head);
-        k->head_class = head.head_class;
-        k->noun = head.noun;
-        k->noun_at = head.noun_at;
-        if (head.person) {
-            *k = head;
-            k->first = (uint32_t)first;
-            return;
-        }
-        if (owner.role != ROLE_ACTOR && owner.role != ROLE_POSS)
-            return;
-        k->poss = owner.actors;
-        if (head.actors.n && head.role == ROLE_ACTOR) {
-            k->actors = head.actors;
-            k->role = ROLE_ACTOR;
-            k->how = head.how;
-        } else if (k->head_class & (NC_PLACE | NC_PEOPLE)) {
-            k->actors = owner.actors;
-            k->role = ROLE_PLACE;
-            k->how = "possessive with place noun";
-        } else if (k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER)) {
-            k->actors = owner.actors;
-            k->role = ROLE_ACTOR;
-            k->how = "possessive with agent noun";
-        } else {
-            k->actors = owner.actors;
-            k->role = ROLE_POSS;
-            k->how = "possessor";
-        }
+        resolve_possessive(c, k, poss);
         return;
     }
     resolve_part(c, first, last, k);
@@ -492,9 +497,7 @@ void resolve_chunk(ctx *c, chunk *k)
         p.last = p.first + 1;
         resolve_pronoun(c, &p);
         if (p.actors.n) {
-            k->actors = p.actors;
-            k->role = ROLE_ACTOR;
-            k->how = "possessive pronoun with agent noun";
+            set_role(k, &p.actors, ROLE_ACTOR, "possessive pronoun with agent noun");
             return;
         }
     }
