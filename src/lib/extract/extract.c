@@ -25,6 +25,7 @@ static void read_sentence(ctx *c)
     }
     build_chunks(c);
     settle_chunks(c);
+    settle_speakers(c);
     for (size_t i = c->s.first; i < c->s.last;) {
         size_t len;
         const chunk *k = chunk_of(c, i);

@@ -290,6 +290,7 @@ rule_id not_asserted(ctx *c, size_t v);
 void find_speakers(ctx *c);
 void resolve_speaker(ctx *c, struct quote *q);
 aset speaker_at(ctx *c, size_t i);
+void settle_speakers(ctx *c);
 
 /* rules_verb.c */
 aset passive_agent(const ctx *c, size_t from);

@@ -131,3 +131,24 @@ aset speaker_at(ctx *c, size_t i)
     }
     return none;
 }
+
+/* "Qaiser Khan, Deputy Spokesperson for UNHCR, said: “...”": a quote whose
+ * speaker phrase named no actor takes the subject of the saying verb right
+ * before it, once the sentence's phrases are settled, for the sentences
+ * of the quote still to come. */
+void settle_speakers(ctx *c)
+{
+    for (size_t i = c->s.first; i < c->s.last; i++) {
+        int32_t q = c->quote_of[i];
+        if (q < 0 || c->quotes[q].open != i || c->quotes[q].who.n)
+            continue;
+        size_t k = i;
+        while (k > c->s.first && (punct(c, k - 1, ':') || punct(c, k - 1, ',')))
+            k--;
+        if (k > c->s.first && (G(c, k - 1) & G_SAY) && !(T(c, k - 1)->flags & TOK_CAP)) {
+            aset who = subject_at(c, k - 1);
+            if (who.n == 1)
+                c->quotes[q].who = who;
+        }
+    }
+}

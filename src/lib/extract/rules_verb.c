@@ -337,6 +337,15 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
     f->rule = R_PASSIVE_BY;
     if (f->subj.n)
         return true;
+    if (!strcmp(f->v->lemma, "engage") && f->obj.n) {
+        /* "Pakistan and Afghanistan have been engaged": engaged in talks,
+         * not engaged by someone */
+        f->subj = f->obj;
+        f->obj = (aset){{0}, 0};
+        f->rule = R_AGENT_OBJECT;
+        o->passive = false;
+        return true;
+    }
     /* "X has been told that ... Y will target": told_threat reads it */
     drop(c, NULL, &f->obj, f->v, o->start, o->end, R_PASSIVE_NO_AGENT);
     return false;
