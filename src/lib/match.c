@@ -262,7 +262,7 @@ static const struct {
                "going try tries tried trying attempt attempted resolve "
                "resolved move moved vow vowed pledge pledged promise "
                "promised expect expects expected look looking attempting "
-               "attempts aiming intending preparing striving scheduled "
+               "attempts aiming intending preparing striving working scheduled "
                "slated poised"},
     {G_NEGV, "refuse refuses refused refusing fail fails failed failing "
              "decline declines declined reluctant unwilling refusal "

@@ -162,4 +162,6 @@ void drop(ctx *c, const aset *src, const aset *dst, const verb *v, size_t at,
     int16_t s = src && src->n ? src->a[0] : -1, t = dst && dst->n ? dst->a[0] : -1;
     trace_rule(c, DYAD_TRACE_DROP, at, end, s, t, v ? v->lemma : NULL, v ? v->cameo : NULL,
                v ? v->code : NULL, why);
+    if (c->reading)
+        c->reading->verdict = why;
 }

@@ -4,6 +4,33 @@
  * rules.  Every step can be traced for `dyad explain`. */
 #include "internal.h"
 
+/* A drop for the modality of a clause, which an act noun in the verb's
+ * object shares. */
+static bool modal_drop(rule_id r)
+{
+    return r == R_NEGATED || r == R_DENIED || r == R_HYPOTHETICAL || r == R_INVERTED_CONDITION ||
+           r == R_CONDITIONAL || r == R_REQUESTED || r == R_REFUSED ||
+           r == R_PLEDGED_COMPLEMENT || r == R_INFINITIVE || r == R_STOPPED ||
+           r == R_DISPOSITION;
+}
+
+/* Is act noun k the object of a relation verb whose act is not asserted
+ * ("refused to sign an agreement with X") or only planned ("is working to
+ * broker a deal between X and Y")?  Then neither is the noun's (dropped). */
+static bool governed_away(ctx *c, const chunk *k)
+{
+    for (size_t j = 0; j < c->n_verbs; j++) {
+        const vocc *g = &c->verbs[j];
+        if (g->end != k->first || (!modal_drop(g->verdict) && !g->planned))
+            continue;
+        c->n_via = 0;
+        drop(c, NULL, NULL, NULL, k->noun_at, k->last,
+             g->planned && !modal_drop(g->verdict) ? R_PLANNED_OBJECT : g->verdict);
+        return true;
+    }
+    return false;
+}
+
 static void read_sentence(ctx *c)
 {
     size_t n = c->s.last - c->s.first;
@@ -48,6 +75,7 @@ static void read_sentence(ctx *c)
         vocc *o = &c->verbs[c->n_verbs++];
         memset(o, 0, sizeof *o);
         o->subject_via = R_NONE;
+        o->verdict = R_NONE;
         o->start = (uint32_t)i;
         o->end = (uint32_t)(i + len);
         o->verb = (int32_t)c->d->forms[f].verb;
@@ -68,7 +96,7 @@ static void read_sentence(ctx *c)
         bool inside = false; /* "pledged support to": the verb's own word */
         for (size_t j = 0; j < c->n_verbs && !inside; j++)
             inside = k->noun_at >= c->verbs[j].start && k->noun_at < c->verbs[j].end;
-        if (!inside)
+        if (!inside && !governed_away(c, k))
             read_noun(c, k);
     }
 }

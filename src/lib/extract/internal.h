@@ -87,6 +87,8 @@ typedef struct vocc {
     aset subject;
     bool subject_done;
     rule_id subject_via; /* the route that found the subject at a distance, or R_NONE */
+    rule_id verdict;     /* the rule that dropped it, or R_NONE */
+    bool planned;        /* its act is planned, not done: "is working to broker a deal" */
 } vocc;
 
 /* The state of one extraction, in three parts: what is fixed for the
@@ -160,6 +162,7 @@ typedef struct ctx {
     rule_id via[MAX_VIA];
     size_t n_via;
     strbuf path;
+    vocc *reading; /* the relation verb being read, or NULL */
 } ctx;
 
 enum { MM_ACTOR, MM_CLASS, MM_NOUN, MM_VERB };

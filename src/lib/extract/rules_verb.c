@@ -150,6 +150,17 @@ static aset recipient(ctx *c, const vocc *o, const chunk *k, bool pledge)
     return none;
 }
 
+/* "broker", "mediate", "host": verbs whose object's parties are their
+ * targets ("brokered a truce between X and Y", mediation: 04 to each). */
+static bool mediating(const verb *v)
+{
+    static const char *const lemmas[] = {"broker", "mediate", "facilitate", "host", "arrange"};
+    for (size_t i = 0; i < sizeof lemmas / sizeof *lemmas; i++)
+        if (!strcmp(v->lemma, lemmas[i]))
+            return true;
+    return false;
+}
+
 /* Targets outside the object slot, by the verb's class: the partner of a
  * cooperative act, the one blamed, the agent of an evaluated act, the one
  * asked for something, the subject of a demanded clause. */
@@ -164,6 +175,8 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
         if (t.n)
             via(c, R_VIA_PARTNER);
     }
+    if (!t.n && k && mediating(v) && kw + 1 < c->s.last && is_word(c, kw, "between"))
+        t = object_at(c, kw + 1, NULL); /* "broker a deal between X and Y": mediation */
     if (!t.n && k && blame_on(v)) {
         t = blamed_on(c, k->last); /* "blamed the attacks, which ..., on the TTP" */
         if (t.n)
@@ -540,6 +553,7 @@ static bool infinitive_not_asserted(ctx *c, vocc *o, frame *f)
         drop(c, &f->subj, &f->obj, f->v, o->start, o->end, why);
         return true;
     }
+    o->planned = gk != GOV_CAUSED;
     f->rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE
               : gk == GOV_READY ? R_READY
               : gk == GOV_CAUSED ? R_CAUSED
@@ -671,11 +685,21 @@ static bool promised_force(const ctx *c, const vocc *o)
     return false;
 }
 
+static void read_frame(ctx *c, vocc *o, const verb *v);
+
 void read_verb(ctx *c, vocc *o)
 {
     const verb *v = &c->d->verbs[o->verb];
     trace(c, DYAD_TRACE_VERB, o->start, o->end, -1, -1, v->lemma, v->cameo, v->code, NULL);
     c->n_via = 0;
+    c->reading = o;
+    read_frame(c, o, v);
+    c->reading = NULL;
+}
+
+/* The verb's frame, read step by step (read_verb). */
+static void read_frame(ctx *c, vocc *o, const verb *v)
+{
     frame f = {v, {{0}, 0}, {{0}, 0}, v->lemma, v->cameo, v->code, v->goldstein,
                R_AGENT_OBJECT, SIZE_MAX};
     if (!frame_arguments(c, o, &f) || vetoed(c, o, &f))
