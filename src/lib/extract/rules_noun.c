@@ -301,6 +301,48 @@ static bool light_verb(ctx *c, noun_frame *a)
     return false;
 }
 
+/* A verb of the clause starts at j; a bare form inside the list ("of all
+ * trade with", "flights and trade with") is one of the things reduced. */
+static bool verb_starts_at(const ctx *c, size_t j)
+{
+    for (size_t v = 0; v < c->n_verbs; v++) {
+        const vocc *o = &c->verbs[v];
+        if (o->aux != j && o->start != j)
+            continue;
+        bool in_list = o->aux == o->start && o->form == F_BASE &&
+                       (is_word(c, j - 1, "of") || punct(c, j - 1, ',') ||
+                        (G(c, j - 1) & (G_DET | G_CONJ)));
+        if (!in_list)
+            return true;
+    }
+    return false;
+}
+
+/* "the suspension of trade, bilateral accords and airspaces with India":
+ * a reduction of relations whose "of" phrase, a list of what is reduced,
+ * ends in "with X" names its partner X. */
+static void severed_with(ctx *c, noun_frame *a)
+{
+    size_t i = a->k->last;
+    if (i + 1 >= c->s.last || !is_word(c, i, "of"))
+        return;
+    for (size_t j = i + 1; j + 1 < c->s.last && j < i + 12; j++) {
+        if (clause_break(c, j) || verb_starts_at(c, j))
+            return;
+        const chunk *h = chunk_of(c, j);
+        if (h && h->first == j && (h->role == ROLE_ACTOR || h->role == ROLE_POSS || h->poss.n))
+            return; /* "suspension of Pakistan's trade": not a list of things */
+        if (is_word(c, j, "with")) {
+            const chunk *p = chunk_of(c, j + 1);
+            if (p && p->first == j + 1 && p->role == ROLE_ACTOR) {
+                a->target = p->actors;
+                a->rule = R_SEVERED_WITH;
+            }
+            return;
+        }
+    }
+}
+
 /* The agent or target from the rest of the sentence: a passive light verb
  * ("operations against ISKP were stepped up by the Taliban"), the other
  * side of a closed border, "with the help of X". */
@@ -321,6 +363,8 @@ static void roles_elsewhere(ctx *c, noun_frame *a)
             }
         }
     }
+    if (a->agent.n && !a->target.n && !strcmp(a->n->cameo, "16"))
+        severed_with(c, a);
     if (a->agent.n && !a->target.n && !strcmp(a->n->cameo, "16")) {
         aset other = other_side(c, &a->agent); /* "closure of the border with Pakistan" */
         if (other.n) {
