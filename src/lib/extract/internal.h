@@ -75,6 +75,7 @@ typedef struct person {
 typedef struct memo {
     uint32_t head; /* atom of a head noun: delegation, ministry */
     aset actors;
+    bool of_person; /* a person's title: "spokesperson" of "spokesperson Wang" */
 } memo;
 
 /* A relation verb found in the sentence. */
@@ -262,8 +263,8 @@ void settle_chunks(ctx *c);
 /* memory.c */
 person *find_person(ctx *c, uint32_t surname);
 void add_person(ctx *c, size_t first, size_t last, int16_t who);
-void remember(ctx *c, uint32_t head, const aset *actors);
-const aset *recall(const ctx *c, uint32_t head);
+void remember(ctx *c, uint32_t head, const aset *actors, bool of_person);
+const memo *recall(const ctx *c, uint32_t head);
 void remember_chunk(ctx *c, const chunk *k);
 
 /* clause.c */

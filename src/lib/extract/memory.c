@@ -27,24 +27,27 @@ void add_person(ctx *c, size_t first, size_t last, int16_t who)
     c->persons[c->n_persons++] = (person){sur, T(c, first)->atom, who};
 }
 
-void remember(ctx *c, uint32_t head, const aset *actors)
+void remember(ctx *c, uint32_t head, const aset *actors, bool of_person)
 {
     if (head == ATOM_NONE || !actors->n)
         return;
     for (size_t i = 0; i < c->n_memos; i++)
         if (c->memos[i].head == head) {
+            if (of_person && !c->memos[i].of_person)
+                return; /* "Army chief X" leaves "the army" to the body */
             c->memos[i].actors = *actors;
+            c->memos[i].of_person = of_person;
             return;
         }
     GROW(c->memos, c->cap_memos, c->n_memos + 1);
-    c->memos[c->n_memos++] = (memo){head, *actors};
+    c->memos[c->n_memos++] = (memo){head, *actors, of_person};
 }
 
-const aset *recall(const ctx *c, uint32_t head)
+const memo *recall(const ctx *c, uint32_t head)
 {
     for (size_t i = 0; i < c->n_memos; i++)
         if (c->memos[i].head == head)
-            return &c->memos[i].actors;
+            return &c->memos[i];
     return NULL;
 }
 
@@ -77,15 +80,18 @@ void remember_chunk(ctx *c, const chunk *k)
         if (k->actors.n > 1 || (hl > 3 && hk[hl - 1] == 's'))
             c->last_plural = k->actors;
     }
-    if (k->role != ROLE_ACTOR || k->person || k->pronoun || !k->actors.n)
+    if (k->role != ROLE_ACTOR || k->pronoun || !k->actors.n)
         return;
-    /* agent nouns of the phrase become its short forms */
+    /* agent nouns of the phrase become its short forms: "the delegation",
+     * and for a person "the spokesperson" after "spokesperson Wang Wenbin" */
     for (size_t t = k->first; t < k->last; t++) {
         size_t cl_len;
         int cl = class_at(c, t, t + 1, &cl_len);
         if ((lex_gram(c->d, T(c, t)->atom) & G_SHORT) || (cl & NC_AGENT))
-            remember(c, T(c, t)->atom, &k->actors);
+            remember(c, T(c, t)->atom, &k->actors, k->person);
     }
+    if (k->person)
+        return;
     for (size_t a = 0; a < k->actors.n; a++) {
         int kind = c->d->actors[k->actors.a[a]].kind;
         if (kind == KIND_GROUP)

@@ -372,9 +372,13 @@ static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
     }
     if (strcmp(hk, "country") == 0)
         return; /* "the country": too vague */
-    const aset *m = recall(c, h);
+    /* "the spokesperson" after "spokesperson Wang Wenbin"; but "the
+     * Minister of Commerce" names an office of its own */
+    const memo *m = recall(c, h);
+    if (m && m->of_person && last < c->s.last && is_word(c, last, "of"))
+        m = NULL;
     if (m) {
-        k->actors = *m;
+        k->actors = m->actors;
         k->role = ROLE_ACTOR;
         k->how = "short form of a body named earlier";
         return;
