@@ -18,18 +18,12 @@ import tempfile
 
 import networkx as nx
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 DYAD = os.environ["DYAD"]
 SEEDS = os.path.join(os.environ["DYAD_SOURCE_ROOT"], "seeds")
-failures = 0
-
-
-def check(ok, what, detail=""):
-    global failures
-    if not ok:
-        failures += 1
-    print(("ok" if ok else "not ok") + " - " + what)
-    if not ok and detail:
-        print("#   " + str(detail)[:2000].replace("\n", "\n#   "))
 
 
 def run(args, cwd=None):
@@ -404,8 +398,7 @@ def main():
         merge(tmp)
         markup(tmp)
         usage()
-    print("# %d failed" % failures)
-    return 1 if failures else 0
+    return tap.summary()
 
 
 if __name__ == "__main__":

@@ -11,22 +11,16 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 ROOT = os.environ["DYAD_SOURCE_ROOT"]
 LIB = os.path.join(ROOT, "src", "lib")
 INC = os.path.join(ROOT, "include", "dyad")
 WRITER_HEADERS = {"dyad/write.h", "gv_util.h", "draw.h", "export.h",
                   "diff_util.h"}
 GRAPHVIZ = {"cgraph.h", "gvc.h", "gvplugin.h"}
-failures = 0
-
-
-def check(ok, what, detail=""):
-    global failures
-    if not ok:
-        failures += 1
-    print(("ok" if ok else "not ok") + " - " + what)
-    if not ok and detail:
-        print("#   " + str(detail))
 
 
 def includes(path):
@@ -85,4 +79,4 @@ for base, fmts in sorted(files_of.items()):
                                                                "diff_svg"}
     check(ok, "%s writes one format" % base, sorted(fmts))
 
-sys.exit(1 if failures else 0)
+sys.exit(tap.summary())

@@ -18,10 +18,13 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 DYAD = os.environ["DYAD"]
 SEEDS = os.path.join(os.environ["DYAD_SOURCE_ROOT"], "seeds")
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-failures = 0
 
 try:
     from selenium import webdriver
@@ -35,15 +38,6 @@ except ImportError:
 if not os.path.exists(DRIVER) or not shutil.which("chromium"):
     print("# chromium or chromium-driver not installed: skip")
     sys.exit(77)
-
-
-def check(ok, what, detail=""):
-    global failures
-    if not ok:
-        failures += 1
-    print(("ok" if ok else "not ok") + " - " + what)
-    if not ok and detail:
-        print("#   " + str(detail)[:1500].replace("\n", "\n#   "))
 
 
 def dyad(args):
@@ -203,8 +197,7 @@ def main():
             print("# screenshot: " + shot)
         finally:
             d.quit()
-    print("# %d failed" % failures)
-    return 1 if failures else 0
+    return tap.summary()
 
 
 if __name__ == "__main__":

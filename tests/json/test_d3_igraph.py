@@ -22,7 +22,10 @@ import shutil
 import subprocess
 import sys
 
-failures = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 NODE_PATH = "/usr/share/nodejs:/usr/lib/nodejs"
 
 D3_SCRIPT = r"""
@@ -43,15 +46,6 @@ console.log(JSON.stringify({
     finite: data.nodes.every(d => isFinite(d.x) && isFinite(d.y)),
 }));
 """
-
-
-def check(ok, what, detail=""):
-    global failures
-    if not ok:
-        failures += 1
-    print(("ok" if ok else "not ok") + " - " + what)
-    if not ok and detail:
-        print("#   " + str(detail)[:2000])
 
 
 def have_d3():
@@ -149,8 +143,7 @@ def main():
             igraph_reads(igraph, data, name)
         if node and name == "sample":
             d3_refuses_unknown_id(node, data)
-    print("# %d failures" % failures)
-    return 1 if failures else 0
+    return tap.summary()
 
 
 sys.exit(main())

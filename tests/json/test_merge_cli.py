@@ -11,18 +11,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 DYAD = os.environ["DYAD"]
 FIXTURE = sys.argv[1]
-failures = 0
-
-
-def check(ok, what, detail=""):
-    global failures
-    if not ok:
-        failures += 1
-    print(("ok" if ok else "not ok") + " - " + what)
-    if not ok and detail:
-        print("#   " + detail.replace("\n", "\n#   "))
 
 
 def run(*args, stdin=None):
@@ -239,8 +233,7 @@ def main():
         test_output(tmp)
         test_errors(tmp)
         test_count_limits(tmp)
-    print("# %d failures" % failures)
-    return 1 if failures else 0
+    return tap.summary()
 
 
 sys.exit(main())

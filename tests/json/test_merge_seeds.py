@@ -15,18 +15,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 DYAD = os.environ["DYAD"]
 SEEDS = os.path.join(os.environ["DYAD_SOURCE_ROOT"], "seeds")
-failures = 0
-
-
-def check(ok, what, detail=""):
-    global failures
-    if not ok:
-        failures += 1
-    print(("ok" if ok else "not ok") + " - " + what)
-    if not ok and detail:
-        print("#   " + detail.replace("\n", "\n#   "))
 
 
 def extract(*paths, cap=None):
@@ -82,8 +76,7 @@ def main():
             check(r.returncode == 0 and r.stdout == whole,
                   "split %d %s merged in shuffled order = the folder"
                   % (trial, names), r.stderr.decode(errors="replace"))
-    print("# %d failures" % failures)
-    return 1 if failures else 0
+    return tap.summary()
 
 
 sys.exit(main())

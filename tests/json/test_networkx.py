@@ -16,20 +16,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import tap  # noqa: E402
+from tap import check  # noqa: E402
+
 try:
     import networkx as nx
 except ImportError:
     print("# networkx not installed: skip")
     sys.exit(77)
-
-failures = 0
-
-
-def check(ok, what):
-    global failures
-    if not ok:
-        failures += 1
-    print(("ok" if ok else "not ok") + " - " + what)
 
 
 def load(data):
@@ -125,8 +120,7 @@ def main():
             back_through_networkx(g, r.stdout, "seeds")
         else:
             print("# dyad extract does not work yet: seeds skipped")
-    print("# %d failures" % failures)
-    return 1 if failures else 0
+    return tap.summary()
 
 
 sys.exit(main())
