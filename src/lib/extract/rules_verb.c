@@ -364,6 +364,19 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
     return false;
 }
 
+/* A word for a charge one actor makes against another: "claim",
+ * "accusations", "allegation". */
+static bool charge_word(const ctx *c, size_t t)
+{
+    static const char *const charges[] = {"charge", "claim", "accusation", "allegation",
+                                          "assertion", "charges", "claims", "accusations",
+                                          "allegations"};
+    for (size_t q = 0; q < sizeof charges / sizeof *charges; q++)
+        if (is_word(c, t, charges[q]))
+            return true;
+    return false;
+}
+
 /* "denied Pakistan's accusations", "denied the claim made by X": denying a
  * claim gives nothing, even with its author named (realdev NOTES 1); denying
  * a request or access is a rejection. */
@@ -371,16 +384,13 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
  * "the claim made by X")? */
 static bool claim_follows(const ctx *c, const vocc *o)
 {
-    static const char *const claims[] = {"claim", "claims", "accusation", "accusations",
-                                         "allegation", "allegations", "charge", "charges",
-                                         "report", "reports", "assertion", "assertions"};
     const chunk *k = o->end < c->s.last ? chunk_of(c, o->end) : NULL;
     if (!k || k->first != o->end)
         return false;
     for (size_t t = k->first; t < k->last; t++) /* "Yerevan's accusations groundless" */
-        for (size_t i = 0; i < sizeof claims / sizeof *claims; i++)
-            if (is_word(c, t, claims[i]))
-                return true;
+        if (charge_word(c, t) || is_word(c, t, "assertions") || is_word(c, t, "report") ||
+            is_word(c, t, "reports"))
+            return true;
     return false;
 }
 
@@ -610,19 +620,13 @@ static void object_relative(ctx *c, const vocc *o, frame *f)
  * one who charged is the target. */
 static void rejected_charge(ctx *c, const vocc *o, frame *f)
 {
-    static const char *const charges[] = {"charge", "claim", "accusation", "allegation",
-                                          "assertion", "charges", "claims", "accusations",
-                                          "allegations"};
     const chunk *sk = subject_chunk(c, o->aux);
     const chunk *ch = sk && sk->first > c->s.first ? chunk_of(c, sk->first - 1) : NULL;
-    bool charge = false;
-    for (size_t q = 0; ch && q < sizeof charges / sizeof *charges && !charge; q++)
-        charge = is_word(c, ch->last - 1, charges[q]);
+    bool charge = ch && charge_word(c, ch->last - 1);
     /* or inside the subject's own phrase: "a charge New Delhi" */
     for (size_t t = sk ? sk->first : 0; sk && !charge && t + 1 < sk->last; t++)
-        for (size_t q = 0; q < sizeof charges / sizeof *charges && !charge; q++)
-            if (is_word(c, t, charges[q]))
-                charge = true, ch = sk;
+        if (charge_word(c, t))
+            charge = true, ch = sk;
     if (!charge || ch->first <= c->s.first || !punct(c, ch->first - 1, ','))
         return;
     for (size_t q = 0; q < c->n_chunks; q++) {
