@@ -236,9 +236,8 @@ static bool outlet_word(const ctx *c, size_t i)
     if (mention_end(c, i) > i || class_at(c, i, i + 1, &len) || noun_at(c, i, i + 1, &len) >= 0 ||
         verb_at(c, i, c->s.last, &len) >= 0 || verbish(c, i) || title_case(c))
         return false;
-    for (size_t d = 0; d < sizeof days / sizeof *days; d++)
-        if (is_word(c, i, days[d]))
-            return false;
+    if (WORD_AMONG(c, i, days))
+        return false;
     for (size_t j = i; j-- > c->s.first && i - j < 5;)
         if (actor_match(c, j, c->s.last, &len) >= 0)
             return j + len == i && c->d->aliases[actor_match(c, j, c->s.last, &len)].type == ALIAS_NAME &&

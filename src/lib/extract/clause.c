@@ -99,13 +99,7 @@ bool quantity(const ctx *c, const chunk *k)
         "both", "each", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "group", "wave", "spate", "batch", "team", "days", "weeks",
         "months", "years", "hours", "day", "week", "month", "year"};
-    const char *h = tok_key(&c->ts, k->last - 1);
-    if (T(c, k->last - 1)->flags & TOK_DIGIT)
-        return true;
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(h, words[i]) == 0)
-            return true;
-    return false;
+    return (T(c, k->last - 1)->flags & TOK_DIGIT) || WORD_AMONG(c, k->last - 1, words);
 }
 
 /* The actors after i, as the object: "met X and Y". */

@@ -194,6 +194,15 @@ typedef struct frame {
 static inline uint32_t G(const ctx *c, size_t i) { return lex_gram(c->d, c->ts.t[i].atom); }
 static inline const tok *T(const ctx *c, size_t i) { return &c->ts.t[i]; }
 static inline bool is_word(const ctx *c, size_t i, const char *w) { return strcmp(tok_key(&c->ts, i), w) == 0; }
+/* Token i is one of the n words of list; WORD_AMONG counts a static array. */
+static inline bool word_among(const ctx *c, size_t i, const char *const *list, size_t n)
+{
+    for (size_t w = 0; w < n; w++)
+        if (is_word(c, i, list[w]))
+            return true;
+    return false;
+}
+#define WORD_AMONG(c, i, list) word_among((c), (i), (list), sizeof(list) / sizeof *(list))
 static inline bool punct(const ctx *c, size_t i, char p) { return T(c, i)->punct == p; }
 
 static inline void aset_add(aset *s, int16_t a)

@@ -55,11 +55,10 @@ static bool only_possible(ctx *c, const noun_frame *a)
     if (proposed(c, a->k, &a->agent, &a->target))
         return true;
     for (size_t j = a->k->first; j < a->k->noun_at; j++)
-        for (size_t h = 0; h < sizeof hedges / sizeof *hedges; h++)
-            if (is_word(c, j, hedges[h])) {
-                drop_act(c, a, R_POSSIBLE);
-                return true;
-            }
+        if (WORD_AMONG(c, j, hedges)) {
+            drop_act(c, a, R_POSSIBLE);
+            return true;
+        }
     return false;
 }
 

@@ -31,12 +31,12 @@ aset passive_agent(const ctx *c, size_t from)
 /* "close the border" with no named side: the other state in the sentence */
 aset other_side(const ctx *c, const aset *subj)
 {
+    static const char *const crossings[] = {"border", "borders", "crossing", "crossings",
+                                            "frontier", "airspace"};
     aset s = {{0}, 0};
     bool border = false;
     for (size_t i = c->s.first; i < c->s.last && !border; i++)
-        border = is_word(c, i, "border") || is_word(c, i, "borders") ||
-                 is_word(c, i, "crossing") || is_word(c, i, "crossings") ||
-                 is_word(c, i, "frontier") || is_word(c, i, "airspace");
+        border = WORD_AMONG(c, i, crossings);
     if (!border)
         return s;
     for (size_t i = 0; i < c->n_chunks; i++) {
@@ -82,10 +82,7 @@ static bool gathering(const ctx *c, const chunk *k)
 {
     static const char *const words[] = {"meeting", "gathering", "session", "summit",
                                         "conference", "council", "assembly", "plenary"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (is_word(c, k->last - 1, words[i]))
-            return true;
-    return false;
+    return WORD_AMONG(c, k->last - 1, words);
 }
 
 /* The direct object, or "dozens of Pakistani soldiers"; *k gets the first
@@ -371,10 +368,7 @@ static bool charge_word(const ctx *c, size_t t)
     static const char *const charges[] = {"charge", "claim", "accusation", "allegation",
                                           "assertion", "charges", "claims", "accusations",
                                           "allegations"};
-    for (size_t q = 0; q < sizeof charges / sizeof *charges; q++)
-        if (is_word(c, t, charges[q]))
-            return true;
-    return false;
+    return WORD_AMONG(c, t, charges);
 }
 
 /* "denied Pakistan's accusations", "denied the claim made by X": denying a
@@ -682,9 +676,8 @@ static bool promised_force(const ctx *c, const vocc *o)
     for (size_t i = o->end + 1; i < c->s.last && i < o->end + 5; i++) {
         if (clause_break(c, i) || punct(c, i, ','))
             return false;
-        for (size_t w = 0; w < sizeof force / sizeof *force; w++)
-            if (is_word(c, i, force[w]))
-                return true;
+        if (WORD_AMONG(c, i, force))
+            return true;
     }
     return false;
 }
