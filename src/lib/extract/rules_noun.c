@@ -319,27 +319,28 @@ static bool verb_starts_at(const ctx *c, size_t j)
 
 /* "the suspension of trade, bilateral accords and airspaces with India":
  * a reduction of relations whose "of" phrase, a list of what is reduced,
- * ends in "with X" names its partner X. */
-static void severed_with(ctx *c, noun_frame *a)
+ * ends in "with X" names its partner X; true when it does. */
+static bool severed_with(ctx *c, noun_frame *a)
 {
     size_t i = a->k->last;
     if (i + 1 >= c->s.last || !is_word(c, i, "of"))
-        return;
+        return false;
     for (size_t j = i + 1; j + 1 < c->s.last && j < i + 12; j++) {
         if (clause_break(c, j) || verb_starts_at(c, j))
-            return;
+            return false;
         const chunk *h = chunk_of(c, j);
         if (h && h->first == j && (h->role == ROLE_ACTOR || h->role == ROLE_POSS || h->poss.n))
-            return; /* "suspension of Pakistan's trade": not a list of things */
+            return false; /* "suspension of Pakistan's trade": not a list of things */
         if (is_word(c, j, "with")) {
             const chunk *p = chunk_of(c, j + 1);
-            if (p && p->first == j + 1 && p->role == ROLE_ACTOR) {
-                a->target = p->actors;
-                a->rule = R_SEVERED_WITH;
-            }
-            return;
+            if (!p || p->first != j + 1 || p->role != ROLE_ACTOR)
+                return false;
+            a->target = p->actors;
+            a->rule = R_SEVERED_WITH;
+            return true;
         }
     }
+    return false;
 }
 
 /* The agent or target from the rest of the sentence: a passive light verb
@@ -362,11 +363,9 @@ static void roles_elsewhere(ctx *c, noun_frame *a)
             }
         }
     }
-    if (a->agent.n && !a->target.n && !strcmp(a->n->cameo, "16"))
-        severed_with(c, a);
     if (a->agent.n && !a->target.n && !strcmp(a->n->cameo, "16")) {
-        aset other = other_side(c, &a->agent); /* "closure of the border with Pakistan" */
-        if (other.n) {
+        aset other = severed_with(c, a) ? (aset){{0}, 0} : other_side(c, &a->agent);
+        if (other.n) { /* "closure of the border with Pakistan" */
             a->target = other;
             a->rule = R_BORDER_CLOSURE;
         }
