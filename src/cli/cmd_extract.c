@@ -65,6 +65,11 @@ static void print_help(void)
         "      --engine NAME    Graphviz layout: dot, neato, fdp, sfdp, circo, twopi,",
         "                       osage, patchwork (default: chosen by size)",
         "      --title TEXT     a title drawn on the graph",
+        "      --date DATE      the date (YYYY-MM-DD) of documents that carry none",
+        "                       of their own: it picks the dictionary roles of",
+        "                       persons (Rutte: Dutch prime minister until",
+        "                       2024-07-02, NATO from 2024-10-01) and dates their",
+        "                       edges in GEXF and CSV",
         "",
         "Running:",
         "  -j, --jobs N         worker threads (default 0: one per core); the output",
@@ -319,6 +324,7 @@ typedef struct extract_args {
     const char *actors, *verbs;
     long jobs, max_evidence, min_weight;
     const char *engine, *title;
+    const char *date; /* --date: for documents without their own */
     int progress; /* -1: when stderr is a terminal */
     bool keep_going, suggest;
     cli_format fmt;
@@ -338,6 +344,7 @@ enum {
     OPT_NO_PROGRESS,
     OPT_SUGGEST,
     OPT_FORMATS,
+    OPT_DATE,
 };
 
 static const struct option long_opts[] = {
@@ -355,6 +362,7 @@ static const struct option long_opts[] = {
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"keep-going", no_argument, NULL, 'k'},
     {"suggest", no_argument, NULL, OPT_SUGGEST},
+    {"date", required_argument, NULL, OPT_DATE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -395,6 +403,7 @@ static int parse_option(int c, const char *arg, extract_args *a)
     case OPT_NO_PROGRESS: a->progress = 0; return CLI_OK;
     case 'k': a->keep_going = true; return CLI_OK;
     case OPT_SUGGEST: a->suggest = true; return CLI_OK;
+    case OPT_DATE: return cli_parse_date("extract", arg, &a->date);
     default: return CLI_BAD_USAGE;
     }
 }
@@ -575,7 +584,8 @@ static int extract(const extract_args *a, const char *const *paths,
         .docs = docs,
     };
     if (a->suggest)
-        opts.extract = (dyad_extract_opts){suggest_trace, &sugg};
+        opts.extract = (dyad_extract_opts){.trace = suggest_trace, .trace_user = &sugg};
+    opts.extract.date = a->date;
     rc = cli_extract_paths(paths, n_paths, &opts, &g);
     if (rc != CLI_OK)
         goto out;

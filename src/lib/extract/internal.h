@@ -104,6 +104,7 @@ typedef struct ctx {
     tokens ts;
     dyad_graph *g;
     const dyad_extract_opts *opts;
+    uint32_t date;       /* the document's date as YYYYMMDD; 0: undated */
     size_t *node_of;     /* actor -> graph node, or SIZE_MAX */
     atoms *local;        /* words of this document outside the dictionary */
     uint32_t *sent_end;  /* by token: the end of its sentence */
