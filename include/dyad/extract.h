@@ -63,7 +63,18 @@ typedef struct dyad_extract_opts {
      * NULL: undated, each person takes their open-ended role, else the one
      * that ended last. */
     const char *date;
+    /* Open actors: a capitalised name in no dictionary that stands where an
+     * actor would (subject or object of a relation verb: what --suggest
+     * lists) becomes a node of its own, id DYAD_OPEN_ACTOR_PREFIX + a slug
+     * of the name ("unknown:media-line"), labelled as written. */
+    bool open_actors;
 } dyad_extract_opts;
+
+/* The id prefix of open actors; no dictionary id may start with it. */
+#define DYAD_OPEN_ACTOR_PREFIX "unknown:"
+
+/* True if id is an open actor's ("kind": "unknown" in the outputs). */
+bool dyad_is_open_actor(const char *id);
 
 /* Extracts the acts of one document (text, len bytes of UTF-8) named doc
  * into g, with its mentions, and counts the document and its sentences.

@@ -57,6 +57,11 @@ static void print_help(void)
         "Dictionaries (JSON files; the built-in ones by default):",
         "      --actors FILE    the actors and their aliases",
         "      --verbs FILE     the relation verbs and their CAMEO codes",
+        "      --open-actors    a capitalised name in no dictionary that stands",
+        "                       where an actor would (the names --suggest lists)",
+        "                       is a node of its own, id \"unknown:NAME\", kind",
+        "                       \"unknown\", drawn dashed: any article set gives a",
+        "                       graph, and you see what the dictionary misses",
         "",
         "Graph:",
         "      --max-evidence N keep at most N sentences per edge (0: all, the",
@@ -326,7 +331,7 @@ typedef struct extract_args {
     const char *engine, *title;
     const char *date; /* --date: for documents without their own */
     int progress; /* -1: when stderr is a terminal */
-    bool keep_going, suggest;
+    bool keep_going, suggest, open_actors;
     cli_format fmt;
     cli_format fmts[CLI_N_FORMATS]; /* what -o writes */
     size_t n_fmts;
@@ -345,6 +350,7 @@ enum {
     OPT_SUGGEST,
     OPT_FORMATS,
     OPT_DATE,
+    OPT_OPEN_ACTORS,
 };
 
 static const struct option long_opts[] = {
@@ -363,6 +369,7 @@ static const struct option long_opts[] = {
     {"keep-going", no_argument, NULL, 'k'},
     {"suggest", no_argument, NULL, OPT_SUGGEST},
     {"date", required_argument, NULL, OPT_DATE},
+    {"open-actors", no_argument, NULL, OPT_OPEN_ACTORS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -404,6 +411,7 @@ static int parse_option(int c, const char *arg, extract_args *a)
     case 'k': a->keep_going = true; return CLI_OK;
     case OPT_SUGGEST: a->suggest = true; return CLI_OK;
     case OPT_DATE: return cli_parse_date("extract", arg, &a->date);
+    case OPT_OPEN_ACTORS: a->open_actors = true; return CLI_OK;
     default: return CLI_BAD_USAGE;
     }
 }
@@ -586,6 +594,7 @@ static int extract(const extract_args *a, const char *const *paths,
     if (a->suggest)
         opts.extract = (dyad_extract_opts){.trace = suggest_trace, .trace_user = &sugg};
     opts.extract.date = a->date;
+    opts.extract.open_actors = a->open_actors;
     rc = cli_extract_paths(paths, n_paths, &opts, &g);
     if (rc != CLI_OK)
         goto out;

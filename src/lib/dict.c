@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "dyad/docs.h"
+#include "dyad/extract.h"
 #include "lex.h"
 #include "util.h"
 
@@ -271,6 +272,10 @@ static dyad_status load_actor(loader *l, size_t i, json_t *o, atoms *ids)
     const char *kind = str_field(o, "kind");
     if (!id || !*id || !label || !*label)
         return shape(l, path, "string fields \"id\" and \"label\"");
+    if (dyad_is_open_actor(id))
+        return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                         "%s: id \"%s\": ids starting with \"%s\" are kept for "
+                         "open actors (--open-actors)", path, id, DYAD_OPEN_ACTOR_PREFIX);
     actor *a = &l->d->actors[i];
     a->id = xstrdup(id);
     a->label = xstrdup(label);

@@ -196,6 +196,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     free(sents);
     free(c.node_of);
     free(c.state_mentions);
+    open_actors_free(&c);
     free(c.acronyms);
     free(c.quote_of);
     free(c.mm);

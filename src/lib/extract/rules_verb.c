@@ -274,24 +274,23 @@ static aset complement_target(ctx *c, const vocc *o)
 }
 
 /* A capitalised name standing where an actor would, in no dictionary:
- * what `dyad extract --suggest` lists. */
-static void report_unknown(ctx *c, const chunk *k)
+ * traced (what `dyad extract --suggest` lists) and, with open actors, made
+ * the missing argument *out.  True if it filled *out. */
+static bool unknown_argument(ctx *c, const chunk *k, aset *out)
 {
-    if (!k || k->actors.n || k->person || k->pronoun || !c->opts || !c->opts->trace)
-        return;
-    size_t b = k->first, e = k->last;
-    while (b < e && (G(c, b) & G_DET))
-        b++;
-    if (e - b < 1 || e - b > 6)
-        return;
-    for (size_t i = b; i < e; i++) {
-        bool small = (G(c, i) & (G_PREP | G_CONJ)) && i > b && i + 1 < e;
-        if (!(T(c, i)->flags & TOK_CAP) && !small)
-            return;
-    }
-    if (b == c->s.first && e - b == 1)
-        return; /* a lone capital at the start of a sentence */
+    size_t b, e;
+    if (!unknown_name_span(c, k, &b, &e))
+        return false;
     trace(c, DYAD_TRACE_UNKNOWN, b, e, -1, -1, NULL, NULL, NULL, "unknown name");
+    if (!c->opts || !c->opts->open_actors)
+        return false;
+    int16_t a = open_actor(c, b, e);
+    if (a < 0)
+        return false;
+    *out = aset_one(a);
+    via(c, R_VIA_OPEN_ACTOR);
+    dyad_graph_mention(c->g, node_for(c, a), 1);
+    return true;
 }
 
 /* The first actor in what a warning says, other than the one warning:
@@ -719,8 +718,7 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     }
     if (v->mode == MODE_WARN)
         warning_class(c, o, &f);
-    if (!f.subj.n) {
-        report_unknown(c, subject_chunk(c, o->aux));
+    if (!f.subj.n && !unknown_argument(c, subject_chunk(c, o->aux), &f.subj)) {
         drop(c, NULL, &f.obj, v, o->start, o->end, R_NO_AGENT);
         return;
     }
@@ -730,9 +728,10 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
         size_t at = o->end;
         while (at < c->s.last && (G(c, at) & G_ADV))
             at++;
-        report_unknown(c, chunk_of(c, at));
-        drop(c, &f.subj, NULL, v, o->start, o->end, R_NO_TARGET);
-        return;
+        if (!unknown_argument(c, chunk_of(c, at), &f.obj)) {
+            drop(c, &f.subj, NULL, v, o->start, o->end, R_NO_TARGET);
+            return;
+        }
     }
     emit(c, &f.subj, &f.obj, f.lemma, f.cameo, f.code, f.gold, o->start, o->end, f.rule);
     /* fighting runs both ways ("exchanged fire with X"); with a named

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dyad/extract.h"
 #include "dyad/write.h"
 #include "text.h"
 #include "util.h"
@@ -93,6 +94,8 @@ static json_t *node_object(const dyad_node *n)
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(n->id));
     json_object_set_new(o, "label", json_string(n->label));
+    if (dyad_is_open_actor(n->id)) /* --open-actors; dictionary nodes carry none */
+        json_object_set_new(o, "kind", json_string("unknown"));
     json_object_set_new(o, "mentions", json_integer(n->mentions));
     return o;
 }
