@@ -1,6 +1,7 @@
 /* dyad extract: articles in, the actor graph out (JSON, DOT, SVG, GraphML,
  * GEXF, CSV), and with --suggest the names that look like actors but are
  * in no dictionary. */
+#include <ctype.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -52,7 +53,8 @@ static void print_help(void)
         "      --format F       write one format to stdout: json (default), dot, svg,",
         "                       graphml, gexf, html (csv: with -o only, as",
         "                       --formats csv); with --suggest, the table: text",
-        "                       (default) or json",
+        "                       (default) or json, or actors: the names as an",
+        "                       actor dictionary to paste into yours",
         "",
         "Dictionaries (JSON files; the built-in ones by default):",
         "      --actors FILE    the actors and their aliases",
@@ -292,6 +294,51 @@ static int print_suggestions_json(const suggester *s)
     return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
 }
 
+/* The id an actor made of a suggested name gets: its letters and digits in
+ * lower case, '-' between words ("Media Line" -> "media-line"); other
+ * bytes (UTF-8 letters) are kept. */
+static void suggested_id(const char *name, char *id, size_t size)
+{
+    size_t n = 0;
+    bool dash = true;
+    for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size; p++) {
+        bool keep = *p >= 0x80 || isalnum(*p);
+        if (keep)
+            id[n++] = (char)(*p >= 0x80 ? *p : tolower(*p));
+        else if (!dash)
+            id[n++] = '-';
+        dash = !keep;
+    }
+    while (n > 0 && id[n - 1] == '-')
+        n--;
+    id[n] = '\0';
+}
+
+/* --suggest --format actors: the names as entries of an actor dictionary,
+ * {"actors": [...]}, to paste into a copy of data/actors.json (or load as
+ * it is with --actors).  The kind is a guess to correct: "organisation";
+ * a name whose id an earlier one took is left out (it would clash). */
+static int print_suggestions_actors(const suggester *s)
+{
+    json_t *arr = json_array(), *ids = json_object();
+    for (size_t i = 0; i < s->n; i++) {
+        char id[256];
+        suggested_id(s->items[i].name, id, sizeof id);
+        if (!*id || json_object_get(ids, id))
+            continue;
+        json_object_set_new(ids, id, json_true());
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:[s]}", "id", id, "label",
+                                             s->items[i].name, "kind", "organisation",
+                                             "names", s->items[i].name));
+    }
+    json_t *root = json_pack("{s:o}", "actors", arr);
+    int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    json_decref(ids);
+    fputc('\n', stdout);
+    return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
+}
+
 static void print_suggestions_text(const suggester *s)
 {
     int width = 4;
@@ -307,14 +354,17 @@ static void print_suggestions_text(const suggester *s)
     }
 }
 
-static int print_suggestions(suggester *s, bool json)
+static int print_suggestions(suggester *s, const char *format)
 {
+    bool json = format && !strcmp(format, "json");
     if (s->n > 1)
         qsort(s->items, s->n, sizeof *s->items, cmp_suggestion);
     if (!s->n)
         cli_warn("no unknown actor-like names found");
     if (json)
         return print_suggestions_json(s);
+    if (format && !strcmp(format, "actors"))
+        return print_suggestions_actors(s);
     if (s->n)
         print_suggestions_text(s);
     return CLI_OK;
@@ -448,14 +498,14 @@ static int parse_formats(extract_args *a)
 static int check_format(extract_args *a)
 {
     a->fmt = CLI_FMT_JSON;
-    bool text_table =
-        a->suggest && (!a->format || !strcmp(a->format, "text"));
+    bool text_table = a->suggest && (!a->format || !strcmp(a->format, "text") ||
+                                     !strcmp(a->format, "actors"));
     if (a->format && !text_table &&
         (!cli_parse_format(a->format, &a->fmt) ||
          (a->suggest && a->fmt != CLI_FMT_JSON)))
         return cli_usage_error(
             "extract", "unknown format '%s' (%s)", a->format,
-            a->suggest ? "text, json"
+            a->suggest ? "text, json, actors"
                        : "json, dot, svg, graphml, gexf, csv, html");
     return CLI_OK;
 }
@@ -608,7 +658,7 @@ static int extract(const extract_args *a, const char *const *paths,
         print_summary(g, a);
     if (rc == CLI_OK && a->suggest)
         rc =
-            print_suggestions(&sugg, a->format && !strcmp(a->format, "json"));
+            print_suggestions(&sugg, a->format);
 out:
     suggester_free(&sugg);
     dyad_graph_free(g);

@@ -3,7 +3,8 @@
 dictionary that stands as subject or object of a relation verb becomes a node
 "unknown:SLUG" labelled as written, kind "unknown" in the outputs that carry
 kinds; without the option nothing changes; variants stay apart; merge keeps
-the nodes; a dictionary may not use the prefix."""
+the nodes; a dictionary may not use the prefix.  --suggest --format actors
+prints the names as a dictionary that loads."""
 import json
 import os
 import subprocess
@@ -71,6 +72,21 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("extract", "--open-actors", "--suggest", doc)
     check(p.returncode == 0 and "Freedonian Guard" in p.stdout,
           "--suggest still lists the names", p.stdout)
+
+    p = run("extract", "--suggest", "--format", "actors", doc)
+    sug = os.path.join(tmp, "suggested.json")
+    open(sug, "w").write(p.stdout)
+    d = json.loads(p.stdout) if p.returncode == 0 else {"actors": []}
+    ids = [x["id"] for x in d["actors"]]
+    check("freedonian-guard" in ids and len(ids) == len(set(ids)),
+          "--suggest --format actors: one actor entry a name", p.stdout[:500])
+    q = run("extract", "--actors", sug, "--format", "json", doc)
+    g = json.loads(q.stdout) if q.returncode == 0 else {"nodes": []}
+    check(q.returncode == 0 and "freedonian-guard" in {n["id"] for n in g["nodes"]},
+          "... which loads as a dictionary as it is", q.stderr)
+    p = run("extract", "--format", "actors", doc)
+    check(p.returncode == 2 and "unknown format 'actors'" in p.stderr,
+          "--format actors needs --suggest", p.stderr)
 
     a = os.path.join(tmp, "a")
     b = os.path.join(tmp, "b")
