@@ -330,12 +330,23 @@ static bool verb_after_name(const ctx *c, size_t first, size_t i)
            ((G(c, i + 1) & G_PREP) && !is_word(c, i + 1, "of")); /* "the UN refrain from" */
 }
 
+/* The particle of a phrasal verb that starts right before it ("shot down
+ * Israeli drones", "handed over militants"): part of the verb, never the
+ * start of its object's phrase. */
+static bool verb_particle(const ctx *c, size_t i)
+{
+    static const char *const particles[] = {"down", "up", "out", "off", "over", "back", "away"};
+    size_t len;
+    return i > c->s.first && WORD_AMONG(c, i, particles) &&
+           verb_at(c, i - 1, c->s.last, &len) >= 0 && len >= 2;
+}
+
 void build_chunks(ctx *c)
 {
     size_t i = c->s.first;
     while (i < c->s.last) {
         size_t m = mention_end(c, i);
-        if (m == i && !nominal(c, i, false)) {
+        if (m == i && (verb_particle(c, i) || !nominal(c, i, false))) {
             i++;
             continue;
         }
