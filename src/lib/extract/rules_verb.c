@@ -634,6 +634,33 @@ static void rejected_charge(ctx *c, const vocc *o, frame *f)
     }
 }
 
+/* "Niger recalled its ambassador from France", "expelled its own envoy to
+ * Kabul": when the object is the subject's own envoy or mission, the
+ * state it was sent to (after to, from, in) is the target of a change of
+ * relations (16) or a diplomatic act (04, 05). */
+static void own_envoy_partner(ctx *c, const vocc *o, frame *f)
+{
+    int root = atoi(f->cameo);
+    if (f->obj.n != 1 || f->subj.n != 1 || f->obj.a[0] != f->subj.a[0] ||
+        (root != 16 && root != 4 && root != 5))
+        return;
+    size_t at = o->end;
+    while (at < c->s.last && (G(c, at) & G_ADV))
+        at++;
+    const chunk *k = chunk_of(c, at);
+    if (!k || k->first != at || k->role != ROLE_ACTOR || !(k->head_class & NC_AGENT) ||
+        k->last + 1 >= c->s.last)
+        return;
+    size_t p = k->last;
+    if (!is_word(c, p, "from") && !is_word(c, p, "to") && !is_word(c, p, "in"))
+        return;
+    aset t = object_at(c, p + 1, NULL);
+    if (!t.n)
+        return;
+    f->obj = t;
+    via(c, R_VIA_ENVOY_PARTNER);
+}
+
 /* No object yet: the other side of a border, joint agents of a mutual act,
  * the antecedent of an object relative, the one who charged.  True when
  * the candidate was read (reciprocal triples emitted). */
@@ -709,6 +736,7 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
         f.rule = R_DISMISSED_CLAIM;
     }
     refusal_subject(c, o, &f);
+    own_envoy_partner(c, o, &f);
     if (v->mode == MODE_PROMISE && !f.obj.n)
         f.obj = complement_target(c, o);
     if (v->mode == MODE_PROMISE && promised_force(c, o)) {
