@@ -214,8 +214,8 @@ static const struct {
              "throughout within inside outside near along via upon beyond "
              "during since after before despite following regarding "
              "concerning including without behind off up out"},
-    {G_LOC, "in inside within across throughout into near along outside "
-            "at around beyond onto through"},
+    {G_LOC, "in inside within across throughout near along outside "
+            "at around beyond through"},
     {G_CONJ, "and or as well nor plus but yet"},
     {G_SUB, "that which because while if when whereas although though "
             "unless whether after before since until as once where so "

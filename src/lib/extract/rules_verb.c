@@ -101,7 +101,9 @@ static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
         at = o->start + 1; /* "hand them over": the object sits inside */
     aset t = object_at(c, at, k);
     if (!v->object && !prep_pattern)
-        return none;
+        /* "protested Beijing's use of water cannon": what such a verb acts
+         * on is no target, but its owner is */
+        return *k && (*k)->first == at && (*k)->role == ROLE_POSS ? (*k)->poss : none;
     const chunk *q = *k && !t.n && (*k)->last + 1 < c->s.last && is_word(c, (*k)->last, "of") &&
                              quantity(c, *k)
                          ? chunk_of(c, (*k)->last + 1)
@@ -233,7 +235,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     bool threat_of_act = root == 13 && k && k->noun >= 0;
     size_t e = k ? past_conjuncts(c, k) : 0; /* "150 drones and 12 missiles at Ukraine" */
     if (!t.n && k && (root >= 15 || threat_of_act) && e + 1 < c->s.last &&
-        (is_word(c, e, "against") || is_word(c, e, "on") || is_word(c, e, "at")))
+        (is_word(c, e, "against") || is_word(c, e, "on") || is_word(c, e, "at") ||
+         is_word(c, e, "into")))
         t = object_at(c, e + 1, NULL);
     bool pledge = root == 3 && !t.n;
     if (root == 7 || root == 8 || pledge) {
