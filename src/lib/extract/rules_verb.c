@@ -326,6 +326,8 @@ static aset warned_about(const ctx *c, size_t from, const aset *warner)
 /* Active: the object or recipient is the target; passive: the subject is
  * the target and the "by" phrase the agent.  False when the candidate was
  * dropped. */
+static void gerund_subject(ctx *c, const vocc *o, const aset *who);
+
 static bool frame_arguments(ctx *c, vocc *o, frame *f)
 {
     f->subj = subject_of(c, o);
@@ -358,6 +360,10 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
         o->passive = false;
         return true;
     }
+    /* "the UAE has been accused of supplying weapons to the RSF": the
+     * accusation has no agent, the act it reports does */
+    if (f->v->mode == MODE_ACCUSE && f->obj.n)
+        gerund_subject(c, o, &f->obj);
     /* "X has been told that ... Y will target": told_threat reads it */
     drop(c, NULL, &f->obj, f->v, o->start, o->end, R_PASSIVE_NO_AGENT);
     return false;
@@ -420,21 +426,28 @@ static bool vetoed(ctx *c, const vocc *o, const frame *f)
 
 /* "accused X of harbouring Y": X is the agent of the gerund, even when the
  * accuser is no actor. */
-static void accused_gerund(ctx *c, const vocc *o, const frame *f)
+/* The first gerund after "of" or "for" following verb o: its subject is
+ * who. */
+static void gerund_subject(ctx *c, const vocc *o, const aset *who)
 {
-    /* and "thanked X for proposing", "commended X for taking down" */
-    bool judges = f->v->mode == MODE_ACCUSE || !strcmp(f->v->cameo, "05");
-    if (!judges || o->passive || !f->obj.n)
-        return;
     for (size_t i = 0; i < c->n_verbs; i++) {
         vocc *g = &c->verbs[i];
         if (g->start > o->end && g->form == F_ING && g->start > 0 &&
             (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
-            g->subject = f->obj;
+            g->subject = *who;
             g->subject_done = true;
             return;
         }
     }
+}
+
+static void accused_gerund(ctx *c, const vocc *o, const frame *f)
+{
+    /* and "thanked X for proposing", "commended X for taking down" */
+    bool judges = f->v->mode == MODE_ACCUSE || !strcmp(f->v->cameo, "05");
+    if (!judges || !f->obj.n)
+        return; /* passive: f->obj is the one accused ("X was accused by Y of") */
+    gerund_subject(c, o, &f->obj);
 }
 
 /* "refused to stop supporting": the one who refuses is the agent. */
