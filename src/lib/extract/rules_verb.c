@@ -328,8 +328,31 @@ static aset warned_about(const ctx *c, size_t from, const aset *warner)
  * dropped. */
 static void gerund_subject(ctx *c, const vocc *o, const aset *who);
 
+/* "Russian forces, backed by North Korean troops, recaptured ...": a past
+ * participle right after an actor and a comma, with its agent after "by",
+ * is a passive whose subject is that actor.  True if it read one. */
+static bool reduced_passive(ctx *c, const vocc *o, frame *f)
+{
+    if (o->passive || o->start < c->s.first + 2 || !punct(c, o->start - 1, ',') ||
+        (o->form != F_PP && o->form != F_PAST) || o->end >= c->s.last ||
+        !(G(c, o->end) & G_BY))
+        return false;
+    const chunk *ante = chunk_of(c, o->start - 2);
+    if (!ante || ante->last != o->start - 1 || ante->role != ROLE_ACTOR || ante->pronoun)
+        return false;
+    aset by = passive_agent(c, o->end);
+    if (!by.n)
+        return false;
+    f->subj = by;
+    f->obj = ante->actors;
+    f->rule = R_REDUCED_PASSIVE;
+    return true;
+}
+
 static bool frame_arguments(ctx *c, vocc *o, frame *f)
 {
+    if (reduced_passive(c, o, f))
+        return true;
     f->subj = subject_of(c, o);
     if (o->subject_via != R_NONE)
         via(c, o->subject_via);
