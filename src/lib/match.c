@@ -255,6 +255,8 @@ static const struct {
               "resuming begin began begun begins start started starts pursue "
               "pursued pursues make made makes making pay paid pays undertake "
               "undertook undertaken mount mounted stage staged have has had "
+              "present presents presented presenting submit submits submitted "
+              "submitting "
               "initiate initiated lead led leads leading renew renewed "
               "renews carry carried carries carrying offer offered offers "
               "offering expand expanded deepen deepened strengthen "
