@@ -707,7 +707,9 @@ static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
 {
     if (!f->obj.n && !strcmp(f->v->cameo, "16") && needs_met(c, f->v, o->end))
         f->obj = other_side(c, &f->subj);
-    bool cooperative = atoi(f->cameo) >= 3 && atoi(f->cameo) <= 6;
+    /* "India and Pakistan have fought three wars": joint agents of
+     * cooperation or of fighting (19) with no object act on each other */
+    bool cooperative = (atoi(f->cameo) >= 3 && atoi(f->cameo) <= 6) || atoi(f->cameo) == 19;
     bool each_other = o->end + 1 < c->s.last &&
                       ((is_word(c, o->end, "each") && is_word(c, o->end + 1, "other")) ||
                        (is_word(c, o->end, "one") && is_word(c, o->end + 1, "another")));
