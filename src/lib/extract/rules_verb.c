@@ -227,6 +227,43 @@ static aset committed_to(ctx *c, size_t i)
 /* The target of an active verb: its object, the target of a force act it
  * launches ("launched strikes on Iran", "threatened attacks on X"), a
  * recipient, or a target its class puts elsewhere. */
+/* "suspended imports of Japanese seafood", "an embargo on Russian oil":
+ * what a reduction of relations (16) stops is goods of a state, which a
+ * demonym names; that state is the target. */
+static aset goods_of_state(ctx *c, const chunk *k)
+{
+    static const char *const trade[] = {"imports", "exports", "purchases", "sales",
+                                        "shipments", "supplies", "flights", "products"};
+    aset none = {{0}, 0};
+    if (k && !k->actors.n && k->last + 1 < c->s.last && is_word(c, k->last, "of") &&
+        WORD_AMONG(c, k->last - 1, trade)) {
+        const chunk *g = chunk_of(c, k->last + 1);
+        k = g && g->first == k->last + 1 ? g : NULL;
+    }
+    /* bodies of their own, not goods: "sanctioned Russian oil companies" */
+    static const char *const bodies[] = {"companies", "company", "firms", "firm", "banks",
+                                         "bank", "entities", "entity", "individuals",
+                                         "businesses", "oligarchs", "executives",
+                                         "vessels", "ships", "tankers", "airlines",
+                                         "media", "outlets", "channels", "groups"};
+    if (!k || k->role != ROLE_NONE || !k->actors.n || k->person || k->pronoun ||
+        (k->head_class & (NC_PLACE | NC_PEOPLE)) || k->poss.n)
+        return none;
+    /* the head, which may stand outside the demonym's phrase: "Russian |
+     * oil companies" */
+    for (size_t i = k->last - 1; i < c->s.last && i < k->last + 3; i++) {
+        if (i >= k->last && (!(T(c, i)->flags & TOK_WORD) || G(c, i) || (T(c, i)->flags & TOK_CAP)))
+            break;
+        if (WORD_AMONG(c, i, bodies))
+            return none;
+    }
+    for (size_t i = k->first; i < k->last; i++)
+        if (T(c, i)->flags & TOK_CAP && !adj_at(c, i))
+            return none; /* a name, not a demonym: "Kabul's" is elsewhere */
+    via(c, R_VIA_GOODS_OF_STATE);
+    return k->actors;
+}
+
 static aset target_of(ctx *c, const vocc *o, const verb *v)
 {
     const chunk *k = NULL;
@@ -246,6 +283,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     }
     if (!t.n)
         t = target_by_class(c, o, v, k);
+    if (!t.n && root == 16)
+        t = goods_of_state(c, k);
     if (!t.n && root == 3 && G(c, o->end - 1) & G_TO && o->end < c->s.last)
         t = committed_to(c, o->end); /* "reaffirmed its commitment to supporting X" */
     return t;
