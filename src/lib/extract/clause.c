@@ -453,6 +453,31 @@ static bool subject_of_governing_verb(ctx *c, vocc *o, size_t p, aset *out, rule
     return false;
 }
 
+/* "Russia became the first country to recognise the Taliban": an
+ * infinitive after "the first (last, only, ...) NOUN" that completes be or
+ * become takes the subject of that verb, and the act is asserted. */
+static bool subject_of_ordinal(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
+{
+    static const char *const ordinals[] = {"first", "second", "third", "last", "only",
+                                           "latest", "next", "sole"};
+    static const char *const become[] = {"became", "become", "becomes", "becoming"};
+    if (!o->infinitive || !(G(c, p + 1) & G_TO))
+        return false;
+    const chunk *k = chunk_of(c, p);
+    if (!k || k->last != p + 1 || k->actors.n || k->first < c->s.first + 2 ||
+        !is_word(c, k->first, "the") || !WORD_AMONG(c, k->first + 1, ordinals))
+        return false;
+    size_t v = k->first - 1;
+    if (!(G(c, v) & G_BE) && !WORD_AMONG(c, v, become))
+        return false;
+    aset s = subject_at(c, v);
+    if (!s.n)
+        return false;
+    *out = s;
+    *route = R_VIA_ORDINAL;
+    return true;
+}
+
 /* The subject of relation verb o, found once and kept: the phrase before
  * it, or at a distance (participle, coordination, relative clause,
  * parenthesis or list, governing verb). */
@@ -465,7 +490,8 @@ aset subject_of(ctx *c, vocc *o)
     rule_id r = R_NONE;
     if (o->aux > c->s.first) {
         size_t p = o->aux - 1;
-        if (!subject_adjacent(c, o, p, &s) && !subject_of_participle(c, o, p, &s, &r) &&
+        if (!subject_of_ordinal(c, o, p, &s, &r) && !subject_adjacent(c, o, p, &s) &&
+            !subject_of_participle(c, o, p, &s, &r) &&
             !subject_of_coordinated(c, o, p, &s, &r) && !subject_of_relative(c, p, &s, &r) &&
             !subject_across_parenthesis(c, p, &s, &r))
             subject_of_governing_verb(c, o, p, &s, &r);

@@ -180,6 +180,7 @@ typedef enum {
     GOV_NONE, GOV_REQUEST, GOV_INTENT, GOV_PROMISE, GOV_NEG, GOV_NOUN, GOV_SUBJECT,
     GOV_READY,  /* "is ready to assist": readiness */
     GOV_CAUSED, /* "prompting Islamabad to accuse Kabul": asserted */
+    GOV_ORDINAL, /* "became the first country to recognise X": asserted */
 } gov_kind;
 
 /* The frame of a relation verb being read: its arguments, the class of

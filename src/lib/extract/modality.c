@@ -20,6 +20,25 @@ static bool causing(const ctx *c, size_t i)
     return false;
 }
 
+/* "the first country", "the only state" completing be or become, with no
+ * modal before it ("would be the first to" is hypothetical). */
+static bool ordinal_complement(const ctx *c, const chunk *k)
+{
+    static const char *const ordinals[] = {"first", "second", "third", "last", "only",
+                                           "latest", "next", "sole"};
+    static const char *const become[] = {"became", "become", "becomes", "becoming"};
+    if (k->actors.n || k->first < c->s.first + 2 || !is_word(c, k->first, "the") ||
+        !WORD_AMONG(c, k->first + 1, ordinals))
+        return false;
+    size_t v = k->first - 1;
+    if (!(G(c, v) & G_BE) && !WORD_AMONG(c, v, become))
+        return false;
+    for (size_t m = v; m-- > c->s.first && m + 3 > v;)
+        if (G(c, m) & (G_MODAL_HYP | G_MODAL_FUT))
+            return false;
+    return true;
+}
+
 gov_kind governor(ctx *c, size_t to, size_t *gov_at)
 {
     size_t j = to;
@@ -38,6 +57,10 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
             if (b > c->s.first && causing(c, b - 1)) {
                 *gov_at = b - 1; /* "prompting Islamabad to accuse Kabul": it happened */
                 return GOV_CAUSED;
+            }
+            if (ordinal_complement(c, k)) {
+                *gov_at = b - 1; /* "became the first country to recognise": it did */
+                return GOV_ORDINAL;
             }
             if (b > c->s.first) {
                 vocc *prev = find_vocc(c, b + 1);
