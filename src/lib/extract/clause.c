@@ -453,23 +453,22 @@ static bool subject_of_governing_verb(ctx *c, vocc *o, size_t p, aset *out, rule
     return false;
 }
 
-/* "Russia became the first country to recognise the Taliban": an
- * infinitive after "the first (last, only, ...) NOUN" that completes be or
- * become takes the subject of that verb, and the act is asserted. */
+/* "Russia became the first country to recognise the Taliban", "Iran is
+ * one of the few nations to recognize ...": an infinitive after such a
+ * complement of be or become (modality.c, ordinal_complement) takes the
+ * subject of that verb. */
 static bool subject_of_ordinal(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
 {
-    static const char *const ordinals[] = {"first", "second", "third", "last", "only",
-                                           "latest", "next", "sole"};
-    static const char *const become[] = {"became", "become", "becomes", "becoming"};
     if (!o->infinitive || !(G(c, p + 1) & G_TO))
         return false;
     const chunk *k = chunk_of(c, p);
-    if (!k || k->last != p + 1 || k->actors.n || k->first < c->s.first + 2 ||
-        !is_word(c, k->first, "the") || !WORD_AMONG(c, k->first + 1, ordinals))
+    if (!k || k->last != p + 1 || !ordinal_complement(c, k))
         return false;
+    if (k->prep != ATOM_NONE && is_word(c, k->prep_tok, "in"))
+        k = chunk_of(c, k->prep_tok - 1);
     size_t v = k->first - 1;
-    if (!(G(c, v) & G_BE) && !WORD_AMONG(c, v, become))
-        return false;
+    if (is_word(c, v, "of"))
+        v -= 2;
     aset s = subject_at(c, v);
     if (!s.n)
         return false;

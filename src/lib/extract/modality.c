@@ -20,17 +20,27 @@ static bool causing(const ctx *c, size_t i)
     return false;
 }
 
-/* "the first country", "the only state" completing be or become, with no
- * modal before it ("would be the first to" is hypothetical). */
-static bool ordinal_complement(const ctx *c, const chunk *k)
+/* "the first country", "the only state", "one of the few nations (in the
+ * world)" completing be or become, with no modal before it ("would be the
+ * first to" is hypothetical).  k is the phrase before the infinitive's
+ * "to". */
+bool ordinal_complement(const ctx *c, const chunk *k)
 {
     static const char *const ordinals[] = {"first", "second", "third", "last", "only",
-                                           "latest", "next", "sole"};
+                                           "latest", "next", "sole", "few"};
     static const char *const become[] = {"became", "become", "becomes", "becoming"};
+    /* "... nations in the world to": the phrase before the place */
+    if (k->prep != ATOM_NONE && is_word(c, k->prep_tok, "in") && k->prep_tok > c->s.first) {
+        const chunk *h = chunk_of(c, k->prep_tok - 1);
+        if (h && h->last == k->prep_tok)
+            k = h;
+    }
     if (k->actors.n || k->first < c->s.first + 2 || !is_word(c, k->first, "the") ||
         !WORD_AMONG(c, k->first + 1, ordinals))
         return false;
     size_t v = k->first - 1;
+    if (v > c->s.first + 1 && is_word(c, v, "of") && is_word(c, v - 1, "one"))
+        v -= 2; /* "one of the few nations" */
     if (!(G(c, v) & G_BE) && !WORD_AMONG(c, v, become))
         return false;
     for (size_t m = v; m-- > c->s.first && m + 3 > v;)
