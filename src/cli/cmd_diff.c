@@ -131,10 +131,21 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* Text that is drawn or printed must be UTF-8 (a title Graphviz cannot
+ * read drops the whole legend). */
+static bool text_arg(const char *opt, const char *value, int *rc)
+{
+    if (cli_utf8_ok(value))
+        return true;
+    *rc = cli_usage_error(CMD, "%s wants UTF-8 text", opt);
+    return false;
+}
+
 /* Returns -1 to go on, else an exit code. */
 static int parse_option(diff_args *a, int c, char **argv)
 {
     long n;
+    int rc = -1;
     switch (c) {
     case 'h': usage(); return CLI_OK;
     case 'f':
@@ -143,12 +154,21 @@ static int parse_option(diff_args *a, int c, char **argv)
                                         "dot, svg)", optarg);
         return -1;
     case 'o': a->prefix = optarg; return -1;
-    case OPT_LABEL_A: a->label[0] = optarg; return -1;
-    case OPT_LABEL_B: a->label[1] = optarg; return -1;
+    case OPT_LABEL_A:
+        if (text_arg("--label-a", optarg, &rc))
+            a->label[0] = optarg;
+        return rc;
+    case OPT_LABEL_B:
+        if (text_arg("--label-b", optarg, &rc))
+            a->label[1] = optarg;
+        return rc;
     case OPT_ACTORS: a->actors = optarg; return -1;
     case OPT_VERBS: a->verbs = optarg; return -1;
     case OPT_ENGINE: a->draw.engine = optarg; return -1;
-    case OPT_TITLE: a->draw.title = optarg; return -1;
+    case OPT_TITLE:
+        if (text_arg("--title", optarg, &rc))
+            a->draw.title = optarg;
+        return rc;
     case 'j':
         if (!cli_parse_count(optarg, 1, 1024, &a->jobs))
             return cli_usage_error(CMD, "--jobs wants a number from 1 to "
@@ -188,7 +208,9 @@ static int parse_args(diff_args *a, int argc, char **argv)
 
 /* ---- labels ---- */
 
-/* "graphs/june.json" -> "june", "news/dawn/" -> "dawn", "-" -> "stdin" */
+/* "graphs/june.json" -> "june", "news/dawn/" -> "dawn", "-" -> "stdin";
+ * bytes of the path that are not UTF-8 become U+FFFD (a label is shown,
+ * never used to open anything). */
 static char *default_label(const char *path)
 {
     if (strcmp(path, "-") == 0)
@@ -201,7 +223,9 @@ static char *default_label(const char *path)
     char *dot = strrchr(s, '.');
     if (dot && dot != s)
         *dot = '\0';
-    return s;
+    char *fixed = cli_utf8_fix(s);
+    free(s);
+    return fixed;
 }
 
 static void make_labels(const diff_args *a, char *out[2])
@@ -214,7 +238,7 @@ static void make_labels(const diff_args *a, char *out[2])
         strcmp(a->path[0], a->path[1]) != 0) {
         for (int i = 0; i < 2; i++) {
             free(out[i]);
-            out[i] = cli_xstrdup(a->path[i]);
+            out[i] = cli_utf8_fix(a->path[i]);
         }
     }
 }

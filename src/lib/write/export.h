@@ -14,7 +14,8 @@
 
 /* ---- checking and escaping ---- */
 
-/* True if every string of g is UTF-8; else fills where ("nodes[3].label")
+/* True if every string of g is UTF-8; else fills where with the place
+ * and the string, escaped ("links[0].evidence[4].doc \"caf\\xe9.txt\""),
  * and returns false, so that a writer refuses before its first byte. */
 bool ex_check_utf8(const dyad_graph *g, char *where, size_t size);
 
@@ -60,6 +61,27 @@ const char *ex_kind(const dyad_export_opts *opts, const char *id);
 
 /* The options' documents, or NULL. */
 const dyad_docs *ex_docs(const dyad_export_opts *opts);
+
+/* ---- text cut to a size, node names of the drawings ---- */
+
+/* The length of the longest prefix of s, at most max bytes, that ends on
+ * a UTF-8 character boundary (s is UTF-8). */
+size_t ex_utf8_cut(const char *s, size_t max);
+
+/* Ids longer than this are renamed in the drawings (ex_drawn_names). */
+#define EX_MAX_NAME 512
+
+/* The name each of n nodes gets in DOT and SVG, where it is the node's
+ * <title>: its id when Graphviz and XML keep it whole, else a new name
+ * unique among the names and ids.  Renamed are ids that start with '%'
+ * (cgraph reads those back as anonymous nodes), hold a control character
+ * or U+FFFE/U+FFFF (not XML), are empty, or are longer than EX_MAX_NAME
+ * (DOT's lexer takes no token over 16,384 bytes).  A new name is the id's
+ * first bytes made safe, '~' and the node's index ("_1~0"), primed until
+ * no id is spelled so.  Returns NULL when no id is renamed, else n
+ * entries, NULL where the id is kept; free with ex_drawn_names_free. */
+char **ex_drawn_names(const char *const *ids, size_t n);
+void ex_drawn_names_free(char **names, size_t n);
 
 /* ---- output ---- */
 

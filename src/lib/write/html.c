@@ -43,7 +43,25 @@ static dyad_status render_json(const dyad_graph *g, rendered *r,
     return st;
 }
 
-/* {"kinds": {id: kind}, "dates": {doc: date}}, keys sorted. */
+/* {id: name in the SVG} for the ids the drawing renames (export.h). */
+static json_t *names_json(const dyad_graph *g)
+{
+    size_t n = dyad_graph_n_nodes(g);
+    const char **ids = xcalloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = dyad_graph_nodes(g)[i].id;
+    char **names = ex_drawn_names(ids, n);
+    json_t *o = json_object();
+    for (size_t i = 0; names && i < n; i++)
+        if (names[i])
+            json_object_set_new(o, ids[i], json_string(names[i]));
+    ex_drawn_names_free(names, n);
+    free(ids);
+    return o;
+}
+
+/* {"dates": {doc: date}, "kinds": {id: kind}, "names": {id: name}}, keys
+ * sorted. */
 static char *extra_json(const dyad_graph *g, const dyad_export_opts *opts)
 {
     json_t *kinds = json_object(), *dates = json_object();
@@ -61,7 +79,8 @@ static char *extra_json(const dyad_graph *g, const dyad_export_opts *opts)
             if (date)
                 json_object_set_new(dates, doc, json_string(date));
         }
-    json_t *o = json_pack("{s:o,s:o}", "kinds", kinds, "dates", dates);
+    json_t *o = json_pack("{s:o,s:o,s:o}", "kinds", kinds, "dates", dates,
+                          "names", names_json(g));
     char *s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(o);
     return s;
