@@ -84,7 +84,8 @@ dyad_status dyad_write_html(const dyad_graph *g, FILE *out,
  * label_a and label_b name the sides ("march", "reuters"); NULL gives "A"
  * and "B". */
 
-/* The readable report (docs/diff.md). */
+/* The readable report (docs/diff.md), for a terminal: control characters
+ * in ids and labels are shown as \xHH (C1 controls as \u00HH). */
 dyad_status dyad_diff_write_text(const dyad_diff *d, FILE *out,
                                  const char *label_a, const char *label_b,
                                  dyad_error *err);
