@@ -321,17 +321,6 @@ static void draw_all(draw_ctx *c)
     free(e);
 }
 
-static char **diff_node_names(const dyad_diff *d)
-{
-    size_t n = dyad_diff_n_nodes(d);
-    const char **ids = xcalloc(n + 1, sizeof *ids);
-    for (size_t i = 0; i < n; i++)
-        ids[i] = dyad_diff_nodes(d)[i].id;
-    char **names = ex_drawn_names(ids, n);
-    free(ids);
-    return names;
-}
-
 static Agraph_t *diff_graph(const dyad_diff *d, const char *label_a,
                             const char *label_b, const dyad_draw_opts *opts)
 {
@@ -339,7 +328,7 @@ static Agraph_t *diff_graph(const dyad_diff *d, const char *label_a,
     char *lb = draw_cut(name_or(label_b, "B"), DRAW_TEXT);
     draw_ctx c = {.d = d, .min_weight = opts ? opts->min_weight : 0};
     c.nodes = xcalloc(dyad_diff_n_nodes(d) + 1, sizeof *c.nodes);
-    c.names = diff_node_names(d);
+    c.names = ex_diff_drawn_names(d);
     for (size_t i = 0; i < dyad_diff_n_edges(d); i++) {
         const dyad_diff_edge *e = &dyad_diff_edges(d)[i];
         long ch = labs(ldelta(e->weight_a, e->weight_b));

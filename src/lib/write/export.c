@@ -342,6 +342,59 @@ dyad_status ex_begin(const dyad_graph *g, const char *what, dyad_error *err)
     return DYAD_OK;
 }
 
+dyad_status ex_begin_diff(const dyad_diff *d, const char *label_a,
+                          const char *label_b, dyad_error *err)
+{
+    if (!d)
+        return dyad_fail(err, DYAD_ERR_INVALID, "", 0, 0, "no diff");
+    if (!text_utf8_ok(label_a) || !text_utf8_ok(label_b))
+        return dyad_fail(err, DYAD_ERR_INVALID, "", 0, 0,
+                         "a side's label is not valid UTF-8");
+    return DYAD_OK;
+}
+
+static int cmp_diff_edge(const void *pa, const void *pb)
+{
+    const dyad_diff_edge *x = *(const dyad_diff_edge *const *)pa;
+    const dyad_diff_edge *y = *(const dyad_diff_edge *const *)pb;
+    int k = strcmp(x->source, y->source);
+    return k ? k : strcmp(x->target, y->target);
+}
+
+size_t ex_diff_edges(const dyad_diff *d, const dyad_diff_edge ***out)
+{
+    size_t n = dyad_diff_n_edges(d);
+    const dyad_diff_edge **v = xmalloc((n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = &dyad_diff_edges(d)[i];
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_diff_edge);
+    *out = v;
+    return n;
+}
+
+char **ex_diff_drawn_names(const dyad_diff *d)
+{
+    size_t n = dyad_diff_n_nodes(d);
+    const char **ids = xcalloc(n + 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = dyad_diff_nodes(d)[i].id;
+    char **names = ex_drawn_names(ids, n);
+    free(ids);
+    return names;
+}
+
+const char *ex_change_name(dyad_diff_kind k)
+{
+    switch (k) {
+    case DYAD_DIFF_ADDED: return "added";
+    case DYAD_DIFF_REMOVED: return "removed";
+    case DYAD_DIFF_CHANGED: return "changed";
+    case DYAD_DIFF_SAME:
+    default: return "unchanged";
+    }
+}
+
 dyad_status ex_end(bool ok, FILE *out, const char *what, dyad_error *err)
 {
     if (!ok || fflush(out) != 0 || ferror(out))

@@ -92,6 +92,22 @@ bool ex_flush(strbuf *b, FILE *out);
  * strings.  what names the format in errors ("graphml"). */
 dyad_status ex_begin(const dyad_graph *g, const char *what, dyad_error *err);
 
+/* The same for the union graph of a diff: the sides' labels must be
+ * UTF-8 (the diff's own strings come from graphs, which are). */
+dyad_status ex_begin_diff(const dyad_diff *d, const char *label_a,
+                          const char *label_b, dyad_error *err);
+
+/* The diff's edges in (source id, target id) order, the order of the
+ * exports; returns the count, *out is the caller's. */
+size_t ex_diff_edges(const dyad_diff *d, const dyad_diff_edge ***out);
+
+/* ex_drawn_names of the diff's nodes, in its order (dyad_diff_nodes). */
+char **ex_diff_drawn_names(const dyad_diff *d);
+
+/* "added", "removed", "changed", "unchanged": the change attribute of
+ * the diff's exports, the words of the diff's JSON. */
+const char *ex_change_name(dyad_diff_kind k);
+
 /* DYAD_OK if everything was written and flushed, else DYAD_ERR_IO. */
 dyad_status ex_end(bool ok, FILE *out, const char *what, dyad_error *err);
 
