@@ -89,9 +89,9 @@ static void edge_label(strbuf *b, const dyad_diff_edge *e)
     }
 }
 
-/* A tooltip's size before escaping: under the 16,384 bytes a DOT string
- * may have, a backslash escaped as four (gvu_esc_tip). */
-#define TIP_MAX 4000
+/* A tooltip's size before escaping: four times it (a backslash escaped
+ * as four, gvu_esc_tip) stays under the 16,384 bytes of a DOT string. */
+#define TIP_MAX 3000
 
 static void edge_tooltip(strbuf *b, const draw_ctx *c,
                          const dyad_diff_edge *e)
