@@ -321,6 +321,126 @@ void ex_drawn_names_free(char **names, size_t n)
     free(names);
 }
 
+/* ---- ids in GraphML and GEXF ---- */
+
+/* id as ex_xml writes it, unescaped: control characters but tab, line feed
+ * and carriage return as spaces, U+FFFE/F as U+FFFD; NULL if unchanged. */
+static char *xml_lossy(const char *id)
+{
+    const unsigned char *p = (const unsigned char *)id;
+    bool lossy = false;
+    for (size_t i = 0; p[i] && !lossy; i++)
+        lossy = (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+                 p[i] != '\r') || p[i] == 0x7f || non_char(p + i);
+    if (!lossy)
+        return NULL;
+    strbuf b = {0};
+    for (size_t i = 0; p[i]; i++) {
+        if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') ||
+            p[i] == 0x7f)
+            sb_putc(&b, ' ');
+        else if (non_char(p + i)) {
+            sb_puts(&b, "\xEF\xBF\xBD");
+            i += 2;
+        } else
+            sb_putc(&b, (char)p[i]);
+    }
+    return b.s;
+}
+
+typedef struct form_at {
+    const char *form;
+    size_t i;
+} form_at;
+
+static int cmp_form(const void *a, const void *b)
+{
+    return strcmp(((const form_at *)a)->form, ((const form_at *)b)->form);
+}
+
+/* The forms sorted (for the primes' lookups), and each lossy id that
+ * shares its form with another renamed. */
+static void rename_clashes(ex_ids *x, const char **forms)
+{
+    size_t n = x->n;
+    form_at *order = xmalloc((n + 1) * sizeof *order);
+    const char **sorted = xmalloc((n + 1) * sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (form_at){forms[i], i};
+    qsort(order, n, sizeof *order, cmp_form);
+    for (size_t k = 0; k < n; k++)
+        sorted[k] = order[k].form;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k].i;
+        bool clash = (k > 0 && strcmp(sorted[k - 1], sorted[k]) == 0) ||
+                     (k + 1 < n && strcmp(sorted[k + 1], sorted[k]) == 0);
+        if (!clash || forms[i] == x->ids[i])
+            continue; /* unique, or the one id written as it is */
+        strbuf b = {0};
+        char *base = new_name(x->ids[i], i);
+        sb_puts(&b, base);
+        free(base);
+        while (bsearch(&b.s, sorted, n, sizeof *sorted, cmp_str_ptr))
+            sb_putc(&b, '\'');
+        x->names[i] = b.s;
+    }
+    free(sorted);
+    free(order);
+}
+
+static void ids_init(ex_ids *x, const char **ids, size_t n)
+{
+    x->ids = ids;
+    x->n = n;
+    x->names = NULL;
+    char **lossy = xcalloc(n + 1, sizeof *lossy);
+    bool any = false;
+    for (size_t i = 0; i < n; i++)
+        any |= (lossy[i] = xml_lossy(ids[i])) != NULL;
+    if (any) {
+        const char **forms = xmalloc((n + 1) * sizeof *forms);
+        for (size_t i = 0; i < n; i++)
+            forms[i] = lossy[i] ? lossy[i] : ids[i];
+        x->names = xcalloc(n + 1, sizeof *x->names);
+        rename_clashes(x, forms);
+        free(forms);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(lossy[i]);
+    free(lossy);
+}
+
+void ex_put_id(strbuf *b, const ex_ids *x, size_t i)
+{
+    ex_xml(b, x->names && x->names[i] ? x->names[i] : x->ids[i]);
+}
+
+void ex_ids_of_graph(ex_ids *x, const dyad_graph *g)
+{
+    size_t n = dyad_graph_n_nodes(g);
+    const char **ids = xcalloc(n + 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = dyad_graph_nodes(g)[i].id;
+    ids_init(x, ids, n);
+}
+
+void ex_ids_of_diff(ex_ids *x, const dyad_diff *d)
+{
+    size_t n = dyad_diff_n_nodes(d);
+    const char **ids = xcalloc(n + 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = dyad_diff_nodes(d)[i].id;
+    ids_init(x, ids, n);
+}
+
+void ex_ids_free(ex_ids *x)
+{
+    ex_drawn_names_free(x->names, x->n);
+    free(x->ids);
+    x->names = NULL;
+    x->ids = NULL;
+}
+
 /* ---- output ---- */
 
 bool ex_flush(strbuf *b, FILE *out)

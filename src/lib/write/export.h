@@ -83,6 +83,25 @@ size_t ex_utf8_cut(const char *s, size_t max);
 char **ex_drawn_names(const char *const *ids, size_t n);
 void ex_drawn_names_free(char **names, size_t n);
 
+/* ---- ids in GraphML and GEXF ----
+ *
+ * XML cannot hold most control characters, nor U+FFFE/F: ex_xml writes
+ * them as spaces and U+FFFD, so two ids that differ only there would
+ * become one node.  Such an id keeps that form unless another id has it;
+ * then it is renamed as ex_drawn_names renames ("a_~3").  x borrows the
+ * ids from the graph or the diff, which must outlive it. */
+typedef struct ex_ids {
+    const char **ids; /* by node index */
+    char **names;     /* NULL, or per id NULL (kept) or its new name */
+    size_t n;
+} ex_ids;
+
+void ex_ids_of_graph(ex_ids *x, const dyad_graph *g);
+void ex_ids_of_diff(ex_ids *x, const dyad_diff *d);
+/* Appends node i's id, escaped with ex_xml. */
+void ex_put_id(strbuf *b, const ex_ids *x, size_t i);
+void ex_ids_free(ex_ids *x);
+
 /* ---- output ---- */
 
 /* Writes b to out and empties it; false on a failed write. */

@@ -110,11 +110,12 @@ static times find_times(const dyad_graph *g, const dyad_export_opts *opts)
 
 /* ---- nodes and edges ---- */
 
-static void put_node(strbuf *b, const dyad_node *n, const char *start,
+static void put_node(strbuf *b, const dyad_node *n, const ex_ids *x,
+                     size_t i, const char *start,
                      const dyad_export_opts *opts)
 {
     sb_puts(b, "      <node id=\"");
-    ex_xml(b, n->id);
+    ex_put_id(b, x, i);
     sb_puts(b, "\" label=\"");
     ex_xml(b, n->label);
     if (start)
@@ -160,16 +161,16 @@ static void put_edge_values(strbuf *b, const dyad_edge *e, const ex_count *v,
 }
 
 static void put_edge(strbuf *b, const dyad_graph *g, size_t i,
-                     const char *start, const dyad_export_opts *opts)
+                     const ex_ids *x, const char *start,
+                     const dyad_export_opts *opts)
 {
     const dyad_edge *e = &dyad_graph_edges(g)[i];
-    const dyad_node *n = dyad_graph_nodes(g);
     ex_count *v, *r;
     size_t nv = ex_verbs(e, &v), nr = ex_roots(e, &r);
     sb_printf(b, "      <edge id=\"%zu\" source=\"", i);
-    ex_xml(b, n[e->source].id);
+    ex_put_id(b, x, e->source);
     sb_puts(b, "\" target=\"");
-    ex_xml(b, n[e->target].id);
+    ex_put_id(b, x, e->target);
     sb_printf(b, "\" weight=\"%ld\" label=\"", e->weight);
     ex_xml(b, nv ? v[0].name : "");
     if (start)
@@ -184,18 +185,21 @@ static void put_edge(strbuf *b, const dyad_graph *g, size_t i,
 static bool write_all(const dyad_graph *g, FILE *out,
                       const dyad_export_opts *opts, const times *t, strbuf *b)
 {
+    ex_ids x;
+    ex_ids_of_graph(&x, g);
     put_head(b, g, t->dynamic);
     sb_puts(b, "    <nodes>\n");
     bool ok = ex_flush(b, out);
     for (size_t i = 0; ok && i < dyad_graph_n_nodes(g); i++) {
-        put_node(b, &dyad_graph_nodes(g)[i], t->node[i], opts);
+        put_node(b, &dyad_graph_nodes(g)[i], &x, i, t->node[i], opts);
         ok = ex_flush(b, out);
     }
     sb_puts(b, "    </nodes>\n    <edges>\n");
     for (size_t i = 0; ok && i < dyad_graph_n_edges(g); i++) {
-        put_edge(b, g, i, t->edge[i], opts);
+        put_edge(b, g, i, &x, t->edge[i], opts);
         ok = ex_flush(b, out);
     }
+    ex_ids_free(&x);
     sb_puts(b, "    </edges>\n  </graph>\n</gexf>\n");
     return ok && ex_flush(b, out);
 }
@@ -254,10 +258,11 @@ static void put_real_value(strbuf *b, const char *id, double v)
     sb_puts(b, "\"/>\n");
 }
 
-static void put_diff_node(strbuf *b, const dyad_diff_node *n)
+static void put_diff_node(strbuf *b, const dyad_diff_node *n,
+                          const ex_ids *x, size_t i)
 {
     sb_puts(b, "      <node id=\"");
-    ex_xml(b, n->id);
+    ex_put_id(b, x, i);
     sb_puts(b, "\" label=\"");
     ex_xml(b, n->label);
     sb_puts(b, "\">\n        <attvalues>\n");
@@ -268,12 +273,13 @@ static void put_diff_node(strbuf *b, const dyad_diff_node *n)
 }
 
 /* weight: B's, or A's for a removed edge, so that Gephi draws both. */
-static void put_diff_edge(strbuf *b, const dyad_diff_edge *e, size_t i)
+static void put_diff_edge(strbuf *b, const dyad_diff_edge *e, size_t i,
+                          const ex_ids *x)
 {
     sb_printf(b, "      <edge id=\"%zu\" source=\"", i);
-    ex_xml(b, e->source);
+    ex_put_id(b, x, e->source_node);
     sb_puts(b, "\" target=\"");
-    ex_xml(b, e->target);
+    ex_put_id(b, x, e->target_node);
     sb_printf(b, "\" weight=\"%ld\" label=\"%s\">\n        <attvalues>\n",
               e->weight_b > 0 ? e->weight_b : e->weight_a,
               ex_change_name(e->kind));
@@ -296,21 +302,24 @@ static void put_diff_edge(strbuf *b, const dyad_diff_edge *e, size_t i)
 static bool write_diff(const dyad_diff *d, FILE *out, const char *la,
                        const char *lb, strbuf *b)
 {
+    ex_ids x;
+    ex_ids_of_diff(&x, d);
     put_diff_head(b, la, lb);
     sb_puts(b, "    <nodes>\n");
     bool ok = ex_flush(b, out);
     for (size_t i = 0; ok && i < dyad_diff_n_nodes(d); i++) {
-        put_diff_node(b, &dyad_diff_nodes(d)[i]);
+        put_diff_node(b, &dyad_diff_nodes(d)[i], &x, i);
         ok = ex_flush(b, out);
     }
     sb_puts(b, "    </nodes>\n    <edges>\n");
     const dyad_diff_edge **e;
     size_t n = ex_diff_edges(d, &e);
     for (size_t i = 0; ok && i < n; i++) {
-        put_diff_edge(b, e[i], i);
+        put_diff_edge(b, e[i], i, &x);
         ok = ex_flush(b, out);
     }
     free(e);
+    ex_ids_free(&x);
     sb_puts(b, "    </edges>\n  </graph>\n</gexf>\n");
     return ok && ex_flush(b, out);
 }

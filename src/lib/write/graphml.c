@@ -110,11 +110,11 @@ static void put_head(strbuf *b, const dyad_graph *g)
     put_long(b, 4, "g_sentences", dyad_graph_sentences(g));
 }
 
-static void put_node(strbuf *b, const dyad_node *n,
-                     const dyad_export_opts *opts)
+static void put_node(strbuf *b, const dyad_node *n, const ex_ids *x,
+                     size_t i, const dyad_export_opts *opts)
 {
     sb_puts(b, "    <node id=\"");
-    ex_xml(b, n->id);
+    ex_put_id(b, x, i);
     sb_puts(b, "\">\n");
     put_data(b, 6, "n_label", n->label);
     const char *kind = ex_kind(opts, n->id);
@@ -145,14 +145,13 @@ static void put_relations(strbuf *b, const dyad_edge *e)
 }
 
 static void put_edge(strbuf *b, const dyad_graph *g, size_t i,
-                     const dyad_export_opts *opts)
+                     const ex_ids *x, const dyad_export_opts *opts)
 {
     const dyad_edge *e = &dyad_graph_edges(g)[i];
-    const dyad_node *n = dyad_graph_nodes(g);
     sb_printf(b, "    <edge id=\"e%zu\" source=\"", i);
-    ex_xml(b, n[e->source].id);
+    ex_put_id(b, x, e->source);
     sb_puts(b, "\" target=\"");
-    ex_xml(b, n[e->target].id);
+    ex_put_id(b, x, e->target);
     sb_puts(b, "\">\n");
     put_long(b, 6, "e_weight", e->weight);
     put_long(b, 6, "e_acts", e->acts);
@@ -175,16 +174,19 @@ static void put_edge(strbuf *b, const dyad_graph *g, size_t i,
 static bool write_all(const dyad_graph *g, FILE *out,
                       const dyad_export_opts *opts, strbuf *b)
 {
+    ex_ids x;
+    ex_ids_of_graph(&x, g);
     put_head(b, g);
     bool ok = ex_flush(b, out);
     for (size_t i = 0; ok && i < dyad_graph_n_nodes(g); i++) {
-        put_node(b, &dyad_graph_nodes(g)[i], opts);
+        put_node(b, &dyad_graph_nodes(g)[i], &x, i, opts);
         ok = ex_flush(b, out);
     }
     for (size_t i = 0; ok && i < dyad_graph_n_edges(g); i++) {
-        put_edge(b, g, i, opts);
+        put_edge(b, g, i, &x, opts);
         ok = ex_flush(b, out);
     }
+    ex_ids_free(&x);
     sb_puts(b, "  </graph>\n</graphml>\n");
     return ok && ex_flush(b, out);
 }
@@ -220,10 +222,11 @@ static void put_diff_head(strbuf *b, const dyad_diff *d, const char *la,
         put_real(b, 4, "g_tone_shift", dyad_diff_tone_shift(d));
 }
 
-static void put_diff_node(strbuf *b, const dyad_diff_node *n)
+static void put_diff_node(strbuf *b, const dyad_diff_node *n,
+                          const ex_ids *x, size_t i)
 {
     sb_puts(b, "    <node id=\"");
-    ex_xml(b, n->id);
+    ex_put_id(b, x, i);
     sb_puts(b, "\">\n");
     put_data(b, 6, "n_label", n->label);
     put_data(b, 6, "n_change", ex_change_name(n->kind));
@@ -233,12 +236,13 @@ static void put_diff_node(strbuf *b, const dyad_diff_node *n)
 }
 
 /* Tones only for a side with acts; verbs as the text report has them. */
-static void put_diff_edge(strbuf *b, const dyad_diff_edge *e, size_t i)
+static void put_diff_edge(strbuf *b, const dyad_diff_edge *e, size_t i,
+                          const ex_ids *x)
 {
     sb_printf(b, "    <edge id=\"e%zu\" source=\"", i);
-    ex_xml(b, e->source);
+    ex_put_id(b, x, e->source_node);
     sb_puts(b, "\" target=\"");
-    ex_xml(b, e->target);
+    ex_put_id(b, x, e->target_node);
     sb_puts(b, "\">\n");
     put_data(b, 6, "e_change", ex_change_name(e->kind));
     put_long(b, 6, "e_weight_a", e->weight_a);
@@ -259,19 +263,22 @@ static void put_diff_edge(strbuf *b, const dyad_diff_edge *e, size_t i)
 static bool write_diff(const dyad_diff *d, FILE *out, const char *la,
                        const char *lb, strbuf *b)
 {
+    ex_ids x;
+    ex_ids_of_diff(&x, d);
     put_diff_head(b, d, la, lb);
     bool ok = ex_flush(b, out);
     for (size_t i = 0; ok && i < dyad_diff_n_nodes(d); i++) {
-        put_diff_node(b, &dyad_diff_nodes(d)[i]);
+        put_diff_node(b, &dyad_diff_nodes(d)[i], &x, i);
         ok = ex_flush(b, out);
     }
     const dyad_diff_edge **e;
     size_t n = ex_diff_edges(d, &e);
     for (size_t i = 0; ok && i < n; i++) {
-        put_diff_edge(b, e[i], i);
+        put_diff_edge(b, e[i], i, &x);
         ok = ex_flush(b, out);
     }
     free(e);
+    ex_ids_free(&x);
     sb_puts(b, "  </graph>\n</graphml>\n");
     return ok && ex_flush(b, out);
 }
