@@ -163,6 +163,29 @@ int cli_parse_date(const char *cmd, const char *arg, const char **out);
  * trailing slashes kept); a borrowed pointer into path. */
 const char *cli_base_name(const char *path);
 
+/* ---- UTF-8 and the terminal (util.c) ---- */
+
+/* True if s is UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF). */
+bool cli_utf8_ok(const char *s);
+/* A copy of s with every byte that is not part of a UTF-8 character
+ * replaced by U+FFFD; the caller's to free. */
+char *cli_utf8_fix(const char *s);
+/* DYAD_OK if a document name is UTF-8, else DYAD_ERR_INVALID with a
+ * message showing the name: every output carries the names, so they are
+ * checked before a document is read (inputs.c). */
+dyad_status cli_check_name(const char *name, dyad_error *err);
+/* A copy of s fit for a terminal: C0 controls and DEL as \xHH, C1 controls
+ * as \u00HH, bytes that are not UTF-8 as \xHH; the caller's to free.
+ * cli_put_safe writes it.  Messages (cli_error, cli_warn, cli_report,
+ * cli_usage_error) go through it. */
+char *cli_term_safe(const char *s);
+void cli_put_safe(FILE *fp, const char *s);
+/* The n bytes of s with whitespace runs folded to one space, cut to at
+ * most max bytes on a UTF-8 character boundary, "..." added if cut; the
+ * caller's to free (for --suggest's names and examples). */
+char *cli_shorten(const char *s, size_t n, size_t max);
+
 /* While cli_extract_paths traces (one job), the name of the document being
  * extracted, for trace callbacks that need it (--suggest); NULL outside. */
 const char *cli_tracing_doc(void);
