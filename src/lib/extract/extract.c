@@ -88,6 +88,7 @@ static void read_sentence(ctx *c)
         read_verb(c, &c->verbs[i]);
     told_threat(c);
     prescribed_acts(c);
+    promised_price(c);
     wished_relations(c);
     claimed_acts(c);
     for (size_t i = 0; i < c->n_chunks; i++) {

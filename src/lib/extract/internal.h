@@ -326,6 +326,7 @@ void read_noun(ctx *c, const chunk *k);
 void claimed_acts(ctx *c);
 void told_threat(ctx *c);
 void prescribed_acts(ctx *c);
+void promised_price(ctx *c);
 void wished_relations(ctx *c);
 
 /* open.c */
