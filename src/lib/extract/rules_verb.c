@@ -740,6 +740,28 @@ static void own_envoy_partner(ctx *c, const vocc *o, frame *f)
     via(c, R_VIA_ENVOY_PARTNER);
 }
 
+/* "Ukraine received F-16 fighter jets from Denmark": weapons received from
+ * X are X arming the receiver (07), not the receiver meeting X.  True if
+ * it read the candidate so. */
+static bool received_weapons(ctx *c, const vocc *o, frame *f)
+{
+    static const char *const arms[] = {"jets", "jet", "aircraft", "warplanes", "drones",
+                                       "missiles", "missile", "rockets", "tanks",
+                                       "helicopters", "artillery", "weapons", "arms",
+                                       "ammunition", "systems", "shells", "munitions"};
+    if (strcmp(f->v->lemma, "receive") || o->passive || !f->subj.n || !f->obj.n)
+        return false;
+    const chunk *k = chunk_of(c, o->end);
+    if (!k || k->first != o->end || k->last + 1 >= c->s.last ||
+        !WORD_AMONG(c, k->last - 1, arms) || !is_word(c, k->last, "from"))
+        return false;
+    aset giver = object_at(c, k->last + 1, NULL);
+    if (!giver.n)
+        return false;
+    emit(c, &giver, &f->subj, "provide", "07", "072", 8.3, o->start, o->end, R_RECEIVED_FROM);
+    return true;
+}
+
 /* No object yet: the other side of a border, joint agents of a mutual act,
  * the antecedent of an object relative, the one who charged.  True when
  * the candidate was read (reciprocal triples emitted). */
@@ -818,6 +840,8 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     }
     refusal_subject(c, o, &f);
     own_envoy_partner(c, o, &f);
+    if (received_weapons(c, o, &f))
+        return;
     if (v->mode == MODE_PROMISE && !f.obj.n)
         f.obj = complement_target(c, o);
     if (v->mode == MODE_PROMISE && promised_force(c, o)) {
