@@ -477,6 +477,21 @@ static bool subject_of_ordinal(ctx *c, vocc *o, size_t p, aset *out, rule_id *ro
     return true;
 }
 
+/* "India's decision to suspend X", "the decision by Washington to
+ * sanction Y": the one who decided is the infinitive's subject. */
+static bool subject_of_decision(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
+{
+    if (!o->infinitive || !(G(c, p + 1) & G_TO))
+        return false;
+    const chunk *k = chunk_of(c, p);
+    aset who;
+    if (!k || k->last != p + 1 || !decision_phrase(c, k, &who))
+        return false;
+    *out = who;
+    *route = R_VIA_DECISION;
+    return true;
+}
+
 /* The subject of relation verb o, found once and kept: the phrase before
  * it, or at a distance (participle, coordination, relative clause,
  * parenthesis or list, governing verb). */
@@ -489,7 +504,8 @@ aset subject_of(ctx *c, vocc *o)
     rule_id r = R_NONE;
     if (o->aux > c->s.first) {
         size_t p = o->aux - 1;
-        if (!subject_of_ordinal(c, o, p, &s, &r) && !subject_adjacent(c, o, p, &s) &&
+        if (!subject_of_ordinal(c, o, p, &s, &r) && !subject_of_decision(c, o, p, &s, &r) &&
+            !subject_adjacent(c, o, p, &s) &&
             !subject_of_participle(c, o, p, &s, &r) &&
             !subject_of_coordinated(c, o, p, &s, &r) && !subject_of_relative(c, p, &s, &r) &&
             !subject_across_parenthesis(c, p, &s, &r))

@@ -299,6 +299,7 @@ size_t past_of_phrases(const ctx *c, const chunk *k);
 /* modality.c */
 gov_kind governor(ctx *c, size_t to, size_t *gov_at);
 bool ordinal_complement(const ctx *c, const chunk *k);
+bool decision_phrase(const ctx *c, const chunk *k, aset *who);
 bool denied(const ctx *c, size_t v);
 bool requested(ctx *c, const vocc *o);
 bool needs_met(const ctx *c, const verb *v, size_t from);

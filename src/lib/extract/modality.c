@@ -49,6 +49,24 @@ bool ordinal_complement(const ctx *c, const chunk *k)
     return true;
 }
 
+/* The phrase before an infinitive's "to" names a decision: "India's
+ * decision", "the decision by Washington", "Pakistan's move".  *who gets
+ * the one who decided (possessor, or the actors after "by"). */
+bool decision_phrase(const ctx *c, const chunk *k, aset *who)
+{
+    static const char *const decisions[] = {"decision", "move", "plan", "plans"};
+    if (k->role == ROLE_POSS && k->poss.n && WORD_AMONG(c, k->last - 1, decisions)) {
+        *who = k->poss;
+        return true;
+    }
+    if (k->role == ROLE_ACTOR && k->prep != ATOM_NONE && is_word(c, k->prep_tok, "by") &&
+        k->prep_tok > c->s.first && WORD_AMONG(c, k->prep_tok - 1, decisions)) {
+        *who = k->actors;
+        return true;
+    }
+    return false;
+}
+
 gov_kind governor(ctx *c, size_t to, size_t *gov_at)
 {
     size_t j = to;
@@ -67,6 +85,11 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
             if (b > c->s.first && causing(c, b - 1)) {
                 *gov_at = b - 1; /* "prompting Islamabad to accuse Kabul": it happened */
                 return GOV_CAUSED;
+            }
+            aset decider;
+            if (decision_phrase(c, k, &decider)) {
+                *gov_at = k->last - 1; /* "India's decision to suspend": decided */
+                return GOV_INTENT;
             }
             if (ordinal_complement(c, k)) {
                 *gov_at = b - 1; /* "became the first country to recognise": it did */
