@@ -207,6 +207,10 @@ size_t aux_start(const ctx *c, size_t v, vocc *o)
                 break;
             if (o->form == F_PP || o->form == F_PAST)
                 o->passive = true;
+            else if (o->pp_too && i == v) {
+                o->form = F_PP; /* "has been hit by": the participle */
+                o->passive = true;
+            }
         } else if (g & (G_HAVE | G_DO)) {
             /* "has been attacked", "did not": part of the chain */
         } else if (g & G_TO) {

@@ -84,6 +84,7 @@ typedef struct vocc {
     uint32_t aux;        /* first token of the auxiliary chain */
     int32_t verb;        /* index in d->verbs, or -1 for grammar verbs */
     uint8_t form;
+    bool pp_too; /* the form is also the past participle ("hit") */
     bool passive, negated, hyp, future, infinitive;
     aset subject;
     bool subject_done;
