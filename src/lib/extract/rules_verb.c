@@ -403,6 +403,12 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
     int root = atoi(f->v->cameo);
     if (!f->obj.n) {
         const chunk *sk = subject_chunk(c, o->aux);
+        /* "half of Ukraine's energy grid has been destroyed" */
+        if (sk && quantity(c, sk) && sk->last + 1 < o->aux && is_word(c, sk->last, "of")) {
+            const chunk *q = chunk_of(c, sk->last + 1);
+            if (q && q->first == sk->last + 1)
+                sk = q;
+        }
         if (sk && sk->role == ROLE_POSS)
             f->obj = sk->poss; /* "Pakistan's demands were rejected by X" */
         else if (sk && sk->role == ROLE_NONE && !sk->person && !sk->head_class &&
