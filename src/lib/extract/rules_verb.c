@@ -409,7 +409,9 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
             if (q && q->first == sk->last + 1)
                 sk = q;
         }
-        if (sk && sk->role == ROLE_POSS)
+        if (sk && sk->role == ROLE_ACTOR)
+            f->obj = sk->actors; /* "half of Pakistan's border posts" */
+        else if (sk && sk->role == ROLE_POSS)
             f->obj = sk->poss; /* "Pakistan's demands were rejected by X" */
         else if (sk && sk->role == ROLE_NONE && !sk->person && !sk->head_class &&
                  (root == 5 || (root >= 10 && root <= 12)))
