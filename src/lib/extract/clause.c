@@ -91,6 +91,12 @@ aset joint(const ctx *c, const chunk *k)
                 break;
             if (l->role == ROLE_ACTOR && (l->prep == ATOM_NONE || l->person || list_word(c, l->prep_tok)))
                 aset_merge(&s, &l->actors);
+            else if (l->role == ROLE_ACTOR && k->role == ROLE_ATTR) {
+                /* "after US, S Korea, Japan joint drills": the preposition
+                 * governs the whole list of names qualifying the act */
+                aset_merge(&s, &l->actors);
+                break;
+            }
             else if (l->role == ROLE_ACTOR && is_word(c, l->prep_tok, "of") && chunk_of(c, l->prep_tok - 1) &&
                      chunk_of(c, l->prep_tok - 1)->role == ROLE_ACTOR)
                 aset_merge(&s, &l->actors); /* "the ministers of China and Pakistan met" */

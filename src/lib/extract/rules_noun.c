@@ -431,7 +431,7 @@ void read_noun(ctx *c, const chunk *k)
     trace(c, DYAD_TRACE_VERB, k->noun_at, k->last, -1, -1, n->lemma, n->cameo, n->code, NULL);
     c->n_via = 0;
     if (k->role == ROLE_ATTR)
-        a.agent = k->actors;
+        a.agent = joint(c, k); /* "US, S Korea, Japan joint drills": the list too */
     if (k->poss.n)
         *(n->poss_target ? &a.target : &a.agent) = k->poss;
     if (only_possible(c, &a) || between(c, &a))
