@@ -327,11 +327,18 @@ static bool subject_adjacent(ctx *c, const vocc *o, size_t p, aset *out)
  * subject of the main clause. */
 static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
 {
-    if (!punct(c, p, ',') || o->form != F_ING || o->aux != o->start)
+    /* 'warned Afghanistan to "choose between peace and chaos," demanding':
+     * the quote mark is in the auxiliary chain */
+    bool bare = o->aux == o->start ||
+                (o->aux + 1 == o->start && (T(c, o->aux)->flags & (TOK_OPENQ | TOK_CLOSEQ)));
+    if (!punct(c, p, ',') || o->form != F_ING || !bare)
         return false;
     vocc *prev = find_vocc(c, p);
+    /* an infinitive before is the main verb's complement ("urged Pakistan
+     * to protect its workers, calling for ..."): its subject is not the
+     * participle's */
     if (prev && prev != o && !(prev->form == F_ING && prev->aux == prev->start) &&
-        !(G(c, prev->start) & G_SAY)) {
+        !(G(c, prev->start) & G_SAY) && !prev->infinitive) {
         aset s = subject_of(c, prev);
         if (s.n) {
             *route = R_VIA_PARTICIPLE;

@@ -770,6 +770,27 @@ static bool received_weapons(ctx *c, const vocc *o, frame *f)
     return true;
 }
 
+/* "Munir warned Afghanistan to choose ..., demanding action against
+ * terrorists": a participle of appeal or demand (demand, urge, call for,
+ * ...) with no target of its own addresses the one the main verb acted
+ * on. */
+static void participle_addressee(ctx *c, const vocc *o, frame *f)
+{
+    static const char *const appeals[] = {"demand", "urge", "call for", "call on", "press",
+                                          "insist"};
+    bool appeal = false;
+    for (size_t i = 0; i < sizeof appeals / sizeof *appeals && !appeal; i++)
+        appeal = !strcmp(f->v->lemma, appeals[i]); /* not "expecting", "hoping" */
+    if (f->obj.n || o->subject_via != R_VIA_PARTICIPLE || !appeal || f->subj.n != 1)
+        return;
+    for (size_t i = c->n_seen; i-- > 0;)
+        if (c->seen[i].src == f->subj.a[0]) {
+            f->obj = aset_one(c->seen[i].dst);
+            via(c, R_VIA_PARTICIPLE_ADDRESSEE);
+            return;
+        }
+}
+
 /* No object yet: the other side of a border, joint agents of a mutual act,
  * the antecedent of an object relative, the one who charged.  True when
  * the candidate was read (reciprocal triples emitted). */
@@ -848,6 +869,7 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     }
     refusal_subject(c, o, &f);
     own_envoy_partner(c, o, &f);
+    participle_addressee(c, o, &f);
     if (received_weapons(c, o, &f))
         return;
     if (v->mode == MODE_PROMISE && !f.obj.n)
