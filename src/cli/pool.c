@@ -83,6 +83,7 @@ typedef struct failure {
 
 typedef struct pool {
     const cli_extract_opts *opts;
+    const src_list *list;
     size_t n_files; /* documents known in advance (0: unknown) */
 
     pthread_mutex_t lock; /* guards the cursor, names, dates and failure */
@@ -92,7 +93,7 @@ typedef struct pool {
     name_set names;
     failure fail;
 
-    atomic_size_t done, skipped;
+    atomic_size_t done, skipped, extracted;
     atomic_uint_fast64_t bytes;
     pthread_mutex_t progress_lock;
     struct timespec started, last_report;
@@ -223,7 +224,7 @@ static _Thread_local const char *tracing_doc;
 
 const char *cli_tracing_doc(void) { return tracing_doc; }
 
-static void extract_text(pool *p, const src_item *it, const src_doc *doc,
+static bool extract_text(pool *p, const src_item *it, const src_doc *doc,
                          dyad_graph *g)
 {
     dyad_error err = {0};
@@ -240,7 +241,7 @@ static void extract_text(pool *p, const src_item *it, const src_doc *doc,
     if (doc_g != g)
         dyad_graph_free(doc_g);
     if (st == DYAD_OK)
-        return;
+        return true;
     /* Name the file (and .jsonl line), not only the document. */
     char msg[1200], loc[64] = "";
     if (it->src->kind == SRC_JSONL) {
@@ -256,19 +257,24 @@ static void extract_text(pool *p, const src_item *it, const src_doc *doc,
         cli_format_error(&err, msg, sizeof msg);
     }
     document_problem(p, it->seq, msg);
+    return false;
 }
 
 static void run_item(pool *p, const src_item *it, dyad_graph *g)
 {
     src_doc doc;
     char msg[1200];
-    if (!src_doc_load(it, &doc, msg, sizeof msg)) {
+    src_load r = src_doc_load(p->list, it, &doc, msg, sizeof msg);
+    if (r == SRC_FAILED) {
         document_problem(p, it->seq, msg);
         return;
     }
+    if (r == SRC_OTHER_SHARD)
+        return;
     check_duplicate(p, doc.name, doc.where);
     record_date(p, &doc);
-    extract_text(p, it, &doc, g);
+    if (extract_text(p, it, &doc, g))
+        atomic_fetch_add(&p->extracted, 1);
     src_doc_free(&doc);
 }
 
@@ -353,12 +359,14 @@ int pool_run(const src_list *l, const cli_extract_opts *opts,
     memset(&p, 0, sizeof p);
     p.opts = opts;
     p.cursor.list = l;
+    p.list = l;
     p.n_files = src_list_has_jsonl(l) ? 0 : l->n;
     pthread_mutex_init(&p.lock, NULL);
     pthread_mutex_init(&p.progress_lock, NULL);
     atomic_init(&p.stop, false);
     atomic_init(&p.done, 0);
     atomic_init(&p.skipped, 0);
+    atomic_init(&p.extracted, 0);
     atomic_init(&p.bytes, 0);
     p.tty = isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &p.started);
@@ -377,7 +385,8 @@ int pool_run(const src_list *l, const cli_extract_opts *opts,
     if (p.fail.set) {
         cli_error("%s", p.fail.message);
         rc = CLI_BAD_INPUT;
-    } else if (atomic_load(&p.done) == atomic_load(&p.skipped)) {
+    } else if (atomic_load(&p.extracted) == 0 &&
+               (atomic_load(&p.skipped) > 0 || !opts->shard_n)) {
         cli_error("no document could be read");
         rc = CLI_BAD_INPUT;
     } else {
@@ -395,19 +404,29 @@ int pool_run(const src_list *l, const cli_extract_opts *opts,
 
 /* ---- the entry point ---- */
 
+/* The limit the sources obey (0 there: none). */
+static size_t max_bytes(const cli_extract_opts *opts)
+{
+    size_t m = opts->max_document_bytes;
+    return m == 0 ? CLI_MAX_DOCUMENT_BYTES : m == SIZE_MAX ? 0 : m;
+}
+
 int cli_extract_paths(const char *const *paths, int n,
                       const cli_extract_opts *opts, dyad_graph **out)
 {
     *out = NULL;
-    src_list l = {0};
+    src_list l = {.rules = {.keep_going = opts->keep_going,
+                            .max_bytes = max_bytes(opts),
+                            .shard_k = opts->shard_k,
+                            .shard_n = opts->shard_n}};
     int rc = CLI_OK;
     int n_stdin = 0;
     for (int i = 0; i < n && rc == CLI_OK; i++) {
         if (strcmp(paths[i], "-") == 0 && n_stdin++)
             continue; /* stdin can be read once */
-        rc = src_list_add_path(&l, paths[i], opts->keep_going);
+        rc = src_list_add_path(&l, paths[i]);
     }
-    if (rc == CLI_OK && l.n == 0) {
+    if (rc == CLI_OK && l.n == 0 && !opts->shard_n) {
         cli_error("no documents to read");
         rc = CLI_BAD_INPUT;
     }

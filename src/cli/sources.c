@@ -2,7 +2,6 @@
  * walked and loaded one document at a time (see sources.h). */
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,52 +9,46 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jsonl.h"
 #include "sources.h"
 
 /* ---- reading one file ---- */
-
-static dyad_status read_stream(FILE *fp, const char *name, char **buf,
-                               size_t *len, dyad_error *err)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *b = cli_xmalloc(cap);
-    for (;;) {
-        if (cap - n < 2) {
-            cap *= 2;
-            b = cli_xrealloc(b, cap);
-        }
-        size_t got = fread(b + n, 1, cap - n - 1, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        int errnum = errno;
-        free(b);
-        return dyad_fail(err, DYAD_ERR_IO, name, 0, 0, "cannot read: %s",
-                         strerror(errnum ? errnum : EIO));
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return DYAD_OK;
-}
 
 dyad_status cli_read_file(const char *path, char **buf, size_t *len,
                           dyad_error *err)
 {
     *buf = NULL;
     *len = 0;
-    if (strcmp(path, "-") == 0)
-        return read_stream(stdin, "stdin", buf, len, err);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return dyad_fail(err, DYAD_ERR_IO, path, 0, 0, "cannot open: %s",
-                         strerror(errno));
-    errno = 0;
-    dyad_status st = read_stream(fp, path, buf, len, err);
-    fclose(fp);
+    stream *s = stream_open(path, err);
+    if (!s)
+        return DYAD_ERR_IO;
+    dyad_status st = stream_read_all(s, 0, buf, len, err);
+    stream_close(s);
     return st;
+}
+
+/* A file read whole, but refused before it is read when it is over the
+ * limit (a regular uncompressed file: by its size; else as it is read). */
+static dyad_status read_document(const char *path, size_t max, char **buf,
+                                 size_t *len, dyad_error *err)
+{
+    *buf = NULL;
+    *len = 0;
+    struct stat st;
+    bool plain = strcmp(path, "-") != 0 &&
+                 stream_codec_of(path) == STREAM_PLAIN;
+    if (max && plain && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+        (uintmax_t)st.st_size > (uintmax_t)max)
+        return dyad_fail(err, DYAD_ERR_INVALID, path, 0, 0,
+                         "%jd bytes, over the limit of %zu "
+                         "(--max-document-bytes); not read",
+                         (intmax_t)st.st_size, max);
+    stream *s = stream_open(path, err);
+    if (!s)
+        return DYAD_ERR_IO;
+    dyad_status r = stream_read_all(s, max, buf, len, err);
+    stream_close(s);
+    return r;
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -66,10 +59,42 @@ static bool has_suffix(const char *s, const char *suffix)
 
 bool cli_is_graph_path(const char *path) { return has_suffix(path, ".json"); }
 
+/* A text file in a directory: *.txt, *.txt.gz, *.txt.zst. */
+static bool is_text_name(const char *name)
+{
+    return has_suffix(name, ".txt") || has_suffix(name, ".txt.gz") ||
+           has_suffix(name, ".txt.zst");
+}
+
+static bool is_jsonl_name(const char *name)
+{
+    return has_suffix(name, ".jsonl") || has_suffix(name, ".jsonl.gz") ||
+           has_suffix(name, ".jsonl.zst");
+}
+
+/* ---- shards ---- */
+
+bool src_in_shard(const char *name, unsigned k, unsigned n)
+{
+    if (n == 0)
+        return true;
+    uint64_t h = 14695981039346656037ULL;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return h % n == (uint64_t)(k - 1);
+}
+
+static bool in_shard(const src_list *l, const char *name)
+{
+    return src_in_shard(name, l->rules.shard_k, l->rules.shard_n);
+}
+
 /* ---- the list of sources ---- */
 
+/* Adds a source; a text file's document name loses its ".gz" or ".zst",
+ * so that a compressed corpus gives the graph of the plain one. */
 static void src_add(src_list *l, src_kind kind, const char *path,
-                       const char *name)
+                    const char *name)
 {
     if (l->n == l->cap) {
         l->cap = l->cap ? 2 * l->cap : 64;
@@ -78,7 +103,23 @@ static void src_add(src_list *l, src_kind kind, const char *path,
     src *s = &l->items[l->n++];
     s->kind = kind;
     s->path = cli_xstrdup(path);
-    s->name = name ? cli_xstrdup(name) : NULL;
+    s->name = NULL;
+    if (name) {
+        size_t size = strlen(name) + 1;
+        s->name = cli_xmalloc(size);
+        stream_strip_codec(name, s->name, size);
+    }
+}
+
+/* A text file, if its document is in the shard. */
+static void add_file(src_list *l, const char *path, const char *name)
+{
+    src_add(l, SRC_FILE, path, name);
+    if (!in_shard(l, l->items[l->n - 1].name)) {
+        l->n--;
+        free(l->items[l->n].path);
+        free(l->items[l->n].name);
+    }
 }
 
 void src_list_free(src_list *l)
@@ -88,6 +129,14 @@ void src_list_free(src_list *l)
         free(l->items[i].name);
     }
     free(l->items);
+}
+
+bool src_list_has_jsonl(const src_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].kind == SRC_JSONL)
+            return true;
+    return false;
 }
 
 static char *join_path(const char *a, const char *b)
@@ -118,25 +167,54 @@ static void walk_add(walk *w, const char *rel)
     w->rel[w->n++] = cli_xstrdup(rel);
 }
 
-static void walk_problem(walk *w, const char *path, int errnum)
+/* A directory or file of the walk that cannot be read: an error (a
+ * warning under --keep-going), never a silent skip. */
+static void walk_problem(walk *w, const char *path, const char *what,
+                         int errnum)
 {
+    const char *why = errnum == ENOENT ? "No such file or directory "
+                                         "(a dangling symbolic link?)"
+                                       : strerror(errnum);
     if (w->keep_going) {
-        cli_warn("%s: cannot read directory: %s (skipped)", path,
-                 strerror(errnum));
+        cli_warn("%s: %s: %s (skipped)", path, what, why);
         return;
     }
-    cli_error("%s: cannot read directory: %s", path, strerror(errnum));
+    cli_error("%s: %s: %s", path, what, why);
     w->rc = CLI_BAD_INPUT;
 }
 
-/* Collects the *.txt files below root/rel.  Hidden entries are skipped and
- * symbolic links to directories are not followed, so there are no loops. */
+static void walk_dir(walk *w, const char *root, const char *rel);
+
+/* One entry of a directory: a directory to walk, a text file to keep, or
+ * something else to pass by. */
+static void walk_entry(walk *w, const char *root, const char *child_rel,
+                       const char *name)
+{
+    char *child = join_path(root, child_rel);
+    struct stat lst, st;
+    if (lstat(child, &lst) != 0) {
+        walk_problem(w, child, "cannot open", errno);
+    } else if (S_ISDIR(lst.st_mode)) {
+        walk_dir(w, root, child_rel);
+    } else if (is_text_name(name)) {
+        if (stat(child, &st) != 0)
+            walk_problem(w, child, "cannot open", errno);
+        else if (S_ISREG(st.st_mode))
+            walk_add(w, child_rel);
+    }
+    free(child);
+}
+
+/* Collects the text files below root/rel.  Hidden entries are skipped and
+ * symbolic links to directories are not followed, so there are no loops;
+ * a text file that cannot be stat'ed (a dangling symbolic link, a loop, a
+ * path too long) is a problem. */
 static void walk_dir(walk *w, const char *root, const char *rel)
 {
     char *dir = rel[0] ? join_path(root, rel) : cli_xstrdup(root);
     DIR *d = opendir(dir);
     if (!d) {
-        walk_problem(w, dir, errno);
+        walk_problem(w, dir, "cannot read directory", errno);
         free(dir);
         return;
     }
@@ -146,16 +224,7 @@ static void walk_dir(walk *w, const char *root, const char *rel)
             continue;
         char *child_rel =
             rel[0] ? join_path(rel, e->d_name) : cli_xstrdup(e->d_name);
-        char *child = join_path(root, child_rel);
-        struct stat lst, st;
-        if (lstat(child, &lst) == 0) {
-            if (S_ISDIR(lst.st_mode))
-                walk_dir(w, root, child_rel);
-            else if (has_suffix(e->d_name, ".txt") && stat(child, &st) == 0 &&
-                     S_ISREG(st.st_mode))
-                walk_add(w, child_rel);
-        }
-        free(child);
+        walk_entry(w, root, child_rel, e->d_name);
         free(child_rel);
     }
     closedir(d);
@@ -167,22 +236,22 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_directory(src_list *l, const char *root, bool keep_going)
+static int add_directory(src_list *l, const char *root)
 {
-    walk w = {.keep_going = keep_going, .rc = CLI_OK};
+    walk w = {.keep_going = l->rules.keep_going, .rc = CLI_OK};
     walk_dir(&w, root, "");
     if (w.n > 1)
         qsort(w.rel, w.n, sizeof *w.rel, cmp_str);
     for (size_t i = 0; i < w.n; i++) {
         char *path = join_path(root, w.rel[i]);
         if (w.rc == CLI_OK)
-            src_add(l, SRC_FILE, path, w.rel[i]);
+            add_file(l, path, w.rel[i]);
         free(path);
         free(w.rel[i]);
     }
     free(w.rel);
     if (w.rc == CLI_OK && w.n == 0) {
-        if (!keep_going) {
+        if (!l->rules.keep_going) {
             cli_error("no *.txt files under %s", root);
             return CLI_BAD_INPUT;
         }
@@ -191,15 +260,16 @@ static int add_directory(src_list *l, const char *root, bool keep_going)
     return w.rc;
 }
 
-int src_list_add_path(src_list *l, const char *path, bool keep_going)
+int src_list_add_path(src_list *l, const char *path)
 {
     if (strcmp(path, "-") == 0) {
-        src_add(l, SRC_STDIN, "-", "stdin");
+        if (in_shard(l, "stdin"))
+            src_add(l, SRC_STDIN, "-", "stdin");
         return CLI_OK;
     }
     struct stat st;
     if (stat(path, &st) != 0) {
-        if (keep_going) {
+        if (l->rules.keep_going) {
             cli_warn("%s: cannot open: %s (skipped)", path, strerror(errno));
             return CLI_OK;
         }
@@ -207,203 +277,65 @@ int src_list_add_path(src_list *l, const char *path, bool keep_going)
         return CLI_BAD_INPUT;
     }
     if (S_ISDIR(st.st_mode))
-        return add_directory(l, path, keep_going);
-    if (has_suffix(path, ".jsonl"))
+        return add_directory(l, path);
+    if (is_jsonl_name(path)) {
         src_add(l, SRC_JSONL, path, NULL);
-    else
-        src_add(l, SRC_FILE, path, cli_base_name(path));
+        return CLI_OK;
+    }
+    add_file(l, path, cli_base_name(path));
     return CLI_OK;
 }
 
-/* ---- JSONL lines ---- */
-
-static bool has_bom(const char *s, size_t len)
-{
-    return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
-}
+/* ---- the cursor ---- */
 
 /* Blank: nothing but JSON white space, after a byte order mark if any
  * (a .txt file may start with one, so may a JSONL line). */
 static bool is_blank_line(const char *s, size_t len)
 {
-    for (size_t i = has_bom(s, len) ? 3 : 0; i < len; i++)
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (; i < len; i++)
         if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
             return false;
     return true;
 }
 
-static size_t digits_end(const char *s, size_t n, size_t i)
-{
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    return i;
-}
-
-/* The length of the JSON number at s, 0 if there is none:
- * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
-static size_t number_len(const char *s, size_t n)
-{
-    size_t i = s[0] == '-';
-    size_t j = digits_end(s, n, i);
-    if (j == i || (s[i] == '0' && j > i + 1))
-        return 0;
-    if (j < n && s[j] == '.') {
-        size_t k = digits_end(s, n, j + 1);
-        if (k == j + 1)
-            return 0;
-        j = k;
-    }
-    if (j < n && (s[j] == 'e' || s[j] == 'E')) {
-        size_t k = j + 1 < n && (s[j + 1] == '+' || s[j + 1] == '-') ? j + 2
-                                                                      : j + 1;
-        size_t m = digits_end(s, n, k);
-        if (m == k)
-            return 0;
-        j = m;
-    }
-    return j;
-}
-
-/* dyad reads only "id" and "text", both strings: every number outside a
- * string becomes 0 padded with spaces (columns stay) before Jansson parses
- * the line, so that a number too big for it (1e999, 2^64) in a key dyad
- * ignores does not refuse the document. */
-static void blank_numbers(char *s, size_t n)
-{
-    bool in_string = false;
-    for (size_t i = 0; i < n; i++) {
-        if (in_string) {
-            if (s[i] == '\\')
-                i++;
-            else if (s[i] == '"')
-                in_string = false;
-            continue;
-        }
-        in_string = s[i] == '"';
-        size_t len = s[i] == '-' || (s[i] >= '0' && s[i] <= '9')
-                         ? number_len(s + i, n - i)
-                         : 0;
-        if (len) {
-            s[i] = '0';
-            memset(s + i + 1, ' ', len - 1);
-            i += len - 1;
-        }
-    }
-}
-
-static const char *json_kind(const json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER:
-    case JSON_REAL: return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    default: return "null";
-    }
-}
-
-/* What is wrong with the string field key of doc, in buf; false if
- * nothing. */
-static bool field_problem(json_t *doc, const char *key, char *buf,
-                          size_t size)
-{
-    json_t *v = json_object_get(doc, key);
-    if (!v)
-        snprintf(buf, size, "\"%s\" is missing", key);
-    else if (!json_is_string(v))
-        snprintf(buf, size, "\"%s\" is %s, not a string", key, json_kind(v));
-    else if (strcmp(key, "id") == 0 && json_string_length(v) == 0)
-        snprintf(buf, size, "\"id\" is empty");
-    else
-        return false;
-    return true;
-}
-
-/* What is wrong with a parsed line, in buf; false if nothing. */
-static bool line_problem(json_t *doc, char *buf, size_t size)
-{
-    if (!json_is_object(doc)) {
-        snprintf(buf, size, "the line is %s, not an object", json_kind(doc));
-        return true;
-    }
-    return field_problem(doc, "id", buf, size) ||
-           field_problem(doc, "text", buf, size);
-}
-
-/* Parses the JSONL line of it (a leading byte order mark skipped, its
- * numbers blanked, duplicate keys refused); NULL with the message in
- * msg. */
-static json_t *parse_line(const src_item *it, char *msg, size_t size)
-{
-    size_t bom = has_bom(it->json_line, it->json_len) ? 3 : 0;
-    blank_numbers(it->json_line + bom, it->json_len - bom);
-    json_error_t jerr;
-    json_t *doc = json_loadb(it->json_line + bom, it->json_len - bom,
-                             JSON_REJECT_DUPLICATES, &jerr);
-    char problem[300];
-    if (!doc) {
-        /* columns in characters after the mark, as an editor shows them */
-        snprintf(msg, size, "%s:%ld:%d: invalid JSON: %s", it->src->path,
-                 it->line, jerr.column, jerr.text);
-        return NULL;
-    }
-    if (line_problem(doc, problem, sizeof problem)) {
-        snprintf(msg, size, "%s:%ld: expected {\"id\",\"text\"}: %s",
-                 it->src->path, it->line, problem);
-        json_decref(doc);
-        return NULL;
-    }
-    return doc;
-}
-
-
-bool src_list_has_jsonl(const src_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        if (l->items[i].kind == SRC_JSONL)
-            return true;
-    return false;
-}
-
-/* ---- the cursor ---- */
-
-/* Reads the next line of the open .jsonl source into it; SRC_END at the
- * end of the file (which is then closed), SRC_PROBLEM if it cannot be
- * read. */
+/* The next line of the open .jsonl source into it; SRC_END at the end of
+ * the file (which is then closed), SRC_PROBLEM for a line over the limit
+ * (skipped) or a read error (the file is then closed). */
 static src_next next_jsonl_line(src_cursor *c, const src *s, src_item *it,
                                 char *msg, size_t size)
 {
-    char *line = NULL;
-    size_t cap = 0;
+    size_t max = c->list->rules.max_bytes;
     for (;;) {
-        ssize_t n = getline(&line, &cap, c->jsonl);
-        if (n < 0)
-            break;
-        c->line++;
-        size_t len = (size_t)n;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (is_blank_line(line, len))
-            continue; /* blank lines are allowed */
-        it->src = s;
-        it->line = c->line;
-        it->json_line = line;
-        it->json_len = len;
-        return SRC_ITEM;
+        char *line;
+        size_t len;
+        dyad_error err = {0};
+        line_status st = line_reader_next(&c->jsonl, max, &line, &len, &err);
+        if (st == LINE_TOO_LONG) {
+            snprintf(msg, size,
+                     "%s:%ld: the line is over the limit of %zu bytes "
+                     "(--max-document-bytes); not read",
+                     s->path, c->jsonl.line, max);
+            return SRC_PROBLEM;
+        }
+        if (st == LINE_OK && is_blank_line(line, len)) {
+            free(line); /* blank lines are allowed */
+            continue;
+        }
+        if (st == LINE_OK) {
+            it->src = s;
+            it->line = c->jsonl.line;
+            it->json_line = line;
+            it->json_len = len;
+            return SRC_ITEM;
+        }
+        line_reader_close(&c->jsonl);
+        c->jsonl_open = false;
+        if (st == LINE_END)
+            return SRC_END;
+        cli_format_error(&err, msg, size);
+        return SRC_PROBLEM;
     }
-    free(line);
-    src_next r = SRC_END;
-    if (ferror(c->jsonl)) {
-        snprintf(msg, size, "%s: cannot read: %s", s->path,
-                 strerror(errno ? errno : EIO));
-        r = SRC_PROBLEM;
-    }
-    fclose(c->jsonl);
-    c->jsonl = NULL;
-    return r;
 }
 
 src_next src_cursor_next(src_cursor *c, src_item *it, char *msg,
@@ -417,18 +349,19 @@ src_next src_cursor_next(src_cursor *c, src_item *it, char *msg,
             c->next++;
             return SRC_ITEM;
         }
-        if (!c->jsonl) {
-            c->jsonl = fopen(s->path, "rb");
-            c->line = 0;
-            if (!c->jsonl) {
-                snprintf(msg, size, "%s: cannot open: %s", s->path,
-                         strerror(errno));
+        if (!c->jsonl_open) {
+            dyad_error err = {0};
+            stream *st = stream_open(s->path, &err);
+            if (!st) {
+                cli_format_error(&err, msg, size);
                 c->next++;
                 return SRC_PROBLEM;
             }
+            line_reader_init(&c->jsonl, st);
+            c->jsonl_open = true;
         }
         src_next r = next_jsonl_line(c, s, it, msg, size);
-        if (r == SRC_ITEM)
+        if (r == SRC_ITEM || (r == SRC_PROBLEM && c->jsonl_open))
             return r;
         c->next++;
         if (r == SRC_PROBLEM)
@@ -439,9 +372,9 @@ src_next src_cursor_next(src_cursor *c, src_item *it, char *msg,
 
 void src_cursor_close(src_cursor *c)
 {
-    if (c->jsonl)
-        fclose(c->jsonl);
-    c->jsonl = NULL;
+    if (c->jsonl_open)
+        line_reader_close(&c->jsonl);
+    c->jsonl_open = false;
 }
 
 void src_item_free(src_item *it)
@@ -451,6 +384,49 @@ void src_item_free(src_item *it)
 }
 
 /* ---- loading a document ---- */
+
+/* NUL characters become spaces (a C string of the evidence would end at
+ * the first, and offsets stay as they are); returns how many, with the
+ * line and column (in characters) of the first. */
+static size_t nul_to_space(char *text, size_t len, long *line, long *col)
+{
+    size_t n = 0;
+    char *p = memchr(text, '\0', len);
+    if (!p)
+        return 0;
+    *line = 1;
+    *col = 1;
+    for (const char *q = text; q < p; q++) {
+        if (*q == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)*q & 0xC0) != 0x80) {
+            ++*col;
+        }
+    }
+    for (; p; p = memchr(p, '\0', len - (size_t)(p - text))) {
+        *p = ' ';
+        n++;
+    }
+    return n;
+}
+
+static void warn_nul(const src_doc *doc, char *text, size_t len,
+                     bool jsonl)
+{
+    long line, col;
+    size_t n = nul_to_space(text, len, &line, &col);
+    if (!n)
+        return;
+    if (jsonl)
+        cli_warn("%s: document '%s' (text line %ld, column %ld): %zu NUL "
+                 "character%s (\\u0000) read as space%s",
+                 doc->where, doc->name, line, col, n, n == 1 ? "" : "s",
+                 n == 1 ? "" : "s");
+    else
+        cli_warn("%s:%ld:%ld: %zu NUL byte%s read as space%s", doc->where,
+                 line, col, n, n == 1 ? "" : "s", n == 1 ? "" : "s");
+}
 
 /* A "date 2024-03-18" first line dates the document; it is blanked (the
  * bytes, not the line end) so that extraction neither reads it as a
@@ -465,70 +441,96 @@ static void file_date(char *text, size_t len, char date[DYAD_DATE_SIZE])
 }
 
 /* A .jsonl line's "date": YYYY-MM-DD, or an ISO 8601 date-time. */
-static void jsonl_date(src_doc *doc, json_t *obj)
+static void jsonl_date(src_doc *doc, const jsonl_field *f)
 {
-    json_t *v = json_object_get(obj, "date");
     doc->date[0] = '\0';
-    if (!v || json_is_null(v))
+    if (!f->present || !strcmp(f->kind, "null"))
         return;
-    if (json_is_string(v) && dyad_date_parse(json_string_value(v),
-                                             json_string_length(v),
-                                             doc->date))
+    if (f->str && !f->nul_at && dyad_date_parse(f->str, f->len, doc->date))
         return;
+    doc->date[0] = '\0';
     cli_warn("%s: \"date\" is not a date (YYYY-MM-DD); document '%s' has "
              "none",
              doc->where, doc->name);
 }
 
-static bool load_file(const src_item *it, src_doc *doc, char *msg,
-                      size_t size)
+static src_load load_file(const src_list *l, const src_item *it,
+                          src_doc *doc, char *msg, size_t size)
 {
     char *text;
     size_t len;
     dyad_error err = {0};
-    dyad_status st = cli_read_file(it->src->path, &text, &len, &err);
+    const char *path = it->src->path;
+    dyad_status st =
+        read_document(path, l->rules.max_bytes, &text, &len, &err);
     if (st != DYAD_OK) {
         cli_format_error(&err, msg, size);
-        return false;
+        return SRC_FAILED;
     }
     doc->name = it->src->name;
     snprintf(doc->where, sizeof doc->where, "%s",
-             it->src->kind == SRC_STDIN ? "stdin" : it->src->path);
+             it->src->kind == SRC_STDIN ? "stdin" : path);
+    warn_nul(doc, text, len, false);
     file_date(text, len, doc->date);
-    doc->owned = text;
+    doc->owned[0] = text;
     doc->text = text;
     doc->len = len;
-    return true;
+    return SRC_LOADED;
 }
 
-static bool load_jsonl(const src_item *it, src_doc *doc, char *msg,
-                       size_t size)
+static void jsonl_message(const src_item *it, const jsonl_error *e,
+                          char *msg, size_t size)
 {
-    json_t *obj = parse_line(it, msg, size);
-    if (!obj)
-        return false;
-    json_t *text = json_object_get(obj, "text");
-    doc->json = obj;
-    doc->name = json_string_value(json_object_get(obj, "id"));
+    if (!e->syntax)
+        snprintf(msg, size, "%s:%ld: expected {\"id\",\"text\"}: %s",
+                 it->src->path, it->line, e->text);
+    else if (e->field[0])
+        snprintf(msg, size, "%s:%ld:%d: invalid JSON in \"%s\": %s",
+                 it->src->path, it->line, e->column, e->field, e->text);
+    else
+        snprintf(msg, size, "%s:%ld:%d: invalid JSON: %s", it->src->path,
+                 it->line, e->column, e->text);
+}
+
+static src_load load_jsonl(const src_list *l, const src_item *it,
+                           src_doc *doc, char *msg, size_t size)
+{
+    jsonl_doc jd;
+    jsonl_error e;
+    if (!jsonl_scan(it->json_line, it->json_len, &jd, &e)) {
+        jsonl_message(it, &e, msg, size);
+        return SRC_FAILED;
+    }
+    if (!in_shard(l, jd.id.str)) {
+        jsonl_doc_free(&jd);
+        return SRC_OTHER_SHARD;
+    }
+    doc->owned[0] = jd.id.str;
+    doc->owned[1] = jd.text.str;
+    doc->name = jd.id.str;
+    doc->text = jd.text.str;
+    doc->len = jd.text.len;
     snprintf(doc->where, sizeof doc->where, "%s:%ld", it->src->path,
              it->line);
-    doc->text = json_string_value(text);
-    doc->len = json_string_length(text);
-    jsonl_date(doc, obj);
-    return true;
+    if (jd.text.nul_at)
+        warn_nul(doc, jd.text.str, jd.text.len, true);
+    jsonl_date(doc, &jd.date);
+    free(jd.date.str);
+    return SRC_LOADED;
 }
 
-bool src_doc_load(const src_item *it, src_doc *doc, char *msg, size_t size)
+src_load src_doc_load(const src_list *l, const src_item *it, src_doc *doc,
+                      char *msg, size_t size)
 {
     memset(doc, 0, sizeof *doc);
     if (it->src->kind == SRC_JSONL)
-        return load_jsonl(it, doc, msg, size);
-    return load_file(it, doc, msg, size);
+        return load_jsonl(l, it, doc, msg, size);
+    return load_file(l, it, doc, msg, size);
 }
 
 void src_doc_free(src_doc *doc)
 {
-    free(doc->owned);
-    json_decref(doc->json);
+    free(doc->owned[0]);
+    free(doc->owned[1]);
     memset(doc, 0, sizeof *doc);
 }
