@@ -693,6 +693,17 @@ def extract_max_document_bytes(tmp):
           "names stdin and the limit", err)
 
 
+@test("extract")
+def extract_shard_values(tmp):
+    art = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    for bad in ["0/3", "4/3", "3", "/3", "a/b", "1/0", "1/100001", "-1/2"]:
+        expect(["extract", "--shard", bad, art], 2,
+               err_re=r"--shard wants K/N with 1 <= K <= N")
+    docs = [graph_of(expect(["extract", "--shard", "%d/2" % k, art], 0)[0])
+            ["graph"]["documents"] for k in (1, 2)]
+    check(sorted(docs) == [0, 1], "one of two shards has the file", docs)
+
+
 def compress(path, data, how):
     if how == "gz":
         with gzip.open(path, "wb") as f:
