@@ -56,7 +56,19 @@ def check_n(tmp, inputs, n, cap):
               % what)
 
 
+def recipes_documented():
+    """docs/scale.md shows each recipe script as it is."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.environ.get("DYAD_SOURCE_ROOT", os.path.join(here, "..", ".."))
+    doc = open(os.path.join(root, "docs", "scale.md")).read()
+    for name in sorted(os.listdir(os.path.join(here, "recipes"))):
+        text = open(os.path.join(here, "recipes", name)).read()
+        tap.check("```sh\n" + text + "```" in doc,
+                  "docs/scale.md shows recipes/%s verbatim" % name)
+
+
 def main():
+    recipes_documented()
     tmp = tempfile.mkdtemp(prefix="dyad-shard-")
     try:
         inputs = make_corpus(tmp)
