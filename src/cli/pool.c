@@ -94,6 +94,13 @@ typedef struct pool {
     failure fail;
 
     atomic_size_t done, skipped, extracted;
+
+    /* Worker graphs merge as their workers finish (see merge_finished):
+     * finished holds the one graph waiting for a partner. */
+    pthread_mutex_t merge_lock;
+    dyad_graph *finished;
+    bool merge_failed;
+    dyad_error merge_err;
     atomic_uint_fast64_t bytes;
     pthread_mutex_t progress_lock;
     struct timespec started, last_report;
@@ -284,6 +291,34 @@ typedef struct worker {
     pthread_t thread;
 } worker;
 
+/* A worker out of documents merges its graph with the one waiting in
+ * p->finished, if any, and waits in its place if none.  So the first
+ * workers to finish merge while the others still extract, and with many
+ * workers the merges run side by side instead of one after another on the
+ * main thread; the last graph left waiting holds everything.  Merge is
+ * associative and commutative once sorted, so the result does not depend
+ * on which worker finished first. */
+static void merge_finished(pool *p, dyad_graph *g)
+{
+    for (;;) {
+        pthread_mutex_lock(&p->merge_lock);
+        dyad_graph *other = p->finished;
+        p->finished = other ? NULL : g;
+        pthread_mutex_unlock(&p->merge_lock);
+        if (!other)
+            return;
+        dyad_error err = {0};
+        if (dyad_graph_merge(g, other, &err) != DYAD_OK) {
+            pthread_mutex_lock(&p->merge_lock);
+            if (!p->merge_failed)
+                p->merge_err = err;
+            p->merge_failed = true;
+            pthread_mutex_unlock(&p->merge_lock);
+        }
+        dyad_graph_free(other);
+    }
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -294,6 +329,8 @@ static void *work(void *arg)
         atomic_fetch_add(&w->p->done, 1);
         maybe_progress(w->p);
     }
+    merge_finished(w->p, w->g);
+    w->g = NULL;
     return NULL;
 }
 
@@ -330,25 +367,23 @@ static void run_workers(pool *p, worker *ws, int jobs)
             break;
         }
     }
+    for (int i = started; i < jobs; i++) {
+        dyad_graph_free(ws[i].g); /* never started: empty */
+        ws[i].g = NULL;
+    }
     work(&ws[0]);
     for (int i = 1; i < started; i++)
         pthread_join(ws[i].thread, NULL);
 }
 
-static int merge_workers(worker *ws, int jobs, const cli_extract_opts *opts,
-                         dyad_graph **out)
+/* The graph all the workers merged into, sorted. */
+static int merged_graph(pool *p, dyad_graph **out)
 {
-    dyad_graph *g = new_graph(opts);
-    for (int i = 0; i < jobs; i++) {
-        dyad_error err = {0};
-        dyad_status st = dyad_graph_merge(g, ws[i].g, &err);
-        if (st != DYAD_OK) {
-            dyad_graph_free(g);
-            return cli_report(st, &err);
-        }
-    }
-    dyad_graph_sort(g);
-    *out = g;
+    if (p->merge_failed)
+        return cli_report(DYAD_ERR_INVALID, &p->merge_err);
+    dyad_graph_sort(p->finished);
+    *out = p->finished;
+    p->finished = NULL;
     return CLI_OK;
 }
 
@@ -363,6 +398,7 @@ int pool_run(const src_list *l, const cli_extract_opts *opts,
     p.n_files = src_list_has_jsonl(l) ? 0 : l->n;
     pthread_mutex_init(&p.lock, NULL);
     pthread_mutex_init(&p.progress_lock, NULL);
+    pthread_mutex_init(&p.merge_lock, NULL);
     atomic_init(&p.stop, false);
     atomic_init(&p.done, 0);
     atomic_init(&p.skipped, 0);
@@ -390,12 +426,12 @@ int pool_run(const src_list *l, const cli_extract_opts *opts,
         cli_error("no document could be read");
         rc = CLI_BAD_INPUT;
     } else {
-        rc = merge_workers(ws, jobs, opts, out);
+        rc = merged_graph(&p, out);
     }
-    for (int i = jobs - 1; i >= 0; i--)
-        dyad_graph_free(ws[i].g);
+    dyad_graph_free(p.finished);
     free(ws);
     name_set_free(&p.names);
+    pthread_mutex_destroy(&p.merge_lock);
     pthread_mutex_destroy(&p.progress_lock);
     pthread_mutex_destroy(&p.lock);
     return rc;

@@ -785,6 +785,14 @@ def extract_deterministic(tmp):
     a = run(["extract", "-j", "1", "c.jsonl"] + DICT, cwd=tmp)
     b = run(["extract", "-j", "3", "c.jsonl"] + DICT, cwd=tmp)
     check(a[0] == 0 and a[1] == b[1], "jsonl: -j1 and -j3 identical", a[2])
+    # Workers merge their graphs with each other as they finish (pool.c):
+    # more workers than documents, and several rounds, change nothing.
+    for jobs in ["16", "64"]:
+        for cap in ([], ["--max-evidence", "1"]):
+            x = run(["extract", "-j", "1", "c.jsonl"] + DICT + cap, cwd=tmp)
+            y = run(["extract", "-j", jobs, "c.jsonl"] + DICT + cap, cwd=tmp)
+            check(y[0] == 0 and x[1] == y[1],
+                  "jsonl: -j1 and -j%s identical %s" % (jobs, cap), y[2])
 
 
 @test("extract")
