@@ -144,8 +144,10 @@ static void check_duplicate(pool *p, const char *name, const char *where)
     pthread_mutex_lock(&p->lock);
     bool fresh = name_set_add(&p->names, name);
     pthread_mutex_unlock(&p->lock);
+    char shown[200];
     if (!fresh)
-        cli_warn("%s: duplicate document name '%s'", where, name);
+        cli_warn("%s: duplicate document name '%s'", where,
+                 src_printable(name, shown, sizeof shown));
 }
 
 /* Takes the next document; false when there is none left. */
@@ -255,8 +257,9 @@ static bool extract_text(pool *p, const src_item *it, const src_doc *doc,
         if (err.line > 0)
             snprintf(loc, sizeof loc, " (text line %d, column %d)", err.line,
                      err.column);
+        char name[200];
         snprintf(msg, sizeof msg, "%s: document '%s'%s: %s", doc->where,
-                 doc->name, loc, err.text);
+                 src_printable(doc->name, name, sizeof name), loc, err.text);
     } else {
         const char *path =
             it->src->kind == SRC_STDIN ? "stdin" : it->src->path;

@@ -385,6 +385,30 @@ void src_item_free(src_item *it)
 
 /* ---- loading a document ---- */
 
+const char *src_printable(const char *s, char *buf, size_t size)
+{
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        bool c1 = p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F;
+        size_t len = 1; /* a character's bytes, copied whole or not at all */
+        while (!c1 && p[0] >= 0xC0 && (p[len] & 0xC0) == 0x80 && len < 4)
+            len++;
+        bool esc = p[0] < 0x20 || p[0] == 0x7F || c1;
+        if (o + (esc ? 4 : len) + 1 > size)
+            break;
+        if (esc)
+            o += (size_t)snprintf(buf + o, size - o, "\\x%02X",
+                                  c1 ? p[1] : p[0]);
+        else
+            memcpy(buf + o, p, len);
+        o += esc ? 0 : len;
+        p += c1 ? 2 : len;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 /* NUL characters become spaces (a C string of the evidence would end at
  * the first, and offsets stay as they are); returns how many, with the
  * line and column (in characters) of the first. */
@@ -418,11 +442,12 @@ static void warn_nul(const src_doc *doc, char *text, size_t len,
     size_t n = nul_to_space(text, len, &line, &col);
     if (!n)
         return;
+    char name[200];
     if (jsonl)
         cli_warn("%s: document '%s' (text line %ld, column %ld): %zu NUL "
                  "character%s (\\u0000) read as space%s",
-                 doc->where, doc->name, line, col, n, n == 1 ? "" : "s",
-                 n == 1 ? "" : "s");
+                 doc->where, src_printable(doc->name, name, sizeof name),
+                 line, col, n, n == 1 ? "" : "s", n == 1 ? "" : "s");
     else
         cli_warn("%s:%ld:%ld: %zu NUL byte%s read as space%s", doc->where,
                  line, col, n, n == 1 ? "" : "s", n == 1 ? "" : "s");
@@ -449,9 +474,10 @@ static void jsonl_date(src_doc *doc, const jsonl_field *f)
     if (f->str && !f->nul_at && dyad_date_parse(f->str, f->len, doc->date))
         return;
     doc->date[0] = '\0';
+    char name[200];
     cli_warn("%s: \"date\" is not a date (YYYY-MM-DD); document '%s' has "
              "none",
-             doc->where, doc->name);
+             doc->where, src_printable(doc->name, name, sizeof name));
 }
 
 static src_load load_file(const src_list *l, const src_item *it,
@@ -484,9 +510,12 @@ static void jsonl_message(const src_item *it, const jsonl_error *e,
     if (!e->syntax)
         snprintf(msg, size, "%s:%ld: expected {\"id\",\"text\"}: %s",
                  it->src->path, it->line, e->text);
-    else if (e->field[0])
+    else if (e->field[0]) {
+        char key[sizeof e->field * 4];
         snprintf(msg, size, "%s:%ld:%d: invalid JSON in \"%s\": %s",
-                 it->src->path, it->line, e->column, e->field, e->text);
+                 it->src->path, it->line, e->column,
+                 src_printable(e->field, key, sizeof key), e->text);
+    }
     else
         snprintf(msg, size, "%s:%ld:%d: invalid JSON: %s", it->src->path,
                  it->line, e->column, e->text);

@@ -582,6 +582,24 @@ def extract_jsonl_scanner_values(tmp):
 
 
 @test("extract")
+def extract_names_escaped_in_messages(tmp):
+    """An id with control characters (a terminal escape) is shown with
+    them as \\xNN in messages, never raw (issue 11 item 8)."""
+    evil = "red\u001b[31m\u0007\u009b2J"
+    f = write(os.path.join(tmp, "e.jsonl"),
+              json.dumps({"id": evil, "text": "Pakistan urged China."})
+              + "\n" + json.dumps({"id": evil, "text": "China met Iran.",
+                                   "date": "soon"}) + "\n")
+    _, err = expect(["extract", f], 0)
+    check("\x1b" not in err and "\x07" not in err and "\u009b" not in err,
+          "no raw control character on stderr", repr(err))
+    check("duplicate document name 'red\\x1B[31m\\x07\\x9B2J'" in err,
+          "the name shown escaped", repr(err))
+    check("document 'red\\x1B[31m\\x07\\x9B2J' has none" in err,
+          "the date warning too", repr(err))
+
+
+@test("extract")
 def extract_nul_bytes(tmp):
     """A NUL byte is read as a space, with a warning naming the first; the
     evidence sentence goes on past it (it was cut there)."""
