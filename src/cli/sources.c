@@ -201,6 +201,8 @@ static void walk_entry(walk *w, const char *root, const char *child_rel,
             walk_problem(w, child, "cannot open", errno);
         else if (S_ISREG(st.st_mode))
             walk_add(w, child_rel);
+        else /* a FIFO, a device, a link to a directory: not read */
+            cli_warn("%s: not a regular file (skipped)", child);
     }
     free(child);
 }
@@ -208,7 +210,7 @@ static void walk_entry(walk *w, const char *root, const char *child_rel,
 /* Collects the text files below root/rel.  Hidden entries are skipped and
  * symbolic links to directories are not followed, so there are no loops;
  * a text file that cannot be stat'ed (a dangling symbolic link, a loop, a
- * path too long) is a problem. */
+ * path too long) is a problem, one that is no regular file a warning. */
 static void walk_dir(walk *w, const char *root, const char *rel)
 {
     char *dir = rel[0] ? join_path(root, rel) : cli_xstrdup(root);

@@ -640,6 +640,15 @@ def extract_unstatable_files(tmp):
     expect(["extract", d], 1,
            err_re=r"^dyad: .*c/loop\.txt: cannot open: Too many levels")
     os.remove(os.path.join(d, "loop.txt"))
+    # a FIFO or a link to a directory named *.txt is not read, with a word
+    os.mkfifo(os.path.join(d, "pipe.txt"))
+    os.symlink(tmp, os.path.join(d, "dir.txt"))
+    out, err = expect(["extract", "--no-progress", d], 0)
+    check(re.search(r"warning: .*c/pipe\.txt: not a regular file \(skipped\)",
+                    err) and re.search(r"c/dir\.txt: not a regular file",
+                                       err), "warned, not read", err)
+    os.remove(os.path.join(d, "pipe.txt"))
+    os.remove(os.path.join(d, "dir.txt"))
     # a path past PATH_MAX (4096): made with relative mkdirs
     fd = os.open(d, os.O_RDONLY)
     depth = 0
