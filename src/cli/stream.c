@@ -241,6 +241,11 @@ void line_reader_init(line_reader *r, stream *s)
  * growing the buffer; false at the end or on error (err set). */
 static bool fill(line_reader *r, bool *failed, dyad_error *err)
 {
+    if (r->start == r->end && r->cap > 4 * LINE_CHUNK) {
+        free(r->buf); /* after a long line, back to one chunk */
+        r->buf = NULL;
+        r->cap = r->start = r->end = 0;
+    }
     if (r->start > 0) {
         memmove(r->buf, r->buf + r->start, r->end - r->start);
         r->end -= r->start;
