@@ -70,6 +70,12 @@ static int column_at(const scan *sc, size_t end)
 /* Fails with the token s[start..end) as context; the column is that of
  * the token's last character. */
 static bool fail(scan *sc, size_t start, size_t end, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static bool fail(scan *sc, size_t start, size_t end, const char *fmt, ...)
 {
     if (sc->failed)
         return false;
