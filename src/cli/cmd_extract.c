@@ -2,8 +2,8 @@
  * GEXF, CSV), and with --suggest the names that look like actors but are
  * in no dictionary. */
 #include <getopt.h>
-#include <stdint.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -156,9 +156,12 @@ static bool fail_here(scan *sc, const char *what)
 static size_t utf8_len(const unsigned char *s, size_t n, size_t i)
 {
     unsigned c = s[i];
-    size_t len = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3
-                 : c < 0xF5                               ? 4
-                                                          : 0;
+    size_t len = c < 0x80   ? 1
+                 : c < 0xC2 ? 0
+                 : c < 0xE0 ? 2
+                 : c < 0xF0 ? 3
+                 : c < 0xF5 ? 4
+                            : 0;
     if (len < 2)
         return len;
     if (i + len > n)
@@ -211,7 +214,7 @@ static int hex4(const char *s)
     int v = 0;
     for (int k = 0; k < 4; k++) {
         char c = s[k];
-        int d = is_digit(c)              ? c - '0'
+        int d = is_digit(c)            ? c - '0'
                 : c >= 'a' && c <= 'f' ? c - 'a' + 10
                 : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                        : -1;
@@ -224,9 +227,9 @@ static int hex4(const char *s)
 
 /* What a string holds beyond its bytes, for the caller. */
 typedef struct str_out {
-    buf *out;      /* NULL: validate only */
-    bool allow_nul; /* \u0000 decodes to NUL (else refused, as Jansson) */
-    size_t nul_at;  /* offset + 1 of the first NUL in out */
+    buf *out;         /* NULL: validate only */
+    bool allow_nul;   /* \u0000 decodes to NUL (else refused, as Jansson) */
+    size_t nul_at;    /* offset + 1 of the first NUL in out */
     char problem[64]; /* a \u escape that does not decode, told at the
                          closing quote as Jansson tells it */
 } str_out;
@@ -249,10 +252,10 @@ static size_t unicode_escape(scan *sc, size_t i, str_out *o)
     uint32_t cp = (uint32_t)hex4(sc->s + i + 2);
     size_t used = 6;
     if (cp >= 0xD800 && cp <= 0xDBFF) {
-        int lo = i + 12 <= sc->n && sc->s[i + 6] == '\\' &&
-                         sc->s[i + 7] == 'u'
-                     ? hex4(sc->s + i + 8)
-                     : -1;
+        int lo =
+            i + 12 <= sc->n && sc->s[i + 6] == '\\' && sc->s[i + 7] == 'u'
+                ? hex4(sc->s + i + 8)
+                : -1;
         if (lo >= 0xDC00 && lo <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + ((uint32_t)lo - 0xDC00);
             used = 12;
@@ -636,8 +639,8 @@ static bool shape_problem(jsonl_doc *doc, jsonl_error *err)
         if (!f->present)
             snprintf(err->text, sizeof err->text, "\"%s\" is missing", key);
         else if (!f->str)
-            snprintf(err->text, sizeof err->text, "\"%s\" is %s, not a string",
-                     key, f->kind);
+            snprintf(err->text, sizeof err->text,
+                     "\"%s\" is %s, not a string", key, f->kind);
         else if (k == 0 && f->len == 0)
             snprintf(err->text, sizeof err->text, "\"id\" is empty");
         else if (k == 0 && f->nul_at)
@@ -656,7 +659,7 @@ static bool scan_top(scan *sc, jsonl_doc *doc)
     char c = sc->i < sc->n ? sc->s[sc->i] : '\0';
     bool object = c == '{';
     sc->depth = 1; /* the line's value counts, as in Jansson */
-    bool ok = object ? scan_object(sc, doc)
+    bool ok = object     ? scan_object(sc, doc)
               : c == '[' ? scan_array(sc)
                          : fail_here(sc, "'[' or '{' expected");
     if (!ok)

@@ -391,7 +391,7 @@ static int merged_graph(pool *p, dyad_graph **out)
 }
 
 int pool_run(const src_list *l, const cli_extract_opts *opts,
-                    dyad_graph **out)
+             dyad_graph **out)
 {
     pool p;
     memset(&p, 0, sizeof p);
@@ -439,7 +439,6 @@ int pool_run(const src_list *l, const cli_extract_opts *opts,
     pthread_mutex_destroy(&p.lock);
     return rc;
 }
-
 
 /* ---- the entry point ---- */
 

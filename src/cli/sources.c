@@ -35,8 +35,8 @@ static dyad_status read_document(const char *path, size_t max, char **buf,
     *buf = NULL;
     *len = 0;
     struct stat st;
-    bool plain = strcmp(path, "-") != 0 &&
-                 stream_codec_of(path) == STREAM_PLAIN;
+    bool plain =
+        strcmp(path, "-") != 0 && stream_codec_of(path) == STREAM_PLAIN;
     if (max && plain && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
         (uintmax_t)st.st_size > (uintmax_t)max)
         return dyad_fail(err, DYAD_ERR_INVALID, path, 0, 0,
@@ -340,8 +340,7 @@ static src_next next_jsonl_line(src_cursor *c, const src *s, src_item *it,
     }
 }
 
-src_next src_cursor_next(src_cursor *c, src_item *it, char *msg,
-                         size_t size)
+src_next src_cursor_next(src_cursor *c, src_item *it, char *msg, size_t size)
 {
     memset(it, 0, sizeof *it);
     while (c->next < c->list->n) {
@@ -437,8 +436,7 @@ static size_t nul_to_space(char *text, size_t len, long *line, long *col)
     return n;
 }
 
-static void warn_nul(const src_doc *doc, char *text, size_t len,
-                     bool jsonl)
+static void warn_nul(const src_doc *doc, char *text, size_t len, bool jsonl)
 {
     long line, col;
     size_t n = nul_to_space(text, len, &line, &col);
@@ -482,8 +480,8 @@ static void jsonl_date(src_doc *doc, const jsonl_field *f)
              doc->where, src_printable(doc->name, name, sizeof name));
 }
 
-static src_load load_file(const src_list *l, const src_item *it,
-                          src_doc *doc, char *msg, size_t size)
+static src_load load_file(const src_list *l, const src_item *it, src_doc *doc,
+                          char *msg, size_t size)
 {
     char *text;
     size_t len;
@@ -506,8 +504,8 @@ static src_load load_file(const src_list *l, const src_item *it,
     return SRC_LOADED;
 }
 
-static void jsonl_message(const src_item *it, const jsonl_error *e,
-                          char *msg, size_t size)
+static void jsonl_message(const src_item *it, const jsonl_error *e, char *msg,
+                          size_t size)
 {
     if (!e->syntax)
         snprintf(msg, size, "%s:%ld: expected {\"id\",\"text\"}: %s",
@@ -517,8 +515,7 @@ static void jsonl_message(const src_item *it, const jsonl_error *e,
         snprintf(msg, size, "%s:%ld:%d: invalid JSON in \"%s\": %s",
                  it->src->path, it->line, e->column,
                  src_printable(e->field, key, sizeof key), e->text);
-    }
-    else
+    } else
         snprintf(msg, size, "%s:%ld:%d: invalid JSON: %s", it->src->path,
                  it->line, e->column, e->text);
 }

@@ -62,8 +62,8 @@ typedef struct src_item {
 
 typedef struct src_cursor {
     const src_list *list;
-    size_t next;        /* the next source */
-    line_reader jsonl;  /* the open .jsonl source, if jsonl_open */
+    size_t next;       /* the next source */
+    line_reader jsonl; /* the open .jsonl source, if jsonl_open */
     bool jsonl_open;
 } src_cursor;
 
@@ -73,8 +73,7 @@ typedef enum { SRC_END, SRC_ITEM, SRC_PROBLEM } src_next;
  * file in msg (a .jsonl that cannot be opened or read, the cursor having
  * gone past it; a line over the limit, skipped); SRC_END when nothing is
  * left. */
-src_next src_cursor_next(src_cursor *c, src_item *it, char *msg,
-                         size_t size);
+src_next src_cursor_next(src_cursor *c, src_item *it, char *msg, size_t size);
 void src_cursor_close(src_cursor *c);
 void src_item_free(src_item *it);
 

@@ -307,8 +307,8 @@ line_status line_reader_next(line_reader *r, size_t max, char **out,
     bool failed = false;
     for (;;) {
         size_t have = r->end - r->start;
-        char *nl = have > scanned ? memchr(r->buf + r->start + scanned,
-                                           '\n', have - scanned)
+        char *nl = have > scanned ? memchr(r->buf + r->start + scanned, '\n',
+                                           have - scanned)
                                   : NULL;
         size_t n = nl ? (size_t)(nl - (r->buf + r->start)) : have;
         if (max && n > max) {
