@@ -270,22 +270,25 @@ static bool extract_text(pool *p, const src_item *it, const src_doc *doc,
     return false;
 }
 
-static void run_item(pool *p, const src_item *it, dyad_graph *g)
+/* Loads and extracts one unit; false for a .jsonl line of another shard,
+ * which is no document of this run (progress does not count it). */
+static bool run_item(pool *p, const src_item *it, dyad_graph *g)
 {
     src_doc doc;
     char msg[1200];
     src_load r = src_doc_load(p->list, it, &doc, msg, sizeof msg);
     if (r == SRC_FAILED) {
         document_problem(p, it->seq, msg);
-        return;
+        return true;
     }
     if (r == SRC_OTHER_SHARD)
-        return;
+        return false;
     check_duplicate(p, doc.name, doc.where);
     record_date(p, &doc);
     if (extract_text(p, it, &doc, g))
         atomic_fetch_add(&p->extracted, 1);
     src_doc_free(&doc);
+    return true;
 }
 
 typedef struct worker {
@@ -327,9 +330,10 @@ static void *work(void *arg)
     worker *w = arg;
     src_item it;
     while (next_item(w->p, &it)) {
-        run_item(w->p, &it, w->g);
+        bool counted = run_item(w->p, &it, w->g);
         src_item_free(&it);
-        atomic_fetch_add(&w->p->done, 1);
+        if (counted)
+            atomic_fetch_add(&w->p->done, 1);
         maybe_progress(w->p);
     }
     merge_finished(w->p, w->g);

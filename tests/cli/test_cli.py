@@ -729,6 +729,20 @@ def extract_shard_values(tmp):
     docs = [graph_of(expect(["extract", "--shard", "%d/2" % k, art], 0)[0])
             ["graph"]["documents"] for k in (1, 2)]
     check(sorted(docs) == [0, 1], "one of two shards has the file", docs)
+    # progress counts this shard's documents, not the lines it passes by
+    lines = "".join(json.dumps({"id": "d%d" % i, "text": "t"}) + "\n"
+                    for i in range(50))
+    j = write(os.path.join(tmp, "c.jsonl"), lines)
+    total = 0
+    for k in (1, 2, 3):
+        out, err = expect(["extract", "--progress", "--shard", "%d/3" % k,
+                           j], 0)
+        n = graph_of(out)["graph"]["documents"]
+        total += n
+        check(re.search(r"^dyad: %d documents, " % n, err, re.M),
+              "shard %d/3: the summary counts its %d documents" % (k, n),
+              err)
+    check(total == 50, "the three shards have the 50 lines", total)
 
 
 def compress(path, data, how):
