@@ -1,9 +1,11 @@
 """What the tests/scale scripts share: a corpus with links (our own small
 dictionaries, never the shipped ones), dyad runs, and merge orders."""
+import ctypes
 import itertools
 import json
 import os
 import random
+import signal
 import subprocess
 
 DYAD = os.environ.get("DYAD", "dyad")
@@ -89,3 +91,19 @@ def merge_tree(parts, tmp, extra=()):
         level = nxt
     with open(level[0], "rb") as f:
         return f.read()
+
+
+def die_with_parent():
+    """preexec_fn for the daemons a test starts: the kernel sends them
+    SIGTERM when the test process dies, even by SIGKILL (a meson time-out),
+    so no sshd or slurmd outlives its test."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def exit_on_sigterm():
+    """SIGTERM (meson's first word on a time-out) ends the test through its
+    finally blocks, which stop the daemons and remove the temporaries."""
+    def handler(signum, frame):
+        raise SystemExit(1)
+    signal.signal(signal.SIGTERM, handler)

@@ -16,7 +16,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 import tap  # noqa: E402
-from scale_util import DICT, DYAD, dyad, make_corpus  # noqa: E402
+from scale_util import (DICT, DYAD, die_with_parent, dyad,  # noqa: E402
+                        exit_on_sigterm, make_corpus)
 
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd"
                                  if os.path.exists("/usr/sbin/sshd") else None)
@@ -59,7 +60,8 @@ UsePAM no
     if os.geteuid() == 0:
         os.makedirs("/run/sshd", exist_ok=True)  # privilege separation
     log = open(os.path.join(tmp, "sshd.log"), "w")
-    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", conf], stderr=log)
+    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", conf], stderr=log,
+                            preexec_fn=die_with_parent)
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), 0.2).close()
@@ -94,6 +96,7 @@ def main():
     if missing:
         print("1..0 # SKIP not installed: %s" % " ".join(missing))
         return 0  # the "1..0 # SKIP" plan: meson counts a skip
+    exit_on_sigterm()
     tmp = tempfile.mkdtemp(prefix="dyad-ssh-")
     sshd = None
     try:

@@ -18,7 +18,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 import tap  # noqa: E402
-from scale_util import DICT, DYAD, dyad, make_corpus  # noqa: E402
+from scale_util import (DICT, DYAD, die_with_parent, dyad,  # noqa: E402
+                        exit_on_sigterm, make_corpus)
 
 
 def which(name):
@@ -84,7 +85,7 @@ def start(tmp, env):
          "--key-file=" + key, "--log-file=%s/munged.log" % tmp,
          "--pid-file=%s/munged.pid" % tmp,
          "--seed-file=%s/munged.seed" % tmp],
-        stdout=log, stderr=log))
+        stdout=log, stderr=log, preexec_fn=die_with_parent))
     for _ in range(50):
         if os.path.exists(os.path.join(tmp, "munge.sock")):
             break
@@ -92,7 +93,8 @@ def start(tmp, env):
     conf = env["SLURM_CONF"]
     for daemon in ("slurmctld", "slurmd"):
         procs.append(subprocess.Popen([which(daemon), "-D", "-f", conf],
-                                      stdout=log, stderr=log, env=env))
+                                      stdout=log, stderr=log, env=env,
+                                      preexec_fn=die_with_parent))
     return procs
 
 
@@ -122,6 +124,7 @@ def main():
     if os.geteuid() != 0:
         print("1..0 # SKIP slurmd must run as root")
         return 0  # the "1..0 # SKIP" plan: meson counts a skip
+    exit_on_sigterm()
     tmp = tempfile.mkdtemp(prefix="dyad-slurm-")
     os.chmod(tmp, 0o755)
     procs = []
