@@ -171,6 +171,11 @@ bool cli_parse_count(const char *s, long min, long max, long *out);
  * trailing slashes kept); a borrowed pointer into path. */
 const char *cli_base_name(const char *path);
 
+/* s for a terminal, in buf: control characters (C0, DEL, C1) written as
+ * \xNN, so that a document name, a JSONL key or a sentence cannot move
+ * the cursor or recolour the screen; cut (on a character) to fit size. */
+const char *cli_printable(const char *s, char *buf, size_t size);
+
 /* While cli_extract_paths traces (one job), the name of the document being
  * extracted, for trace callbacks that need it (--suggest); NULL outside. */
 const char *cli_tracing_doc(void);

@@ -303,10 +303,16 @@ static void print_suggestions_text(const suggester *s)
         width = len > width ? (len > 40 ? 40 : len) : width;
     }
     printf("%5s  %-*s  %s\n", "count", width, "name", "example");
+    /* names, documents and sentences come from the articles: their
+     * control characters are shown, not sent to the terminal */
+    char name[512], doc[1024], example[1024];
     for (size_t i = 0; i < s->n; i++) {
         const suggestion *sg = &s->items[i];
-        printf("%5ld  %-*s  %s: %s\n", sg->count, width, sg->name, sg->doc,
-               sg->example ? sg->example : "");
+        printf("%5ld  %-*s  %s: %s\n", sg->count, width,
+               cli_printable(sg->name, name, sizeof name),
+               cli_printable(sg->doc, doc, sizeof doc),
+               cli_printable(sg->example ? sg->example : "", example,
+                             sizeof example));
     }
 }
 

@@ -147,7 +147,7 @@ static void check_duplicate(pool *p, const char *name, const char *where)
     char shown[200];
     if (!fresh)
         cli_warn("%s: duplicate document name '%s'", where,
-                 src_printable(name, shown, sizeof shown));
+                 cli_printable(name, shown, sizeof shown));
 }
 
 /* Takes the next document; false when there is none left. */
@@ -259,7 +259,7 @@ static bool extract_text(pool *p, const src_item *it, const src_doc *doc,
                      err.column);
         char name[200];
         snprintf(msg, sizeof msg, "%s: document '%s'%s: %s", doc->where,
-                 src_printable(doc->name, name, sizeof name), loc, err.text);
+                 cli_printable(doc->name, name, sizeof name), loc, err.text);
     } else {
         const char *path =
             it->src->kind == SRC_STDIN ? "stdin" : it->src->path;

@@ -386,7 +386,7 @@ void src_item_free(src_item *it)
 
 /* ---- loading a document ---- */
 
-const char *src_printable(const char *s, char *buf, size_t size)
+const char *cli_printable(const char *s, char *buf, size_t size)
 {
     size_t o = 0;
     const unsigned char *p = (const unsigned char *)s;
@@ -446,7 +446,7 @@ static void warn_nul(const src_doc *doc, char *text, size_t len, bool jsonl)
     if (jsonl)
         cli_warn("%s: document '%s' (text line %ld, column %ld): %zu NUL "
                  "character%s (\\u0000) read as space%s",
-                 doc->where, src_printable(doc->name, name, sizeof name),
+                 doc->where, cli_printable(doc->name, name, sizeof name),
                  line, col, n, n == 1 ? "" : "s", n == 1 ? "" : "s");
     else
         cli_warn("%s:%ld:%ld: %zu NUL byte%s read as space%s", doc->where,
@@ -477,7 +477,7 @@ static void jsonl_date(src_doc *doc, const jsonl_field *f)
     char name[200];
     cli_warn("%s: \"date\" is not a date (YYYY-MM-DD); document '%s' has "
              "none",
-             doc->where, src_printable(doc->name, name, sizeof name));
+             doc->where, cli_printable(doc->name, name, sizeof name));
 }
 
 static src_load load_file(const src_list *l, const src_item *it, src_doc *doc,
@@ -514,7 +514,7 @@ static void jsonl_message(const src_item *it, const jsonl_error *e, char *msg,
         char key[sizeof e->field * 4];
         snprintf(msg, size, "%s:%ld:%d: invalid JSON in \"%s\": %s",
                  it->src->path, it->line, e->column,
-                 src_printable(e->field, key, sizeof key), e->text);
+                 cli_printable(e->field, key, sizeof key), e->text);
     } else
         snprintf(msg, size, "%s:%ld:%d: invalid JSON: %s", it->src->path,
                  it->line, e->column, e->text);

@@ -82,11 +82,6 @@ void src_item_free(src_item *it);
  * document's share does not depend on the others. */
 bool src_in_shard(const char *name, unsigned k, unsigned n);
 
-/* s for a message on a terminal, in buf: control characters (C0, DEL,
- * C1) written as \xNN, so that a document name or key cannot move the
- * cursor or recolour the screen; cut (on a character) to fit. */
-const char *src_printable(const char *s, char *buf, size_t size);
-
 /* A document, loaded. */
 typedef struct src_doc {
     const char *name; /* borrowed from the item or from json */

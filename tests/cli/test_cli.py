@@ -600,6 +600,17 @@ def extract_names_escaped_in_messages(tmp):
 
 
 @test("extract")
+def extract_suggest_escapes_controls(tmp):
+    """--suggest's table shows an article's control characters as \\xNN
+    (an ESC in an example sentence would clear the terminal)."""
+    f = write(os.path.join(tmp, "esc.txt"),
+              "Pakistan attacked Zorland \u001b[2J now.\n")
+    out, _ = expect(["extract", "--suggest", f], 0)
+    check("\x1b" not in out, "no raw ESC in the table", repr(out))
+    check("Zorland \\x1B[2J now." in out, "the ESC shown as \\x1B", repr(out))
+
+
+@test("extract")
 def extract_nul_bytes(tmp):
     """A NUL byte is read as a space, with a warning naming the first; the
     evidence sentence goes on past it (it was cut there)."""
