@@ -4,8 +4,9 @@
  * name only (the worker reads the file itself), or one line of a .jsonl
  * file.  So at most one document per worker is in memory at a time, and
  * memory grows with the graph, not with the corpus.  Each worker extracts
- * into its own graph; at the end they are merged and sorted, which makes
- * the result independent of the number of jobs. */
+ * into its own graph; workers out of documents merge their graphs with
+ * each other (merge_finished), and the one graph left is sorted, which
+ * makes the result independent of the number of jobs. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
