@@ -106,18 +106,30 @@ typedef struct cli_extract_opts {
     dyad_docs *docs; /* if set, receives the documents' dates: a .jsonl
                         line's "date", a file's "date YYYY-MM-DD" first
                         line (which is blanked before extraction) */
+    size_t max_document_bytes; /* a longer document (.jsonl line) is
+                                  refused before it is read whole; 0: the
+                                  default, CLI_MAX_DOCUMENT_BYTES;
+                                  SIZE_MAX: no limit */
+    unsigned shard_k, shard_n; /* extract only shard k of n (1-based) of
+                                  the documents, by a hash of their names;
+                                  n = 0: all */
 } cli_extract_opts;
 
-/* Extracts every document under paths (files; directories, their *.txt
- * recursively in byte order of their paths; *.jsonl files, one
- * {"id", "text"} document a line; "-" for stdin) into a new sorted graph.
+/* The default of --max-document-bytes: 64 MiB. */
+#define CLI_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
+
+/* Extracts every document under paths (files; directories, their *.txt,
+ * *.txt.gz and *.txt.zst recursively in byte order of their paths; *.jsonl
+ * files (.gz, .zst), one {"id", "text"} document a line; "-" for stdin)
+ * into a new sorted graph.
  * A document found in a directory is named by its path below that
  * directory; a file named on the command line by its base name; stdin
  * "stdin".  Returns an exit code, having reported any error. */
 int cli_extract_paths(const char *const *paths, int n,
                       const cli_extract_opts *opts, dyad_graph **out);
 
-/* Reads a whole file ("-": stdin) into a NUL-terminated buffer. */
+/* Reads a whole file ("-": stdin; a .gz or .zst file decompressed) into a
+ * NUL-terminated buffer, with no size limit. */
 dyad_status cli_read_file(const char *path, char **buf, size_t *len,
                           dyad_error *err);
 
@@ -185,6 +197,11 @@ void cli_put_safe(FILE *fp, const char *s);
  * most max bytes on a UTF-8 character boundary, "..." added if cut; the
  * caller's to free (for --suggest's names and examples). */
 char *cli_shorten(const char *s, size_t n, size_t max);
+
+/* s for a terminal, in buf: control characters (C0, DEL, C1) written as
+ * \xNN, so that a document name, a JSONL key or a sentence cannot move
+ * the cursor or recolour the screen; cut (on a character) to fit size. */
+const char *cli_printable(const char *s, char *buf, size_t size);
 
 /* While cli_extract_paths traces (one job), the name of the document being
  * extracted, for trace callbacks that need it (--suggest); NULL outside. */
