@@ -198,9 +198,10 @@ void cli_put_safe(FILE *fp, const char *s);
  * caller's to free (for --suggest's names and examples). */
 char *cli_shorten(const char *s, size_t n, size_t max);
 
-/* s for a terminal, in buf: control characters (C0, DEL, C1) written as
- * \xNN, so that a document name, a JSONL key or a sentence cannot move
- * the cursor or recolour the screen; cut (on a character) to fit size. */
+/* s for a terminal, in buf, escaped as cli_term_safe does (C0 and DEL as
+ * \xhh, C1 as \u00hh), so that a document name, a JSONL key or a
+ * sentence cannot move the cursor or recolour the screen; cut before a
+ * whole character or escape to fit size. */
 const char *cli_printable(const char *s, char *buf, size_t size);
 
 /* While cli_extract_paths traces (one job), the name of the document being

@@ -146,32 +146,7 @@ typedef struct suggester {
 
 /* Folds whitespace runs to one space and keeps about 120 bytes, cut on a
  * UTF-8 character boundary. */
-static char *shorten(const char *s, size_t n)
-{
-    enum { MAX = 120 };
-    char *out = cli_xmalloc(MAX + 8);
-    size_t o = 0;
-    bool space = false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-        if (ws) {
-            space = o > 0;
-            continue;
-        }
-        if (o >= MAX && (c & 0xC0) != 0x80) {
-            memcpy(out + o, "...", 4);
-            return out;
-        }
-        if (space)
-            out[o++] = ' ';
-        space = false;
-        if (o < MAX + 3)
-            out[o++] = (char)c;
-    }
-    out[o] = '\0';
-    return out;
-}
+static char *shorten(const char *s, size_t n) { return cli_shorten(s, n, 120); }
 
 static size_t name_hash(const char *s)
 {
@@ -534,7 +509,11 @@ static int parse_option(int c, const char *arg, extract_args *a)
     case OPT_MIN_WEIGHT:
         return parse_number("extract", c, arg, 0, &a->min_weight);
     case OPT_ENGINE: a->engine = arg; return CLI_OK;
-    case OPT_TITLE: a->title = arg; return CLI_OK;
+    case OPT_TITLE:
+        if (!cli_utf8_ok(arg))
+            return cli_usage_error("extract", "--title wants UTF-8 text");
+        a->title = arg;
+        return CLI_OK;
     case OPT_PROGRESS: a->progress = 1; return CLI_OK;
     case OPT_NO_PROGRESS: a->progress = 0; return CLI_OK;
     case 'k': a->keep_going = true; return CLI_OK;

@@ -112,6 +112,23 @@ static void src_add(src_list *l, src_kind kind, const char *path,
 }
 
 /* A text file, if its document is in the shard. */
+/* Every output carries the documents' names: one that is not UTF-8 is
+ * refused as the inputs are listed, before any extraction (or skipped with
+ * --keep-going). */
+static bool name_ok(const src_list *l, const char *name, int *rc)
+{
+    dyad_error err = {0};
+    if (cli_check_name(name, &err) == DYAD_OK)
+        return true;
+    if (l->rules.keep_going) {
+        cli_warn("%s (skipped)", err.text);
+        return false;
+    }
+    cli_error("%s", err.text);
+    *rc = CLI_BAD_INPUT;
+    return false;
+}
+
 static void add_file(src_list *l, const char *path, const char *name)
 {
     src_add(l, SRC_FILE, path, name);
@@ -246,7 +263,7 @@ static int add_directory(src_list *l, const char *root)
         qsort(w.rel, w.n, sizeof *w.rel, cmp_str);
     for (size_t i = 0; i < w.n; i++) {
         char *path = join_path(root, w.rel[i]);
-        if (w.rc == CLI_OK)
+        if (w.rc == CLI_OK && name_ok(l, w.rel[i], &w.rc))
             add_file(l, path, w.rel[i]);
         free(path);
         free(w.rel[i]);
@@ -284,8 +301,10 @@ int src_list_add_path(src_list *l, const char *path)
         src_add(l, SRC_JSONL, path, NULL);
         return CLI_OK;
     }
-    add_file(l, path, cli_base_name(path));
-    return CLI_OK;
+    int rc = CLI_OK;
+    if (name_ok(l, cli_base_name(path), &rc))
+        add_file(l, path, cli_base_name(path));
+    return rc;
 }
 
 /* ---- the cursor ---- */
@@ -385,30 +404,6 @@ void src_item_free(src_item *it)
 }
 
 /* ---- loading a document ---- */
-
-const char *cli_printable(const char *s, char *buf, size_t size)
-{
-    size_t o = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        bool c1 = p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F;
-        size_t len = 1; /* a character's bytes, copied whole or not at all */
-        while (!c1 && p[0] >= 0xC0 && (p[len] & 0xC0) == 0x80 && len < 4)
-            len++;
-        bool esc = p[0] < 0x20 || p[0] == 0x7F || c1;
-        if (o + (esc ? 4 : len) + 1 > size)
-            break;
-        if (esc)
-            o += (size_t)snprintf(buf + o, size - o, "\\x%02X",
-                                  c1 ? p[1] : p[0]);
-        else
-            memcpy(buf + o, p, len);
-        o += esc ? 0 : len;
-        p += c1 ? 2 : len;
-    }
-    buf[o] = '\0';
-    return buf;
-}
 
 /* NUL characters become spaces (a C string of the evidence would end at
  * the first, and offsets stay as they are); returns how many, with the

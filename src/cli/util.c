@@ -152,6 +152,24 @@ void cli_put_safe(FILE *fp, const char *s)
     free(t);
 }
 
+const char *cli_printable(const char *s, char *buf, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), o = 0;
+    char one[8];
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_char(p + i, n - i);
+        size_t w = put_safe_char(one, p + i, n - i);
+        if (o + w + 1 > size)
+            break; /* cut before a whole character or escape */
+        memcpy(buf + o, one, w);
+        o += w;
+        i += k ? k : 1;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 char *cli_shorten(const char *s, size_t n, size_t max)
 {
     char *out = cli_xmalloc(max + 4);

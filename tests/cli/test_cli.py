@@ -593,9 +593,9 @@ def extract_names_escaped_in_messages(tmp):
     _, err = expect(["extract", f], 0)
     check("\x1b" not in err and "\x07" not in err and "\u009b" not in err,
           "no raw control character on stderr", repr(err))
-    check("duplicate document name 'red\\x1B[31m\\x07\\x9B2J'" in err,
+    check("duplicate document name 'red\\x1b[31m\\x07\\u009b2J'" in err,
           "the name shown escaped", repr(err))
-    check("document 'red\\x1B[31m\\x07\\x9B2J' has none" in err,
+    check("document 'red\\x1b[31m\\x07\\u009b2J' has none" in err,
           "the date warning too", repr(err))
 
 
@@ -607,7 +607,7 @@ def extract_suggest_escapes_controls(tmp):
               "Pakistan attacked Zorland \u001b[2J now.\n")
     out, _ = expect(["extract", "--suggest", f], 0)
     check("\x1b" not in out, "no raw ESC in the table", repr(out))
-    check("Zorland \\x1B[2J now." in out, "the ESC shown as \\x1B", repr(out))
+    check("Zorland \\x1b[2J now." in out, "the ESC shown as \\x1b", repr(out))
 
 
 @test("extract")

@@ -89,11 +89,57 @@ def messages(tmp):
           "bad\\x9bname\\xff.txt")
 
 
+def suggest(tmp):
+    """--suggest cuts its examples on a character boundary, whatever the
+    offset of a 4-byte character, and escapes what it prints."""
+    bad = []
+    for k in range(8):
+        path = os.path.join(tmp, "sg%d.txt" % k)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("Pakistan urged Qwerty Zxcvb to act, " + "said " * 16 +
+                    "x" * k + "ab \U0001F600\U0001F600 and more words "
+                    "follow here and there and everywhere.\n")
+        r = run("extract", "--suggest", path)
+        try:
+            r.stdout.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(k)
+    check(not bad, "--suggest: examples cut on a UTF-8 boundary", bad)
+    path = os.path.join(tmp, "sgx.txt")
+    with open(path, "w") as f:
+        f.write("Pakistan urged Qwerty\x1b[2J Zxcvb to act.\n")
+    clean("--suggest", run("extract", "--suggest", path).stdout)
+
+
+def early_names(tmp):
+    """A file name that is not UTF-8 is refused as the inputs are listed,
+    naming the file; --keep-going skips it."""
+    d = os.path.join(tmp.encode(), b"names")
+    os.mkdir(d)
+    for name in (b"caf\xe9.txt", b"ok.txt"):
+        with open(os.path.join(d, name), "w") as f:
+            f.write("Pakistan urged China to act.\n")
+    r = run("extract", "-o", os.path.join(tmp, "n"), d)
+    check(r.returncode == 1 and
+          b'document name "caf\\xe9.txt" is not valid UTF-8' in r.stderr,
+          "a file name that is not UTF-8: refused by name", r.stderr)
+    r = run("extract", "-k", "--format", "json", d)
+    check(r.returncode == 0 and b"skipped" in r.stderr and
+          json.loads(r.stdout)["graph"]["documents"] == 1,
+          "a file name that is not UTF-8: skipped with --keep-going",
+          r.stderr)
+    r = run("extract", "--title", b"caf\xe9", "--format", "svg", d)
+    check(r.returncode == 2 and b"--title" in r.stderr,
+          "a --title that is not UTF-8: bad usage, before reading", r.stderr)
+
+
 def main():
     explain()
     with tempfile.TemporaryDirectory() as tmp:
         diff(tmp)
         messages(tmp)
+        suggest(tmp)
+        early_names(tmp)
     return tap.summary()
 
 
