@@ -156,6 +156,14 @@ static void noun_phrases(ctx *c, noun_frame *a)
             break;
         noun_phrase_arg(c, a, i, p, hops);
         i = p->last;
+        /* "drills with warplanes from South Korea": the "from" phrase is
+         * the warplanes' (an agent noun with its actor), not the act's */
+        if (p->role == ROLE_ACTOR && (p->head_class & NC_AGENT) && p->last - p->first == 1 &&
+            i + 1 < c->s.last && is_word(c, i, "from")) {
+            const chunk *own = chunk_of(c, i + 1);
+            if (own && own->first == i + 1)
+                i = own->last;
+        }
         const chunk *q = i + 1 < c->s.last && (G(c, i) & G_CONJ) ? chunk_of(c, i + 1) : NULL;
         bool actor_before = p->role == ROLE_ACTOR || p->role == ROLE_ATTR || p->role == ROLE_POSS;
         if (q && q->role == ROLE_ACTOR && actor_before && !(hops > 0 && is_word(c, p->first - 1, "of") &&

@@ -227,14 +227,23 @@ static aset committed_to(ctx *c, size_t i)
 /* The target of an active verb: its object, the target of a force act it
  * launches ("launched strikes on Iran", "threatened attacks on X"), a
  * recipient, or a target its class puts elsewhere. */
-/* "suspended imports of Japanese seafood", "an embargo on Russian oil":
- * what a reduction of relations (16) stops is goods of a state, which a
- * demonym names; that state is the target. */
+/* "suspended imports of Japanese seafood", "an embargo on Russian oil",
+ * "banned imports from Pakistan": what a reduction of relations (16) stops
+ * is goods of a state, which a demonym or a "from" names; that state is
+ * the target. */
 static aset goods_of_state(ctx *c, const chunk *k)
 {
     static const char *const trade[] = {"imports", "exports", "purchases", "sales",
                                         "shipments", "supplies", "flights", "products"};
     aset none = {{0}, 0};
+    if (k && !k->actors.n && k->last + 1 < c->s.last && is_word(c, k->last, "from") &&
+        WORD_AMONG(c, k->last - 1, trade)) {
+        /* "banned imports from Pakistan" */
+        aset from = object_at(c, k->last + 1, NULL);
+        if (from.n)
+            via(c, R_VIA_GOODS_OF_STATE);
+        return from;
+    }
     if (k && !k->actors.n && k->last + 1 < c->s.last && is_word(c, k->last, "of") &&
         WORD_AMONG(c, k->last - 1, trade)) {
         const chunk *g = chunk_of(c, k->last + 1);
