@@ -119,6 +119,13 @@ void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev);
 dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
                              dyad_error *err);
 
+/* As dyad_graph_merge, but from's evidence is moved into into, not copied
+ * (the worker graphs of a run, a graph just read): on success from keeps
+ * its nodes, edges and relations and has no evidence left; free it.  On
+ * failure neither graph changes. */
+dyad_status dyad_graph_merge_move(dyad_graph *into, dyad_graph *from,
+                                  dyad_error *err);
+
 /* Puts the graph in canonical order (see above); node and edge indexes
  * change.  Idempotent. */
 void dyad_graph_sort(dyad_graph *g);

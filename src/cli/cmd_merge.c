@@ -215,7 +215,7 @@ static int merge_one(dyad_graph *into, const char *path)
     if (!is_stdin)
         fclose(fp);
     if (st == DYAD_OK)
-        st = dyad_graph_merge(into, g, &err);
+        st = dyad_graph_merge_move(into, g, &err);
     dyad_graph_free(g);
     if (st == DYAD_OK)
         return CLI_OK;

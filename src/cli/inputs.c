@@ -697,7 +697,7 @@ static void extract_text(pool *p, const item *it, const char *name,
     tracing_doc = NULL;
     atomic_fetch_add(&p->bytes, (uint_fast64_t)len);
     if (st == DYAD_OK && doc_g != g)
-        st = dyad_graph_merge(g, doc_g, &err);
+        st = dyad_graph_merge_move(g, doc_g, &err);
     if (doc_g != g)
         dyad_graph_free(doc_g);
     if (st == DYAD_OK)
@@ -823,7 +823,7 @@ static int merge_workers(worker *ws, int jobs, const cli_extract_opts *opts,
     dyad_graph *g = new_graph(opts);
     for (int i = 0; i < jobs; i++) {
         dyad_error err = {0};
-        dyad_status st = dyad_graph_merge(g, ws[i].g, &err);
+        dyad_status st = dyad_graph_merge_move(g, ws[i].g, &err);
         if (st != DYAD_OK) {
             dyad_graph_free(g);
             return cli_report(st, &err);

@@ -607,26 +607,39 @@ static dyad_status check_sums(const dyad_graph *into, const dyad_graph *from,
     return st == DYAD_OK ? check_edge_sums(into, from, err) : st;
 }
 
-static void merge_edge(dyad_graph *into, size_t e, const dyad_edge *fe)
+/* The evidence item ev of another graph, re-interned in g; its text is
+ * taken (move) or copied. */
+static void evidence_from(dyad_graph *g, size_t e, const dyad_evidence *ev,
+                          bool move)
+{
+    const char *cameo = intern(g, ev->cameo);
+    add_evidence(g, e,
+                 (dyad_evidence){intern(g, ev->doc), ev->sentence, ev->offset,
+                                 intern(g, ev->verb), cameo,
+                                 ev->code ? intern(g, ev->code) : cameo,
+                                 move ? ev->text : xstrdup(ev->text)});
+}
+
+static void merge_edge(dyad_graph *into, size_t e, dyad_edge *fe,
+                       edge_state *fs, bool move)
 {
     into->edges[e].weight = count_add(into->edges[e].weight, fe->weight);
     for (size_t j = 0; j < fe->n_relations; j++)
         dyad_graph_relation(into, e, &fe->relations[j]);
     for (size_t j = 0; j < fe->n_evidence; j++)
-        dyad_graph_evidence(into, e, &fe->evidence[j]);
+        evidence_from(into, e, &fe->evidence[j], move);
+    if (move) { /* the texts are into's now */
+        free(fs->ev);
+        fs->ev = NULL;
+        fs->cap_ev = 0;
+        fe->n_evidence = 0;
+        fe->evidence = NULL;
+    }
 }
 
-dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
-                             dyad_error *err)
+static dyad_status merge(dyad_graph *into, dyad_graph *from, bool move,
+                         dyad_error *err)
 {
-    if (into == from) {
-        dyad_graph *copy = dyad_graph_new();
-        dyad_status st = dyad_graph_merge(copy, from, err);
-        if (st == DYAD_OK)
-            st = dyad_graph_merge(into, copy, err);
-        dyad_graph_free(copy);
-        return st;
-    }
     dyad_status st = check_merge(into, from, err);
     if (st == DYAD_OK)
         st = check_sums(into, from, err);
@@ -639,14 +652,37 @@ dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
         dyad_graph_mention(into, node_map[i], n->mentions);
     }
     for (size_t i = 0; i < from->n_edges; i++) {
-        const dyad_edge *fe = &from->edges[i];
+        dyad_edge *fe = &from->edges[i];
         size_t e = edge_get(into, node_map[fe->source], node_map[fe->target]);
-        merge_edge(into, e, fe);
+        merge_edge(into, e, fe, &from->es[i], move);
     }
     free(node_map);
     dyad_graph_count(into, from->documents, from->sentences);
     into->sorted = false;
     return DYAD_OK;
+}
+
+dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
+                             dyad_error *err)
+{
+    if (into == from) {
+        dyad_graph *copy = dyad_graph_new();
+        dyad_status st = dyad_graph_merge(copy, from, err);
+        if (st == DYAD_OK)
+            st = merge(into, copy, true, err);
+        dyad_graph_free(copy);
+        return st;
+    }
+    /* from is only read when nothing is moved */
+    return merge(into, (dyad_graph *)from, false, err);
+}
+
+dyad_status dyad_graph_merge_move(dyad_graph *into, dyad_graph *from,
+                                  dyad_error *err)
+{
+    if (into == from)
+        return dyad_graph_merge(into, from, err);
+    return merge(into, from, true, err);
 }
 
 /* ---- canonical order ---- */

@@ -295,6 +295,39 @@ static void test_merge_laws(void)
     }
 }
 
+/* Moving gives the bytes copying gives, leaves the source without
+ * evidence (its counts stay), and a refused move changes neither graph. */
+static void test_merge_move(void)
+{
+    for (size_t cap = 0; cap <= 1; cap++) {
+        char *copied = merged((int[]){0, 1, 2}, 3, 0, cap);
+        dyad_graph *acc = dyad_graph_new();
+        dyad_graph_set_evidence_cap(acc, cap);
+        for (int k = 0; k < 3; k++) {
+            dyad_graph *p = part(k);
+            CHECK_INT(dyad_graph_merge_move(acc, p, NULL), DYAD_OK);
+            const dyad_edge *e = edge_of(p, "pak", "afg");
+            CHECK(e && e->n_evidence == 0 && e->evidence == NULL &&
+                  e->acts > 0);
+            dyad_graph_free(p);
+        }
+        char *moved = json_of(acc);
+        CHECK(copied && moved && strcmp(copied, moved) == 0);
+        free(copied);
+        free(moved);
+        dyad_graph_free(acc);
+    }
+    dyad_graph *a = part(0), *b = dyad_graph_new();
+    dyad_graph_node(b, "pak", "Another label");
+    dyad_graph_sort(b);
+    dyad_error err = {0};
+    CHECK_INT(dyad_graph_merge_move(b, a, &err), DYAD_ERR_INVALID);
+    CHECK(edge_of(a, "pak", "afg")->n_evidence > 0);
+    CHECK_INT(dyad_graph_n_edges(b), 0);
+    dyad_graph_free(a);
+    dyad_graph_free(b);
+}
+
 static void test_merge_sums(void)
 {
     dyad_graph *acc = dyad_graph_new();
@@ -484,6 +517,7 @@ int main(void)
     RUN(test_sort_order);
     RUN(test_cap);
     RUN(test_merge_laws);
+    RUN(test_merge_move);
     RUN(test_merge_sums);
     RUN(test_merge_conflicts);
     RUN(test_reader_api);
