@@ -1,9 +1,12 @@
 /* dyad_graph: nodes, edges keyed by (source, target), relations keyed by
  * (verb, code), evidence; merge and the canonical sort.
  *
- * Every string but evidence text is interned in the graph's atom table, so
- * the public views point at atoms: within one graph, two equal strings are
- * the same pointer.  Evidence text is owned by its item.
+ * Every string but evidence text is interned, so within one graph two
+ * equal strings are the same pointer: ids, labels, verbs and codes in the
+ * graph's atom table, for good; document names in a table of their own,
+ * counted, each freed when the last evidence item naming it goes (under an
+ * evidence cap most documents leave no evidence, and memory must not grow
+ * with the documents read).  Evidence text is owned by its item.
  *
  * Goldstein values are kept as integer tenths: an edge's mean is an integer
  * sum over its relations divided by its acts, so that merging in any order
@@ -136,12 +139,27 @@ typedef struct edge_state {
     dyad_evidence *ev;
     size_t cap_ev;
     long long tenths;     /* sum of goldstein tenths over acts */
-    const char *last_doc; /* of the last act added (an atom) */
+    uint64_t last_doc; /* act_doc of the last act added */
     long last_sentence;
 } edge_state;
 
+/* A document name and how many evidence items name it. */
+typedef struct docname {
+    size_t refs;
+    size_t hash;
+    char s[];
+} docname;
+
+typedef struct doc_table {
+    docname **slots; /* open addressing, NULL: empty */
+    size_t n, cap;   /* cap: 0 or a power of two */
+} doc_table;
+
 struct dyad_graph {
-    atoms *names; /* ids, labels, docs, verbs, codes */
+    atoms *names; /* ids, labels, verbs, codes */
+    doc_table docs;
+    char *act_doc;    /* the document of the last dyad_graph_act */
+    uint64_t act_seq; /* bumped when that document changes */
     dyad_node *nodes;
     uint32_t *node_atom; /* the id's atom, by node */
     size_t n_nodes, cap_nodes, cap_node_atom;
@@ -171,6 +189,84 @@ static void grow_small(void **items, size_t *cap, size_t need, size_t size)
 }
 #define GROW_SMALL(arr, cap, need)                                           \
     grow_small((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* ---- document names (doc_table) ---- */
+
+static docname *doc_of(const char *s)
+{
+    return (docname *)(void *)(s - offsetof(docname, s));
+}
+
+static size_t doc_slot(const doc_table *t, const char *s, size_t h)
+{
+    size_t i = h & (t->cap - 1);
+    while (t->slots[i] &&
+           (t->slots[i]->hash != h || strcmp(t->slots[i]->s, s) != 0))
+        i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+static void doc_grow(doc_table *t)
+{
+    doc_table bigger = {xcalloc(t->cap ? 2 * t->cap : 16, sizeof(docname *)),
+                        t->n, t->cap ? 2 * t->cap : 16};
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i])
+            bigger.slots[doc_slot(&bigger, t->slots[i]->s,
+                                  t->slots[i]->hash)] = t->slots[i];
+    free(t->slots);
+    *t = bigger;
+}
+
+/* The table's copy of s, with one more reference. */
+static const char *doc_ref(dyad_graph *g, const char *s)
+{
+    doc_table *t = &g->docs;
+    if (2 * (t->n + 1) > t->cap)
+        doc_grow(t);
+    size_t len = strlen(s), h = hash_bytes(s, len);
+    size_t i = doc_slot(t, s, h);
+    if (!t->slots[i]) {
+        docname *d = xmalloc(sizeof *d + len + 1);
+        *d = (docname){0, h};
+        memcpy(d->s, s, len + 1);
+        t->slots[i] = d;
+        t->n++;
+    }
+    t->slots[i]->refs++;
+    return t->slots[i]->s;
+}
+
+/* Drops a reference to a name doc_ref gave; the last one frees it, and
+ * the entries after it in its probe run move back (no tombstones). */
+static void doc_unref(dyad_graph *g, const char *s)
+{
+    doc_table *t = &g->docs;
+    docname *d = doc_of(s);
+    if (--d->refs)
+        return;
+    size_t mask = t->cap - 1, i = doc_slot(t, s, d->hash);
+    free(d);
+    t->slots[i] = NULL;
+    t->n--;
+    for (size_t j = (i + 1) & mask; t->slots[j]; j = (j + 1) & mask) {
+        size_t home = t->slots[j]->hash & mask;
+        /* j's entry may fill the hole at i unless its home lies in (i, j] */
+        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!stays) {
+            t->slots[i] = t->slots[j];
+            t->slots[j] = NULL;
+            i = j;
+        }
+    }
+}
+
+static void doc_table_free(doc_table *t)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        free(t->slots[i]);
+    free(t->slots);
+}
 
 static const char *intern(dyad_graph *g, const char *s)
 {
@@ -209,10 +305,12 @@ dyad_graph *dyad_graph_new(void)
     return g;
 }
 
-static void free_evidence(dyad_evidence *ev, size_t n)
+static void free_evidence(dyad_graph *g, dyad_evidence *ev, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        doc_unref(g, ev[i].doc);
         free((char *)ev[i].text);
+    }
 }
 
 void dyad_graph_free(dyad_graph *g)
@@ -220,7 +318,9 @@ void dyad_graph_free(dyad_graph *g)
     if (!g)
         return;
     for (size_t i = 0; i < g->n_edges; i++) {
-        free_evidence(g->es[i].ev, g->edges[i].n_evidence);
+        const dyad_evidence *ev = g->es[i].ev;
+        for (size_t j = 0; j < g->edges[i].n_evidence; j++)
+            free((char *)ev[j].text);
         free(g->es[i].ev);
         free(g->es[i].rels);
     }
@@ -231,6 +331,8 @@ void dyad_graph_free(dyad_graph *g)
     free(g->node_by_atom.slots);
     free(g->node_atom);
     free(g->nodes);
+    free(g->act_doc);
+    doc_table_free(&g->docs);
     atoms_free(g->names);
     free(g);
 }
@@ -392,7 +494,7 @@ static void cut_evidence(dyad_graph *g, size_t e)
         qsort(s->ev, pe->n_evidence, sizeof *s->ev, cmp_evidence);
     size_t cap = g->evidence_cap;
     if (cap && pe->n_evidence > cap) {
-        free_evidence(s->ev + cap, pe->n_evidence - cap);
+        free_evidence(g, s->ev + cap, pe->n_evidence - cap);
         pe->n_evidence = cap;
     }
 }
@@ -439,6 +541,18 @@ static char *fold_space(const char *s, size_t n)
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
+/* The sequence number of doc among the documents of dyad_graph_act's
+ * calls: the same while the document stays the same. */
+static uint64_t act_seq(dyad_graph *g, const char *doc)
+{
+    if (!g->act_doc || strcmp(g->act_doc, doc) != 0) {
+        free(g->act_doc);
+        g->act_doc = xstrdup(doc);
+        g->act_seq++;
+    }
+    return g->act_seq;
+}
+
 bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
                     const dyad_act *act)
 {
@@ -446,10 +560,10 @@ bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
         return false;
     size_t e = edge_get(g, source, target);
     edge_state *s = &g->es[e];
-    const char *doc = intern(g, or_empty(act->doc));
-    if (s->last_doc != doc || s->last_sentence != act->sentence) {
+    uint64_t seq = act_seq(g, or_empty(act->doc));
+    if (s->last_doc != seq || s->last_sentence != act->sentence) {
         g->edges[e].weight++;
-        s->last_doc = doc;
+        s->last_doc = seq;
         s->last_sentence = act->sentence;
     }
     const char *verb = intern(g, or_empty(act->verb));
@@ -457,7 +571,8 @@ bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
     const char *code = act->code ? intern(g, act->code) : cameo;
     add_relation(g, e, verb, cameo, code, clamp_tenths(act->goldstein), 1);
     add_evidence(g, e,
-                 (dyad_evidence){doc, act->sentence, act->offset, verb, cameo,
+                 (dyad_evidence){doc_ref(g, or_empty(act->doc)),
+                                 act->sentence, act->offset, verb, cameo,
                                  code, fold_space(act->text, act->text_len)});
     return true;
 }
@@ -488,7 +603,7 @@ void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev)
         return;
     const char *cameo = intern(g, or_empty(ev->cameo));
     add_evidence(g, edge,
-                 (dyad_evidence){intern(g, or_empty(ev->doc)), ev->sentence,
+                 (dyad_evidence){doc_ref(g, or_empty(ev->doc)), ev->sentence,
                                  ev->offset, intern(g, or_empty(ev->verb)),
                                  cameo,
                                  ev->code ? intern(g, ev->code) : cameo,
@@ -614,21 +729,25 @@ static void evidence_from(dyad_graph *g, size_t e, const dyad_evidence *ev,
 {
     const char *cameo = intern(g, ev->cameo);
     add_evidence(g, e,
-                 (dyad_evidence){intern(g, ev->doc), ev->sentence, ev->offset,
+                 (dyad_evidence){doc_ref(g, ev->doc), ev->sentence, ev->offset,
                                  intern(g, ev->verb), cameo,
                                  ev->code ? intern(g, ev->code) : cameo,
                                  move ? ev->text : xstrdup(ev->text)});
 }
 
-static void merge_edge(dyad_graph *into, size_t e, dyad_edge *fe,
-                       edge_state *fs, bool move)
+static void merge_edge(dyad_graph *into, size_t e, dyad_graph *from,
+                       size_t fi, bool move)
 {
+    dyad_edge *fe = &from->edges[fi];
+    edge_state *fs = &from->es[fi];
     into->edges[e].weight = count_add(into->edges[e].weight, fe->weight);
     for (size_t j = 0; j < fe->n_relations; j++)
         dyad_graph_relation(into, e, &fe->relations[j]);
     for (size_t j = 0; j < fe->n_evidence; j++)
         evidence_from(into, e, &fe->evidence[j], move);
     if (move) { /* the texts are into's now */
+        for (size_t j = 0; j < fe->n_evidence; j++)
+            doc_unref(from, fe->evidence[j].doc);
         free(fs->ev);
         fs->ev = NULL;
         fs->cap_ev = 0;
@@ -652,9 +771,9 @@ static dyad_status merge(dyad_graph *into, dyad_graph *from, bool move,
         dyad_graph_mention(into, node_map[i], n->mentions);
     }
     for (size_t i = 0; i < from->n_edges; i++) {
-        dyad_edge *fe = &from->edges[i];
+        const dyad_edge *fe = &from->edges[i];
         size_t e = edge_get(into, node_map[fe->source], node_map[fe->target]);
-        merge_edge(into, e, fe, &from->es[i], move);
+        merge_edge(into, e, from, i, move);
     }
     free(node_map);
     dyad_graph_count(into, from->documents, from->sentences);

@@ -328,6 +328,46 @@ static void test_merge_move(void)
     dyad_graph_free(b);
 }
 
+/* Under a cap, document names come and go with the evidence that names
+ * them (graph.c frees a name with its last item): many documents in a
+ * shuffled order, cut as they arrive, give the graph that keeps them all
+ * and is cut once at the end. */
+static void test_cap_document_names(void)
+{
+    dyad_graph *cut = dyad_graph_new(), *all = dyad_graph_new();
+    dyad_graph_set_evidence_cap(cut, 2);
+    const char *src[] = {"pak", "chn", "afg"};
+    for (unsigned k = 0; k < 3000; k++) {
+        unsigned d = (k * 7919u) % 3000u; /* a permutation of 0..2999 */
+        char doc[32];
+        snprintf(doc, sizeof doc, "doc-%u.txt", d);
+        for (int i = 0; i < 3; i++) {
+            act_full(cut, src[i], "ttp", "urge", "020", -1.2, doc, 1, 0,
+                     "X urged T.");
+            act_full(all, src[i], "ttp", "urge", "020", -1.2, doc, 1, 0,
+                     "X urged T.");
+        }
+    }
+    dyad_graph_set_evidence_cap(all, 2);
+    char *a = json_of(cut), *b = json_of(all);
+    CHECK(a && b && strcmp(a, b) == 0);
+    CHECK(a && strstr(a, "\"doc\": \"doc-0.txt\"") != NULL);
+    CHECK(a && strstr(a, "\"doc\": \"doc-1.txt\"") != NULL);
+    CHECK(a && strstr(a, "\"doc\": \"doc-2.txt\"") == NULL);
+    CHECK_INT(edge_of(cut, "pak", "ttp")->weight, 3000);
+    /* moved into a graph of its own, and back */
+    dyad_graph *m = dyad_graph_new();
+    CHECK_INT(dyad_graph_merge_move(m, cut, NULL), DYAD_OK);
+    char *c = json_of(m);
+    CHECK(a && c && strcmp(a, c) == 0);
+    free(a);
+    free(b);
+    free(c);
+    dyad_graph_free(m);
+    dyad_graph_free(cut);
+    dyad_graph_free(all);
+}
+
 static void test_merge_sums(void)
 {
     dyad_graph *acc = dyad_graph_new();
@@ -518,6 +558,7 @@ int main(void)
     RUN(test_cap);
     RUN(test_merge_laws);
     RUN(test_merge_move);
+    RUN(test_cap_document_names);
     RUN(test_merge_sums);
     RUN(test_merge_conflicts);
     RUN(test_reader_api);
