@@ -199,8 +199,10 @@ static int parse_args(merge_args *a, int argc, char **argv)
     return -1;
 }
 
-/* Reads the graph at path and adds it to into. */
-static int merge_one(dyad_graph *into, const char *path)
+/* Reads the graph at path and adds it to into.  The part is read under
+ * the output's cap (cutting early keeps the same first items) and its
+ * evidence moved, so memory follows the output, not the parts. */
+static int merge_one(dyad_graph *into, const char *path, size_t cap)
 {
     dyad_error err = {0};
     bool is_stdin = strcmp(path, "-") == 0;
@@ -211,7 +213,9 @@ static int merge_one(dyad_graph *into, const char *path)
         return cli_report(DYAD_ERR_IO, &err);
     }
     dyad_graph *g = NULL;
-    dyad_status st = dyad_read_json(&g, fp, is_stdin ? "stdin" : path, &err);
+    dyad_read_opts ro = {.evidence_cap = cap};
+    dyad_status st =
+        dyad_read_json_opts(&g, fp, is_stdin ? "stdin" : path, &ro, &err);
     if (!is_stdin)
         fclose(fp);
     if (st == DYAD_OK)
@@ -241,7 +245,7 @@ int cmd_merge(int argc, char **argv)
     dyad_graph_set_evidence_cap(g, (size_t)a.max_evidence);
     rc = CLI_OK;
     for (int i = optind; i < argc && rc == CLI_OK; i++)
-        rc = merge_one(g, argv[i]);
+        rc = merge_one(g, argv[i], (size_t)a.max_evidence);
     if (rc == CLI_OK) {
         dyad_graph_sort(g);
         cli_write_opts w = {&a.draw, NULL};

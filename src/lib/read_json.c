@@ -2,7 +2,16 @@
  * Jansson's line and column; contract errors name the JSON path of the
  * value ("links[3].weight: expected an integer"), since Jansson keeps no
  * position for a value once loaded.  The graph read is sorted, so that
- * writing it again gives the same bytes. */
+ * writing it again gives the same bytes.
+ *
+ * Two passes share the checks below.  The streaming pass (json_scan.h)
+ * walks the file and loads one node, link head or evidence item at a time,
+ * so memory follows the graph kept, not the file; it expects dyad's own
+ * order (graph, then nodes, then links, each link's evidence after its
+ * source, target and relations).  On anything else, a graph in another
+ * order, or any error, the file is read again whole by Jansson (the tree
+ * pass), which gives the messages; input that cannot seek (a pipe) goes to
+ * the tree pass at once. */
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -12,6 +21,7 @@
 
 #include "atom.h"
 #include "dyad/read.h"
+#include "json_scan.h"
 #include "util.h"
 
 typedef struct reader {
@@ -22,6 +32,8 @@ typedef struct reader {
     long *tenths; /* Goldstein tenths by verbs atom */
     size_t cap_tenths;
     long acts; /* the relations' counts so far, over all links */
+    size_t n_ev; /* evidence items read in the current link */
+    bool no_evidence;
 } reader;
 
 static dyad_status fail(reader *r, dyad_status st, const char *fmt, ...)
@@ -303,6 +315,8 @@ static dyad_status read_evidence(reader *r, json_t *v, const char *link,
     if (st == DYAD_OK)
         st = get_str(r, v, path, "text", &ev.text);
     if (st == DYAD_OK)
+        r->n_ev++;
+    if (st == DYAD_OK && !r->no_evidence)
         dyad_graph_evidence(r->g, e, &ev);
     return st;
 }
@@ -375,10 +389,10 @@ static dyad_status check_totals(reader *r, const char *path, size_t e,
         return fail(r, DYAD_ERR_INVALID,
                     "%s.weight: %ld sentences for %ld acts", path,
                     edge->weight, acts);
-    if (edge->n_evidence > (size_t)acts)
+    if (r->n_ev > (size_t)acts) /* read, kept or not */
         return fail(r, DYAD_ERR_INVALID,
-                    "%s.evidence: %zu items for %ld acts", path,
-                    edge->n_evidence, acts);
+                    "%s.evidence: %zu items for %ld acts", path, r->n_ev,
+                    acts);
     return DYAD_OK;
 }
 
@@ -390,6 +404,7 @@ static dyad_status read_link(reader *r, json_t *v, const char *links,
     long weight = 0, acts = 0;
     double goldstein = 0;
     size_t e = 0;
+    r->n_ev = 0;
     dyad_status st = want_object(r, v, path);
     if (st == DYAD_OK)
         st = get_long(r, v, path, "weight", 0, &weight);
@@ -441,10 +456,189 @@ static dyad_status read_root(reader *r, json_t *root)
     return st;
 }
 
-dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
-                           dyad_error *err)
+/* ---- the streaming pass ----
+ *
+ * Each function returns false where the tree pass must decide. */
+
+static bool stream_nodes(reader *r, json_scan *sc)
 {
-    *out = NULL;
+    if (!json_scan_byte(sc, '['))
+        return false;
+    bool more = !json_scan_byte(sc, ']');
+    for (size_t i = 0; more; i++) {
+        json_t *v = json_scan_value(sc);
+        bool ok = v && read_node(r, v, i) == DYAD_OK;
+        json_decref(v);
+        if (!ok || !json_scan_next(sc, ']', &more))
+            return false;
+    }
+    return true;
+}
+
+/* What comes before a link's evidence: its totals, its edge, its
+ * relations (the keys seen so far, in link). */
+static bool stream_link_head(reader *r, json_t *link, const char *path,
+                             size_t *e)
+{
+    long weight = 0;
+    json_t *rels = NULL;
+    dyad_status st = get_long(r, link, path, "weight", 0, &weight);
+    if (st == DYAD_OK)
+        st = new_edge(r, link, path, weight, e);
+    if (st == DYAD_OK)
+        st = get_array(r, link, path, "relations", &rels);
+    for (size_t i = 0; st == DYAD_OK && i < json_array_size(rels); i++)
+        st = read_relation(r, json_array_get(rels, i), path, i, *e);
+    return st == DYAD_OK;
+}
+
+static bool stream_evidence(reader *r, json_scan *sc, const char *path,
+                            size_t e)
+{
+    if (!json_scan_byte(sc, '['))
+        return false;
+    bool more = !json_scan_byte(sc, ']');
+    for (size_t i = 0; more; i++) {
+        json_t *v = json_scan_value(sc);
+        bool ok = v && read_evidence(r, v, path, i, e) == DYAD_OK;
+        json_decref(v);
+        if (!ok || !json_scan_next(sc, ']', &more))
+            return false;
+    }
+    return true;
+}
+
+/* One member of a link: the evidence streamed, anything else loaded. */
+static bool stream_member(reader *r, json_scan *sc, json_t *link,
+                          const char *path, size_t *e)
+{
+    char key[32];
+    if (!json_scan_key(sc, key, sizeof key) || json_object_get(link, key))
+        return false; /* an odd key or a repeated one */
+    if (strcmp(key, "evidence") != 0) {
+        json_t *v = json_scan_value(sc);
+        return v && json_object_set_new(link, key, v) == 0;
+    }
+    json_object_set_new(link, key, json_array());
+    return stream_link_head(r, link, path, e) &&
+           stream_evidence(r, sc, path, *e);
+}
+
+static bool stream_link(reader *r, json_scan *sc, const char *links,
+                        size_t i)
+{
+    char path[64];
+    snprintf(path, sizeof path, "%s[%zu]", links, i);
+    if (!json_scan_byte(sc, '{'))
+        return false;
+    json_t *link = json_object();
+    size_t e = (size_t)-1;
+    r->n_ev = 0;
+    bool ok = true, more = !json_scan_byte(sc, '}');
+    while (ok && more)
+        ok = stream_member(r, sc, link, path, &e) &&
+             json_scan_next(sc, '}', &more);
+    long acts = 0;
+    double goldstein = 0;
+    ok = ok && e != (size_t)-1 &&
+         get_long(r, link, path, "acts", 0, &acts) == DYAD_OK &&
+         get_real(r, link, path, "goldstein", &goldstein) == DYAD_OK &&
+         check_totals(r, path, e, acts, goldstein) == DYAD_OK;
+    json_decref(link);
+    return ok;
+}
+
+static bool stream_links(reader *r, json_scan *sc, const char *key)
+{
+    if (!json_scan_byte(sc, '['))
+        return false;
+    bool more = !json_scan_byte(sc, ']');
+    for (size_t i = 0; more; i++)
+        if (!stream_link(r, sc, key, i) || !json_scan_next(sc, ']', &more))
+            return false;
+    return true;
+}
+
+/* One top-level member; *stage: 0 before the nodes, 1 after, 2 after the
+ * links.  head collects graph, directed and multigraph. */
+static bool stream_top(reader *r, json_scan *sc, json_t *head, int *stage)
+{
+    char key[16];
+    if (!json_scan_key(sc, key, sizeof key) || json_object_get(head, key))
+        return false;
+    if (strcmp(key, "nodes") == 0) {
+        json_object_set_new(head, key, json_null());
+        return *stage == 0 && read_header(r, head) == DYAD_OK &&
+               stream_nodes(r, sc) && ++*stage;
+    }
+    if (strcmp(key, "links") == 0 || strcmp(key, "edges") == 0) {
+        json_object_set_new(head, key, json_null());
+        return *stage == 1 && stream_links(r, sc, key) && ++*stage;
+    }
+    if (strcmp(key, "graph") && strcmp(key, "directed") &&
+        strcmp(key, "multigraph"))
+        return false;
+    json_t *v = json_scan_value(sc);
+    return v && json_object_set_new(head, key, v) == 0;
+}
+
+static bool stream_root(reader *r, json_scan *sc)
+{
+    json_t *head = json_object();
+    int stage = 0;
+    bool ok = json_scan_byte(sc, '{'), more = ok && !json_scan_byte(sc, '}');
+    while (ok && more)
+        ok = stream_top(r, sc, head, &stage) &&
+             json_scan_next(sc, '}', &more);
+    ok = ok && stage == 2 && json_scan_end(sc) &&
+         check_bool(r, head, "directed", true) == DYAD_OK &&
+         check_bool(r, head, "multigraph", false) == DYAD_OK;
+    json_decref(head);
+    return ok;
+}
+
+/* ---- the two passes ---- */
+
+static reader new_reader(const char *name, const dyad_read_opts *opts,
+                         dyad_error *err)
+{
+    reader r = {dyad_graph_new(), name, err, atoms_new(), NULL, 0, 0, 0,
+                opts && opts->no_evidence};
+    if (opts)
+        dyad_graph_set_evidence_cap(r.g, opts->evidence_cap);
+    return r;
+}
+
+/* The graph of r, sorted, to *out if st is DYAD_OK, else freed. */
+static dyad_status end_reader(reader *r, dyad_status st, dyad_graph **out)
+{
+    free(r->tenths);
+    atoms_free(r->verbs);
+    if (st != DYAD_OK) {
+        dyad_graph_free(r->g);
+        return st;
+    }
+    dyad_graph_sort(r->g);
+    *out = r->g;
+    return DYAD_OK;
+}
+
+static bool read_stream(dyad_graph **out, FILE *in, const char *name,
+                        const dyad_read_opts *opts)
+{
+    dyad_error scratch; /* the tree pass gives the messages */
+    reader r = new_reader(name, opts, &scratch);
+    json_scan *sc = xmalloc(sizeof *sc);
+    json_scan_init(sc, in);
+    bool ok = stream_root(&r, sc);
+    json_scan_free(sc);
+    free(sc);
+    return end_reader(&r, ok ? DYAD_OK : DYAD_ERR_PARSE, out) == DYAD_OK;
+}
+
+static dyad_status read_tree(dyad_graph **out, FILE *in, const char *name,
+                             const dyad_read_opts *opts, dyad_error *err)
+{
     json_error_t jerr;
     json_t *root = json_loadf(in, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -453,16 +647,29 @@ dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
         return dyad_fail(err, DYAD_ERR_PARSE, name, jerr.line, jerr.column,
                          "%s", jerr.text);
     }
-    reader r = {dyad_graph_new(), name, err, atoms_new(), NULL, 0, 0};
+    reader r = new_reader(name, opts, err);
     dyad_status st = read_root(&r, root);
-    free(r.tenths);
-    atoms_free(r.verbs);
     json_decref(root);
-    if (st != DYAD_OK) {
-        dyad_graph_free(r.g);
-        return st;
+    return end_reader(&r, st, out);
+}
+
+dyad_status dyad_read_json_opts(dyad_graph **out, FILE *in, const char *name,
+                                const dyad_read_opts *opts, dyad_error *err)
+{
+    *out = NULL;
+    long start = ftell(in);
+    if (start >= 0) {
+        if (read_stream(out, in, name, opts))
+            return DYAD_OK;
+        clearerr(in);
+        if (fseek(in, start, SEEK_SET) != 0)
+            return dyad_fail(err, DYAD_ERR_IO, name, 0, 0, "cannot read");
     }
-    dyad_graph_sort(r.g);
-    *out = r.g;
-    return DYAD_OK;
+    return read_tree(out, in, name, opts, err);
+}
+
+dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
+                           dyad_error *err)
+{
+    return dyad_read_json_opts(out, in, name, NULL, err);
 }
