@@ -22,12 +22,14 @@ typedef struct dyad_read_opts {
                             first in canonical order (0: all), as
                             dyad_graph_set_evidence_cap */
     bool no_evidence;    /* check the evidence, keep none (diff) */
+    bool no_stream;      /* load the whole file as one tree: the reference
+                            the streaming pass is tested against */
 } dyad_read_opts;
 
-/* As dyad_read_json; opts may be NULL (keep everything).  A seekable file
- * in dyad's own key order is read in one streaming pass, in memory bounded
- * by the graph kept; other input is loaded whole.  Errors are the same
- * either way. */
+/* As dyad_read_json; opts may be NULL (keep everything).  A graph in
+ * dyad's own key order is read in one streaming pass, in memory bounded by
+ * the graph kept (a pipe is first copied to a temporary file); other input
+ * is loaded whole.  Errors are the same either way. */
 dyad_status dyad_read_json_opts(dyad_graph **out, FILE *in, const char *name,
                                 const dyad_read_opts *opts, dyad_error *err);
 

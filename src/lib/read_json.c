@@ -10,8 +10,8 @@
  * order (graph, then nodes, then links, each link's evidence after its
  * source, target and relations).  On anything else, a graph in another
  * order, or any error, the file is read again whole by Jansson (the tree
- * pass), which gives the messages; input that cannot seek (a pipe) goes to
- * the tree pass at once. */
+ * pass), which gives the messages.  Input that cannot seek (a pipe) is
+ * first copied to a temporary file. */
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -653,19 +653,59 @@ static dyad_status read_tree(dyad_graph **out, FILE *in, const char *name,
     return end_reader(&r, st, out);
 }
 
+/* A pipe copied to a temporary file, so that it can be streamed and read
+ * again; NULL if there is no room for it (then the pipe is unread). */
+static FILE *spool(FILE *in, bool *failed)
+{
+    FILE *tmp = tmpfile();
+    *failed = false;
+    if (!tmp)
+        return NULL;
+    char *buf = xmalloc(1 << 16);
+    size_t n;
+    while (!*failed && (n = fread(buf, 1, 1 << 16, in)) > 0)
+        *failed = fwrite(buf, 1, n, tmp) != n;
+    free(buf);
+    if (*failed || ferror(in) || fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET)) {
+        *failed = true;
+        fclose(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
+static dyad_status read_seekable(dyad_graph **out, FILE *in, long start,
+                                 const char *name,
+                                 const dyad_read_opts *opts, dyad_error *err)
+{
+    if (read_stream(out, in, name, opts))
+        return DYAD_OK;
+    clearerr(in);
+    if (fseek(in, start, SEEK_SET) != 0)
+        return dyad_fail(err, DYAD_ERR_IO, name, 0, 0, "cannot read");
+    return read_tree(out, in, name, opts, err);
+}
+
 dyad_status dyad_read_json_opts(dyad_graph **out, FILE *in, const char *name,
                                 const dyad_read_opts *opts, dyad_error *err)
 {
     *out = NULL;
+    if (opts && opts->no_stream)
+        return read_tree(out, in, name, opts, err);
     long start = ftell(in);
-    if (start >= 0) {
-        if (read_stream(out, in, name, opts))
-            return DYAD_OK;
-        clearerr(in);
-        if (fseek(in, start, SEEK_SET) != 0)
-            return dyad_fail(err, DYAD_ERR_IO, name, 0, 0, "cannot read");
-    }
-    return read_tree(out, in, name, opts, err);
+    if (start >= 0)
+        return read_seekable(out, in, start, name, opts, err);
+    bool failed;
+    FILE *tmp = spool(in, &failed);
+    if (failed)
+        return dyad_fail(err, DYAD_ERR_IO, name, 0, 0,
+                         "cannot read (copying it to a temporary file "
+                         "failed)");
+    if (!tmp) /* no temporary file: the whole tree, from the pipe */
+        return read_tree(out, in, name, opts, err);
+    dyad_status st = read_seekable(out, tmp, 0, name, opts, err);
+    fclose(tmp);
+    return st;
 }
 
 dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,

@@ -1,7 +1,8 @@
 /* The streaming pass of the JSON reader (read_json.c, json_scan.c): the
- * same graph and the same errors as the tree pass, which a pipe (no seek)
- * gets; the options that leave evidence out; and memory that follows the
- * graph kept rather than the file. */
+ * same graph and the same errors as the tree pass (no_stream), from a file
+ * and from a pipe (copied to a temporary file); the options that leave
+ * evidence out; and memory that follows the graph kept rather than the
+ * file. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -11,12 +12,14 @@
 #include "dyad/read.h"
 #include "harness.h"
 
-/* Reads s from a temporary file (the streaming pass) or through a pipe
- * (the tree pass). */
-static dyad_status read_via(const char *s, bool pipe_it,
-                            const dyad_read_opts *o, dyad_graph **g,
+/* Reads s from a temporary file or through a pipe, streaming or as one
+ * tree. */
+static dyad_status read_via(const char *s, bool pipe_it, bool tree,
+                            const dyad_read_opts *opts, dyad_graph **g,
                             dyad_error *err)
 {
+    dyad_read_opts o = opts ? *opts : (dyad_read_opts){0};
+    o.no_stream = tree;
     FILE *f;
     if (pipe_it) {
         int fd[2];
@@ -40,18 +43,21 @@ static dyad_status read_via(const char *s, bool pipe_it,
         fputs(s, f);
         rewind(f);
     }
-    dyad_status st = dyad_read_json_opts(g, f, "t.json", o, err);
+    dyad_status st = dyad_read_json_opts(g, f, "t.json", &o, err);
     fclose(f);
     return st;
 }
 
-/* Both passes agree on s: status, error, and the graph's bytes. */
-static void same_both_ways(const char *s, const dyad_read_opts *o)
+/* The streaming pass (from a file and from a pipe) agrees with the tree
+ * on s: status, error, and the graph's bytes. */
+/* The streaming pass (from a file, or a pipe) agrees with the tree on s:
+ * status, error, and the graph's bytes. */
+static void same_pair(const char *s, const dyad_read_opts *o, bool pipe_it)
 {
     dyad_graph *a = NULL, *b = NULL;
     dyad_error ea = {0}, eb = {0};
-    dyad_status sa = read_via(s, false, o, &a, &ea);
-    dyad_status sb = read_via(s, true, o, &b, &eb);
+    dyad_status sa = read_via(s, pipe_it, false, o, &a, &ea);
+    dyad_status sb = read_via(s, false, true, o, &b, &eb);
     CHECK_INT(sa, sb);
     CHECK_STR(ea.text, eb.text);
     CHECK_INT(ea.line, eb.line);
@@ -64,6 +70,12 @@ static void same_both_ways(const char *s, const dyad_read_opts *o)
     }
     dyad_graph_free(a);
     dyad_graph_free(b);
+}
+
+static void same_both_ways(const char *s, const dyad_read_opts *o)
+{
+    same_pair(s, o, false);
+    same_pair(s, o, true);
 }
 
 /* text with its first occurrence of from replaced by to (malloc'd). */
@@ -129,7 +141,7 @@ static void test_same_graph_and_errors(void)
         strcpy(s + k + ll + nl, "\n}\n");
         dyad_graph *x = NULL;
         dyad_error e = {0};
-        CHECK_INT(read_via(s, false, NULL, &x, &e), DYAD_OK);
+        CHECK_INT(read_via(s, false, false, NULL, &x, &e), DYAD_OK);
         same_both_ways(s, NULL);
         dyad_graph_free(x);
         free(s);
@@ -145,8 +157,8 @@ static void test_options(void)
     dyad_graph_free(g);
     dyad_graph *a = NULL, *b = NULL;
     dyad_read_opts none = {.no_evidence = true}, cap = {.evidence_cap = 1};
-    CHECK_INT(read_via(j, false, &none, &a, NULL), DYAD_OK);
-    CHECK_INT(read_via(j, false, &cap, &b, NULL), DYAD_OK);
+    CHECK_INT(read_via(j, false, false, &none, &a, NULL), DYAD_OK);
+    CHECK_INT(read_via(j, true, false, &cap, &b, NULL), DYAD_OK);
     size_t total = 0, capped = 0, longest = 0;
     for (size_t i = 0; a && i < dyad_graph_n_edges(a); i++)
         total += dyad_graph_edges(a)[i].n_evidence;
