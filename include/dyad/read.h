@@ -21,7 +21,8 @@ typedef struct dyad_read_opts {
     size_t evidence_cap; /* keep at most this many items per edge, the
                             first in canonical order (0: all), as
                             dyad_graph_set_evidence_cap */
-    bool no_evidence;    /* check the evidence, keep none (diff) */
+    bool no_evidence;    /* check the evidence and the documents, keep
+                            neither (diff) */
     bool no_stream;      /* load the whole file as one tree: the reference
                             the streaming pass is tested against */
 } dyad_read_opts;

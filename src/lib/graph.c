@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "dyad/docs.h"
 #include "dyad/graph.h"
 #include "util.h"
 
@@ -157,7 +158,8 @@ typedef struct doc_table {
 
 struct dyad_graph {
     atoms *names; /* ids, labels, verbs, codes */
-    doc_table docs;
+    doc_table docs;   /* names of evidence documents, counted */
+    dyad_docs *listed; /* the documents the graph was built from */
     char *act_doc;    /* the document of the last dyad_graph_act */
     uint64_t act_seq; /* bumped when that document changes */
     dyad_node *nodes;
@@ -301,6 +303,7 @@ dyad_graph *dyad_graph_new(void)
 {
     dyad_graph *g = xcalloc(1, sizeof *g);
     g->names = atoms_new();
+    g->listed = dyad_docs_new();
     g->sorted = true;
     return g;
 }
@@ -332,6 +335,7 @@ void dyad_graph_free(dyad_graph *g)
     free(g->node_atom);
     free(g->nodes);
     free(g->act_doc);
+    dyad_docs_free(g->listed);
     doc_table_free(&g->docs);
     atoms_free(g->names);
     free(g);
@@ -352,6 +356,47 @@ void dyad_graph_count(dyad_graph *g, long documents, long sentences)
 }
 
 long dyad_graph_documents(const dyad_graph *g) { return g->documents; }
+
+bool dyad_graph_document(dyad_graph *g, const char *doc, const char *date)
+{
+    bool fresh = !dyad_docs_has(g->listed, doc);
+    char checked[DYAD_DATE_SIZE];
+    if (date && strlen(date) == 10 && dyad_date_parse(date, 10, checked))
+        dyad_docs_set_date(g->listed, doc, checked, NULL);
+    else
+        dyad_docs_add(g->listed, doc);
+    return fresh;
+}
+
+void dyad_graph_date_documents(dyad_graph *g, const dyad_docs *dates)
+{
+    size_t n = dyad_docs_count(g->listed);
+    for (size_t i = 0; i < n && dyad_docs_n_dated(dates); i++) {
+        const char *doc = dyad_docs_name(g->listed, i);
+        const char *date = dyad_docs_date(dates, doc);
+        if (date)
+            dyad_docs_set_date(g->listed, doc, date, NULL);
+    }
+}
+
+const dyad_docs *dyad_graph_docs(const dyad_graph *g) { return g->listed; }
+
+size_t dyad_graph_shared_documents(const dyad_graph *a, const dyad_graph *b,
+                                   const char **example)
+{
+    size_t shared = 0, n = dyad_docs_count(b->listed);
+    if (example)
+        *example = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *doc = dyad_docs_name(b->listed, i);
+        if (!dyad_docs_has(a->listed, doc))
+            continue;
+        if (example && !*example)
+            *example = doc;
+        shared++;
+    }
+    return shared;
+}
 long dyad_graph_sentences(const dyad_graph *g) { return g->sentences; }
 
 /* ---- nodes ---- */
@@ -777,6 +822,13 @@ static dyad_status merge(dyad_graph *into, dyad_graph *from, bool move,
     }
     free(node_map);
     dyad_graph_count(into, from->documents, from->sentences);
+    if (move && !dyad_docs_count(into->listed)) { /* taken, as evidence is */
+        dyad_docs *empty = into->listed;
+        into->listed = from->listed;
+        from->listed = empty;
+    } else {
+        dyad_docs_merge(into->listed, from->listed);
+    }
     into->sorted = false;
     return DYAD_OK;
 }
@@ -883,6 +935,7 @@ static void sort_edges(dyad_graph *g)
 
 void dyad_graph_sort(dyad_graph *g)
 {
+    dyad_docs_sort(g->listed);
     if (g->sorted)
         return;
     sort_nodes(g);
@@ -897,7 +950,10 @@ void dyad_graph_sort(dyad_graph *g)
     g->sorted = true;
 }
 
-bool dyad_graph_is_sorted(const dyad_graph *g) { return g->sorted; }
+bool dyad_graph_is_sorted(const dyad_graph *g)
+{
+    return g->sorted && dyad_docs_is_sorted(g->listed);
+}
 
 /* ---- views ---- */
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "dyad/docs.h"
 #include "dyad/read.h"
 #include "json_scan.h"
 #include "util.h"
@@ -34,6 +35,8 @@ typedef struct reader {
     long acts; /* the relations' counts so far, over all links */
     size_t n_ev; /* evidence items read in the current link */
     bool no_evidence;
+    dyad_docs *seen_docs; /* the documents listed, when g keeps none */
+    size_t n_docs;
 } reader;
 
 static dyad_status fail(reader *r, dyad_status st, const char *fmt, ...)
@@ -443,6 +446,64 @@ static dyad_status read_links(reader *r, json_t *root)
     return st;
 }
 
+/* ---- documents ---- */
+
+static dyad_status read_document(reader *r, json_t *v, size_t i)
+{
+    char path[64];
+    snprintf(path, sizeof path, "graph.corpus[%zu]", i);
+    const char *doc = NULL, *date = NULL;
+    char checked[DYAD_DATE_SIZE];
+    dyad_status st = want_object(r, v, path);
+    if (st == DYAD_OK)
+        st = get_str(r, v, path, "doc", &doc);
+    json_t *d = st == DYAD_OK ? json_object_get(v, "date") : NULL;
+    if (d && !json_is_null(d)) {
+        date = json_string_value(d);
+        if (!date || !dyad_date_parse(date, json_string_length(d), checked) ||
+            json_string_length(d) != 10)
+            return fail(r, DYAD_ERR_INVALID,
+                        "%s.date: expected a date (YYYY-MM-DD)", path);
+    }
+    if (st != DYAD_OK)
+        return st;
+    r->n_docs++;
+    /* the graph's own list, unless it keeps none */
+    bool fresh = r->no_evidence
+                     ? dyad_docs_add(r->seen_docs, doc)
+                     : dyad_graph_document(r->g, doc, date ? checked : NULL);
+    if (!fresh)
+        return fail(r, DYAD_ERR_INVALID, "%s.doc: \"%s\" appears twice",
+                    path, doc);
+    return DYAD_OK;
+}
+
+/* Optional: a graph of an older dyad lists none. */
+static dyad_status read_documents(reader *r, json_t *root)
+{
+    json_t *docs = json_object_get(json_object_get(root, "graph"), "corpus");
+    if (!docs)
+        return DYAD_OK;
+    if (!json_is_array(docs))
+        return fail(r, DYAD_ERR_INVALID, "graph.corpus: expected an array");
+    dyad_status st = DYAD_OK;
+    for (size_t i = 0; st == DYAD_OK && i < json_array_size(docs); i++)
+        st = read_document(r, json_array_get(docs, i), i);
+    return st;
+}
+
+/* Checked once the whole graph is read (the count and the list may come
+ * in either order). */
+static dyad_status check_documents(reader *r)
+{
+    if (r->n_docs <= (size_t)dyad_graph_documents(r->g))
+        return DYAD_OK;
+    return fail(r, DYAD_ERR_INVALID,
+                "graph.corpus: %zu documents listed, but graph.documents "
+                "is %ld",
+                r->n_docs, dyad_graph_documents(r->g));
+}
+
 static dyad_status read_root(reader *r, json_t *root)
 {
     if (!json_is_object(root))
@@ -453,6 +514,10 @@ static dyad_status read_root(reader *r, json_t *root)
         st = read_nodes(r, root);
     if (st == DYAD_OK)
         st = read_links(r, root);
+    if (st == DYAD_OK)
+        st = read_documents(r, root);
+    if (st == DYAD_OK)
+        st = check_documents(r);
     return st;
 }
 
@@ -559,6 +624,45 @@ static bool stream_links(reader *r, json_scan *sc, const char *key)
     return true;
 }
 
+static bool stream_documents(reader *r, json_scan *sc)
+{
+    if (!json_scan_byte(sc, '['))
+        return false;
+    bool more = !json_scan_byte(sc, ']');
+    for (size_t i = 0; more; i++) {
+        json_t *v = json_scan_value(sc);
+        bool ok = v && read_document(r, v, i) == DYAD_OK;
+        json_decref(v);
+        if (!ok || !json_scan_next(sc, ']', &more))
+            return false;
+    }
+    return true;
+}
+
+/* The graph's attributes into head's "graph", its corpus streamed. */
+static bool stream_graph_attrs(reader *r, json_scan *sc, json_t *head)
+{
+    if (!json_scan_byte(sc, '{'))
+        return false;
+    json_t *attrs = json_object();
+    json_object_set_new(head, "graph", attrs);
+    bool ok = true, more = !json_scan_byte(sc, '}');
+    while (ok && more) {
+        char key[32];
+        ok = json_scan_key(sc, key, sizeof key) &&
+             !json_object_get(attrs, key);
+        if (ok && strcmp(key, "corpus") == 0) {
+            json_object_set_new(attrs, key, json_null());
+            ok = stream_documents(r, sc);
+        } else if (ok) {
+            json_t *v = json_scan_value(sc);
+            ok = v && json_object_set_new(attrs, key, v) == 0;
+        }
+        ok = ok && json_scan_next(sc, '}', &more);
+    }
+    return ok;
+}
+
 /* One top-level member; *stage: 0 before the nodes, 1 after, 2 after the
  * links.  head collects graph, directed and multigraph. */
 static bool stream_top(reader *r, json_scan *sc, json_t *head, int *stage)
@@ -575,6 +679,8 @@ static bool stream_top(reader *r, json_scan *sc, json_t *head, int *stage)
         json_object_set_new(head, key, json_null());
         return *stage == 1 && stream_links(r, sc, key) && ++*stage;
     }
+    if (strcmp(key, "graph") == 0)
+        return stream_graph_attrs(r, sc, head);
     if (strcmp(key, "graph") && strcmp(key, "directed") &&
         strcmp(key, "multigraph"))
         return false;
@@ -591,6 +697,7 @@ static bool stream_root(reader *r, json_scan *sc)
         ok = stream_top(r, sc, head, &stage) &&
              json_scan_next(sc, '}', &more);
     ok = ok && stage == 2 && json_scan_end(sc) &&
+         check_documents(r) == DYAD_OK &&
          check_bool(r, head, "directed", true) == DYAD_OK &&
          check_bool(r, head, "multigraph", false) == DYAD_OK;
     json_decref(head);
@@ -603,7 +710,7 @@ static reader new_reader(const char *name, const dyad_read_opts *opts,
                          dyad_error *err)
 {
     reader r = {dyad_graph_new(), name, err, atoms_new(), NULL, 0, 0, 0,
-                opts && opts->no_evidence};
+                opts && opts->no_evidence, dyad_docs_new(), 0};
     if (opts)
         dyad_graph_set_evidence_cap(r.g, opts->evidence_cap);
     return r;
@@ -614,6 +721,7 @@ static dyad_status end_reader(reader *r, dyad_status st, dyad_graph **out)
 {
     free(r->tenths);
     atoms_free(r->verbs);
+    dyad_docs_free(r->seen_docs);
     if (st != DYAD_OK) {
         dyad_graph_free(r->g);
         return st;

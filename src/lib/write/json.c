@@ -69,6 +69,12 @@ static bool check_strings(const dyad_graph *g, where *w)
     for (size_t i = 0; i < dyad_graph_n_edges(g); i++)
         if (!check_relations(&e[i], i, w) || !check_evidence(&e[i], i, w))
             return false;
+    const dyad_docs *docs = dyad_graph_docs(g);
+    for (size_t i = 0; i < dyad_docs_count(docs); i++)
+        if (!text_utf8_ok(dyad_docs_name(docs, i))) {
+            snprintf(w->path, sizeof w->path, "graph.corpus[%zu].doc", i);
+            return false;
+        }
     return true;
 }
 
@@ -76,6 +82,34 @@ static bool check_strings(const dyad_graph *g, where *w)
  *
  * Each writer starts after the value's opening bracket is due and leaves
  * the stream after its closing one; depth is the value's own. */
+
+/* The documents the graph was built from, by name, with their dates: the
+ * value of graph.corpus, at depth 2 (in the graph's attributes, so that
+ * NetworkX keeps it in G.graph and writes it back). */
+static void write_corpus(jsonw *w, const dyad_graph *g)
+{
+    const dyad_docs *docs = dyad_graph_docs(g);
+    size_t n = dyad_docs_count(docs);
+    jsonw_lit(w, n ? "[" : "[]");
+    for (size_t i = 0; i < n; i++) {
+        const char *date = dyad_docs_date_at(docs, i);
+        jsonw_newline(w, 3);
+        jsonw_lit(w, "{");
+        jsonw_key(w, 4, "doc");
+        jsonw_string(w, dyad_docs_name(docs, i));
+        if (date) {
+            jsonw_lit(w, ",");
+            jsonw_key(w, 4, "date");
+            jsonw_string(w, date);
+        }
+        jsonw_newline(w, 3);
+        jsonw_lit(w, i + 1 < n ? "}," : "}");
+    }
+    if (n)
+        jsonw_newline(w, 2);
+    if (n)
+        jsonw_lit(w, "]");
+}
 
 static void write_graph_attrs(jsonw *w, const dyad_graph *g)
 {
@@ -91,6 +125,9 @@ static void write_graph_attrs(jsonw *w, const dyad_graph *g)
     jsonw_lit(w, ",");
     jsonw_key(w, 2, "sentences");
     jsonw_long(w, dyad_graph_sentences(g));
+    jsonw_lit(w, ",");
+    jsonw_key(w, 2, "corpus");
+    write_corpus(w, g);
     jsonw_newline(w, 1);
     jsonw_lit(w, "}");
 }
