@@ -135,7 +135,7 @@ static void test_same_graph_and_errors(void)
         char *s = malloc(n + 1);
         size_t k = (size_t)(nodes - j);
         memcpy(s, j, k);
-        size_t nl = (size_t)(links - nodes), ll = n - 2 - (size_t)(links - j);
+        size_t nl = (size_t)(links - nodes), ll = n - 3 - (size_t)(links - j);
         memcpy(s + k, links, ll);
         memcpy(s + k + ll, nodes, nl);
         strcpy(s + k + ll + nl, "\n}\n");
@@ -215,7 +215,12 @@ static void test_memory(void)
     CHECK_INT(dyad_read_json_opts(&g, f, "big.json", &none, NULL), DYAD_OK);
     long grown = peak_kb() - before;
     printf("# %ld KB file, peak grew by %ld KB\n", size / 1024, grown);
+#if defined(__SANITIZE_ADDRESS__)
+    /* ASan keeps freed blocks in quarantine: the peak says nothing here */
+    printf("# AddressSanitizer: the memory bound is not checked\n");
+#else
     CHECK(grown < size / 1024 / 4);
+#endif
     CHECK(g && dyad_graph_n_edges(g) == 1 &&
           dyad_graph_edges(g)[0].acts == 200000);
     dyad_graph_free(g);
