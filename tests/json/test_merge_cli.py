@@ -198,6 +198,23 @@ def test_repeats(tmp, a):
           "an unlisted graph named twice: merged, with a warning")
 
 
+def test_dates(tmp):
+    """The parts' dates survive the merge: in graph.corpus, and in the GEXF
+    written from the merged graph (json_fixture dates document 3)."""
+    a, b = fixture(tmp, "3"), fixture(tmp, "4,5")
+    r = run("merge", a, b)
+    g = json.loads(r.stdout) if r.returncode == 0 else {}
+    corpus = g.get("graph", {}).get("corpus", [])
+    check([d.get("date") for d in corpus] == ["2024-03-18", None, None] and
+          [d["doc"] for d in corpus] == ["east/003.txt", "east/005.txt",
+                                         "west/004.txt"],
+          "graph.corpus: the parts' documents, sorted, with their dates",
+          r.stderr.decode(errors="replace"))
+    r = run("merge", "--format", "gexf", b, a)
+    check(r.returncode == 0 and b'start="2024-03-18"' in r.stdout,
+          "the merged GEXF keeps the dates", r.stderr.decode(errors="replace"))
+
+
 def edited(tmp, base, name, edit):
     """base (a fixture) with edit applied to its parsed JSON, as name.
     The list of documents is dropped (as in a graph of an older dyad), so
@@ -274,6 +291,7 @@ def main():
         test_output(tmp)
         test_errors(tmp)
         test_count_limits(tmp)
+        test_dates(tmp)
     return tap.summary()
 
 
