@@ -58,11 +58,28 @@ typedef void (*dyad_trace_fn)(const dyad_trace_event *ev, void *user);
 typedef struct dyad_extract_opts {
     dyad_trace_fn trace; /* NULL: no tracing */
     void *trace_user;
+    /* The document's date, YYYY-MM-DD (dyad_date_parse's form): a person's
+     * role in the dictionary applies only between its since and until.
+     * NULL: undated, each person takes their open-ended role, else the one
+     * that ended last. */
+    const char *date;
+    /* Open actors: a capitalised name in no dictionary that stands where an
+     * actor would (subject or object of a relation verb: what --suggest
+     * lists) becomes a node of its own, id DYAD_OPEN_ACTOR_PREFIX + a slug
+     * of the name ("unknown:media-line"), labelled as written. */
+    bool open_actors;
 } dyad_extract_opts;
+
+/* The id prefix of open actors; no dictionary id may start with it. */
+#define DYAD_OPEN_ACTOR_PREFIX "unknown:"
+
+/* True if id is an open actor's ("kind": "unknown" in the outputs). */
+bool dyad_is_open_actor(const char *id);
 
 /* Extracts the acts of one document (text, len bytes of UTF-8) named doc
  * into g, with its mentions, and counts the document and its sentences.
- * Invalid UTF-8 gives DYAD_ERR_PARSE with the line and column. */
+ * Invalid UTF-8 gives DYAD_ERR_PARSE with the line and column; a date in
+ * opts that is not YYYY-MM-DD, DYAD_ERR_INVALID. */
 dyad_status dyad_extract(const dyad_dict *d, const char *doc,
                          const char *text, size_t len, dyad_graph *g,
                          const dyad_extract_opts *opts, dyad_error *err);

@@ -155,6 +155,10 @@ int cli_getopt_error(const char *cmd, int c, char **argv,
 /* Parses a decimal integer in [min, max]; false if s is anything else. */
 bool cli_parse_count(const char *s, long min, long max, long *out);
 
+/* --date's value: a calendar date YYYY-MM-DD, set in *out (borrowed); else
+ * a usage error of cmd (CLI_BAD_USAGE). */
+int cli_parse_date(const char *cmd, const char *arg, const char **out);
+
 /* The last component of path ("a/b.txt" -> "b.txt"; "a/dir/" -> "dir/",
  * trailing slashes kept); a borrowed pointer into path. */
 const char *cli_base_name(const char *path);

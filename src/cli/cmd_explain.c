@@ -46,6 +46,12 @@ static void print_help(void)
         "carry\n"
         "      --actors FILE  actor dictionary (default: the built-in one)\n"
         "      --verbs FILE   verb dictionary (default: the built-in one)\n"
+        "      --date DATE    the text's date, YYYY-MM-DD, when it has no "
+        "\"date ...\" first\n"
+        "                     line: it picks the dictionary roles of persons\n"
+        "      --open-actors  names in no dictionary, as subject or object, are "
+        "actors\n"
+        "                     (as extract --open-actors)\n"
         "      --format F     text (default) or json (an array of "
         "sentences with\n"
         "                     their events)\n"
@@ -352,10 +358,11 @@ static int print_rules(bool json)
 
 typedef struct explain_args {
     const char *actors, *verbs, *file;
-    bool json, rules, text;
+    const char *date; /* --date */
+    bool json, rules, text, open_actors;
 } explain_args;
 
-enum { OPT_ACTORS = 256, OPT_VERBS, OPT_FORMAT, OPT_RULES, OPT_TEXT };
+enum { OPT_ACTORS = 256, OPT_VERBS, OPT_FORMAT, OPT_RULES, OPT_TEXT, OPT_DATE, OPT_OPEN_ACTORS };
 
 static const struct option long_opts[] = {
     {"actors", required_argument, NULL, OPT_ACTORS},
@@ -364,6 +371,8 @@ static const struct option long_opts[] = {
     {"file", required_argument, NULL, 'f'},
     {"rules", no_argument, NULL, OPT_RULES},
     {"text", no_argument, NULL, OPT_TEXT},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"open-actors", no_argument, NULL, OPT_OPEN_ACTORS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -376,6 +385,8 @@ static int parse_option(int c, const char *arg, explain_args *a)
     case 'f': a->file = arg; return CLI_OK;
     case OPT_RULES: a->rules = true; return CLI_OK;
     case OPT_TEXT: a->text = true; return CLI_OK;
+    case OPT_DATE: return cli_parse_date("explain", arg, &a->date);
+    case OPT_OPEN_ACTORS: a->open_actors = true; return CLI_OK;
     case OPT_FORMAT:
         if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
             return cli_usage_error("explain",
@@ -511,7 +522,15 @@ static int explain(const explain_args *a, int n, char **words)
         goto out;
     }
     g = dyad_graph_new();
-    dyad_extract_opts xopts = {on_event, &log};
+    /* a "date 2024-03-18" first line dates the text, as in extract; it is
+     * blanked so that the offsets of the sentences stay the file's */
+    char date[DYAD_DATE_SIZE] = "";
+    size_t date_len = dyad_date_line(text, len, date);
+    if (date_len)
+        memset(text, ' ', date_len);
+    dyad_extract_opts xopts = {.trace = on_event, .trace_user = &log,
+                               .date = date_len ? date : a->date,
+                               .open_actors = a->open_actors};
     st = dyad_extract(dict, name, text, len, g, &xopts, &err);
     if (st != DYAD_OK) {
         if (a->file) /* name the file, not the document */

@@ -1,6 +1,7 @@
 /* dyad extract: articles in, the actor graph out (JSON, DOT, SVG, GraphML,
  * GEXF, CSV), and with --suggest the names that look like actors but are
  * in no dictionary. */
+#include <ctype.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -52,11 +53,17 @@ static void print_help(void)
         "      --format F       write one format to stdout: json (default), dot, svg,",
         "                       graphml, gexf, html (csv: with -o only, as",
         "                       --formats csv); with --suggest, the table: text",
-        "                       (default) or json",
+        "                       (default) or json, or actors: the names as an",
+        "                       actor dictionary to paste into yours",
         "",
         "Dictionaries (JSON files; the built-in ones by default):",
         "      --actors FILE    the actors and their aliases",
         "      --verbs FILE     the relation verbs and their CAMEO codes",
+        "      --open-actors    a capitalised name in no dictionary that stands",
+        "                       where an actor would (the names --suggest lists)",
+        "                       is a node of its own, id \"unknown:NAME\", kind",
+        "                       \"unknown\", drawn dashed: any article set gives a",
+        "                       graph, and you see what the dictionary misses",
         "",
         "Graph:",
         "      --max-evidence N keep at most N sentences per edge (0: all, the",
@@ -65,6 +72,11 @@ static void print_help(void)
         "      --engine NAME    Graphviz layout: dot, neato, fdp, sfdp, circo, twopi,",
         "                       osage, patchwork (default: chosen by size)",
         "      --title TEXT     a title drawn on the graph",
+        "      --date DATE      the date (YYYY-MM-DD) of documents that carry none",
+        "                       of their own: it picks the dictionary roles of",
+        "                       persons (Rutte: Dutch prime minister until",
+        "                       2024-07-02, NATO from 2024-10-01) and dates their",
+        "                       edges in GEXF and CSV",
         "",
         "Running:",
         "  -j, --jobs N         worker threads (default 0: one per core); the output",
@@ -282,6 +294,51 @@ static int print_suggestions_json(const suggester *s)
     return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
 }
 
+/* The id an actor made of a suggested name gets: its letters and digits in
+ * lower case, '-' between words ("Media Line" -> "media-line"); other
+ * bytes (UTF-8 letters) are kept. */
+static void suggested_id(const char *name, char *id, size_t size)
+{
+    size_t n = 0;
+    bool dash = true;
+    for (const unsigned char *p = (const unsigned char *)name; *p && n + 2 < size; p++) {
+        bool keep = *p >= 0x80 || isalnum(*p);
+        if (keep)
+            id[n++] = (char)(*p >= 0x80 ? *p : tolower(*p));
+        else if (!dash)
+            id[n++] = '-';
+        dash = !keep;
+    }
+    while (n > 0 && id[n - 1] == '-')
+        n--;
+    id[n] = '\0';
+}
+
+/* --suggest --format actors: the names as entries of an actor dictionary,
+ * {"actors": [...]}, to paste into a copy of data/actors.json (or load as
+ * it is with --actors).  The kind is a guess to correct: "organisation";
+ * a name whose id an earlier one took is left out (it would clash). */
+static int print_suggestions_actors(const suggester *s)
+{
+    json_t *arr = json_array(), *ids = json_object();
+    for (size_t i = 0; i < s->n; i++) {
+        char id[256];
+        suggested_id(s->items[i].name, id, sizeof id);
+        if (!*id || json_object_get(ids, id))
+            continue;
+        json_object_set_new(ids, id, json_true());
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:[s]}", "id", id, "label",
+                                             s->items[i].name, "kind", "organisation",
+                                             "names", s->items[i].name));
+    }
+    json_t *root = json_pack("{s:o}", "actors", arr);
+    int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    json_decref(ids);
+    fputc('\n', stdout);
+    return rc == 0 ? CLI_OK : CLI_BAD_INPUT;
+}
+
 static void print_suggestions_text(const suggester *s)
 {
     int width = 4;
@@ -297,14 +354,17 @@ static void print_suggestions_text(const suggester *s)
     }
 }
 
-static int print_suggestions(suggester *s, bool json)
+static int print_suggestions(suggester *s, const char *format)
 {
+    bool json = format && !strcmp(format, "json");
     if (s->n > 1)
         qsort(s->items, s->n, sizeof *s->items, cmp_suggestion);
     if (!s->n)
         cli_warn("no unknown actor-like names found");
     if (json)
         return print_suggestions_json(s);
+    if (format && !strcmp(format, "actors"))
+        return print_suggestions_actors(s);
     if (s->n)
         print_suggestions_text(s);
     return CLI_OK;
@@ -319,8 +379,9 @@ typedef struct extract_args {
     const char *actors, *verbs;
     long jobs, max_evidence, min_weight;
     const char *engine, *title;
+    const char *date; /* --date: for documents without their own */
     int progress; /* -1: when stderr is a terminal */
-    bool keep_going, suggest;
+    bool keep_going, suggest, open_actors;
     cli_format fmt;
     cli_format fmts[CLI_N_FORMATS]; /* what -o writes */
     size_t n_fmts;
@@ -338,6 +399,8 @@ enum {
     OPT_NO_PROGRESS,
     OPT_SUGGEST,
     OPT_FORMATS,
+    OPT_DATE,
+    OPT_OPEN_ACTORS,
 };
 
 static const struct option long_opts[] = {
@@ -355,6 +418,8 @@ static const struct option long_opts[] = {
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"keep-going", no_argument, NULL, 'k'},
     {"suggest", no_argument, NULL, OPT_SUGGEST},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"open-actors", no_argument, NULL, OPT_OPEN_ACTORS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -395,6 +460,8 @@ static int parse_option(int c, const char *arg, extract_args *a)
     case OPT_NO_PROGRESS: a->progress = 0; return CLI_OK;
     case 'k': a->keep_going = true; return CLI_OK;
     case OPT_SUGGEST: a->suggest = true; return CLI_OK;
+    case OPT_DATE: return cli_parse_date("extract", arg, &a->date);
+    case OPT_OPEN_ACTORS: a->open_actors = true; return CLI_OK;
     default: return CLI_BAD_USAGE;
     }
 }
@@ -431,14 +498,14 @@ static int parse_formats(extract_args *a)
 static int check_format(extract_args *a)
 {
     a->fmt = CLI_FMT_JSON;
-    bool text_table =
-        a->suggest && (!a->format || !strcmp(a->format, "text"));
+    bool text_table = a->suggest && (!a->format || !strcmp(a->format, "text") ||
+                                     !strcmp(a->format, "actors"));
     if (a->format && !text_table &&
         (!cli_parse_format(a->format, &a->fmt) ||
          (a->suggest && a->fmt != CLI_FMT_JSON)))
         return cli_usage_error(
             "extract", "unknown format '%s' (%s)", a->format,
-            a->suggest ? "text, json"
+            a->suggest ? "text, json, actors"
                        : "json, dot, svg, graphml, gexf, csv, html");
     return CLI_OK;
 }
@@ -575,7 +642,9 @@ static int extract(const extract_args *a, const char *const *paths,
         .docs = docs,
     };
     if (a->suggest)
-        opts.extract = (dyad_extract_opts){suggest_trace, &sugg};
+        opts.extract = (dyad_extract_opts){.trace = suggest_trace, .trace_user = &sugg};
+    opts.extract.date = a->date;
+    opts.extract.open_actors = a->open_actors;
     rc = cli_extract_paths(paths, n_paths, &opts, &g);
     if (rc != CLI_OK)
         goto out;
@@ -590,7 +659,7 @@ static int extract(const extract_args *a, const char *const *paths,
         print_summary(g, a);
     if (rc == CLI_OK && a->suggest)
         rc =
-            print_suggestions(&sugg, a->format && !strcmp(a->format, "json"));
+            print_suggestions(&sugg, a->format);
 out:
     suggester_free(&sugg);
     dyad_graph_free(g);

@@ -645,33 +645,46 @@ static void record_date(pool *p, const char *name, const char *date)
     (void)st; /* date was parsed: it is a date */
 }
 
+/* The date a document is extracted with: its own, else --date's, recorded
+ * in the dates table when there is one; "" for none. */
+static void settle_date(pool *p, const char *name, char date[DYAD_DATE_SIZE])
+{
+    if (!*date && p->opts->extract.date)
+        snprintf(date, DYAD_DATE_SIZE, "%s", p->opts->extract.date);
+    if (*date && p->opts->docs)
+        record_date(p, name, date);
+}
+
 /* A "date 2024-03-18" first line dates the document; it is blanked (the
  * bytes, not the line end) so that extraction neither reads it as a
  * sentence nor shifts the offsets of the others. */
-static void file_date(pool *p, const char *name, char *text, size_t len)
+static void file_date(pool *p, const char *name, char *text, size_t len,
+                      char date[DYAD_DATE_SIZE])
 {
-    char date[DYAD_DATE_SIZE];
+    *date = 0;
     size_t n = dyad_date_line(text, len, date);
-    if (!n)
-        return;
-    memset(text, ' ', n);
-    if (p->opts->docs)
-        record_date(p, name, date);
+    if (n)
+        memset(text, ' ', n);
+    else
+        *date = 0;
+    settle_date(p, name, date);
 }
 
 /* A .jsonl line's "date": YYYY-MM-DD, or an ISO 8601 date-time. */
 static void jsonl_date(pool *p, const char *name, json_t *doc,
-                       const char *where)
+                       const char *where, char date[DYAD_DATE_SIZE])
 {
+    *date = 0;
     json_t *v = json_object_get(doc, "date");
-    if (!v || json_is_null(v) || !p->opts->docs)
-        return;
-    char date[DYAD_DATE_SIZE];
-    if (json_is_string(v) &&
+    if (v && json_is_string(v) &&
         dyad_date_parse(json_string_value(v), json_string_length(v), date)) {
-        record_date(p, name, date);
+        settle_date(p, name, date);
         return;
     }
+    *date = 0;
+    settle_date(p, name, date);
+    if (!v || json_is_null(v))
+        return;
     cli_warn("%s: \"date\" is not a date (YYYY-MM-DD); document '%s' has "
              "none",
              where, name);
@@ -685,15 +698,17 @@ const char *cli_tracing_doc(void) { return tracing_doc; }
 
 static void extract_text(pool *p, const item *it, const char *name,
                          const char *where, const char *text, size_t len,
-                         dyad_graph *g)
+                         const char *date, dyad_graph *g)
 {
     dyad_error err = {0};
+    dyad_extract_opts xopts = p->opts->extract;
+    xopts.date = *date ? date : NULL;
     /* Under --keep-going a failed document must leave nothing behind:
      * extract it apart and merge it only when it succeeded. */
     dyad_graph *doc_g = p->opts->keep_going ? dyad_graph_new() : g;
     tracing_doc = name;
     dyad_status st = dyad_extract(p->opts->dict, name, text, len, doc_g,
-                                  &p->opts->extract, &err);
+                                  &xopts, &err);
     tracing_doc = NULL;
     atomic_fetch_add(&p->bytes, (uint_fast64_t)len);
     if (st == DYAD_OK && doc_g != g)
@@ -731,8 +746,9 @@ static void run_file(pool *p, const item *it, dyad_graph *g)
     }
     const char *where = it->src->kind == SRC_STDIN ? "stdin" : it->src->path;
     check_duplicate(p, it->src->name, where);
-    file_date(p, it->src->name, text, len);
-    extract_text(p, it, it->src->name, where, text, len, g);
+    char date[DYAD_DATE_SIZE];
+    file_date(p, it->src->name, text, len, date);
+    extract_text(p, it, it->src->name, where, text, len, date, g);
     free(text);
 }
 
@@ -748,9 +764,10 @@ static void run_jsonl(pool *p, const item *it, dyad_graph *g)
     json_t *text = json_object_get(doc, "text");
     const char *name = json_string_value(json_object_get(doc, "id"));
     check_duplicate(p, name, where);
-    jsonl_date(p, name, doc, where);
+    char date[DYAD_DATE_SIZE];
+    jsonl_date(p, name, doc, where, date);
     extract_text(p, it, name, where, json_string_value(text),
-                 json_string_length(text), g);
+                 json_string_length(text), date, g);
     json_decref(doc);
 }
 

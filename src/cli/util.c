@@ -198,6 +198,15 @@ bool cli_parse_count(const char *s, long min, long max, long *out)
     return true;
 }
 
+int cli_parse_date(const char *cmd, const char *arg, const char **out)
+{
+    char date[DYAD_DATE_SIZE];
+    if (strlen(arg) != 10 || !dyad_date_parse(arg, 10, date))
+        return cli_usage_error(cmd, "--date wants a calendar date YYYY-MM-DD, not '%s'", arg);
+    *out = arg;
+    return CLI_OK;
+}
+
 const char *cli_base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');

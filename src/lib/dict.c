@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "dyad/docs.h"
+#include "dyad/extract.h"
 #include "lex.h"
 #include "util.h"
 
@@ -108,6 +110,122 @@ static const char *alias_problem(const char *s)
     return NULL;
 }
 
+/* A role's dates overlap another's: [since, until], 0 open at either end. */
+static bool roles_overlap(const alias *a, uint32_t since, uint32_t until)
+{
+    return (!a->until || !since || since <= a->until) &&
+           (!until || !a->since || a->since <= until);
+}
+
+/* Puts one name of actor_i on the actor trie.  A name already there is
+ * refused when it names another actor at a time this role covers too
+ * (undated roles cover all time); otherwise the role joins its chain. */
+static dyad_status add_name(loader *l, const char *path, size_t actor_i,
+                            const char *text, uint8_t type, uint32_t since,
+                            uint32_t until)
+{
+    const char *why = alias_problem(text);
+    if (why)
+        return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                         "%s: \"%s\" %s", path, text, why);
+    bool caps;
+    uint32_t node = trie_path(l->d, &l->d->actor_trie, text, &caps, NULL);
+    if (node == UINT32_MAX)
+        return shape(l, path, "one to 16 words");
+    int32_t head = l->d->actor_trie.value[node];
+    for (int32_t v = head; v >= 0; v = l->d->aliases[v].next) {
+        const alias *a = &l->d->aliases[v];
+        if (!roles_overlap(a, since, until))
+            continue;
+        if (a->actor == actor_i && a->since == since && a->until == until)
+            return DYAD_OK; /* the same actor twice: harmless */
+        if (a->actor != actor_i)
+            return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                             "%s: \"%s\" already names %s%s", path, text,
+                             l->d->actors[a->actor].label,
+                             a->since || a->until ? " at a time this role covers" : "");
+    }
+    alias a = {(uint32_t)actor_i, type, caps && type != ALIAS_PERSON, since, until, head};
+    l->d->actor_trie.value[node] = add_alias(l->d, a);
+    return DYAD_OK;
+}
+
+/* A role's date: YYYY-MM-DD, or YYYY-MM or YYYY for a whole month or year
+ * (its first day as a since, its last as an until), as YYYYMMDD. */
+static bool role_date(const char *s, bool end, uint32_t *out)
+{
+    size_t n = strlen(s);
+    char full[DYAD_DATE_SIZE], checked[DYAD_DATE_SIZE];
+    if (n == 4)
+        snprintf(full, sizeof full, "%s-%s", s, end ? "12-31" : "01-01");
+    else if (n == 7)
+        snprintf(full, sizeof full, "%s-%s", s, end ? "28" : "01");
+    else if (n == 10)
+        snprintf(full, sizeof full, "%s", s);
+    else
+        return false;
+    if (!dyad_date_parse(full, 10, checked))
+        return false;
+    *out = (uint32_t)(atoi(full) * 10000 + atoi(full + 5) * 100 + atoi(full + 8));
+    if (n == 7 && end)
+        *out += 3; /* the 31st: every date of the month is before it */
+    return true;
+}
+
+static dyad_status role_bound(loader *l, const char *path, json_t *o,
+                              const char *key, bool end, uint32_t *out)
+{
+    json_t *v = json_object_get(o, key);
+    *out = 0;
+    if (!v || json_is_null(v))
+        return DYAD_OK;
+    if (!json_is_string(v) || !role_date(json_string_value(v), end, out))
+        return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                         "%s.%s: expected a date YYYY-MM-DD (or YYYY-MM, YYYY)",
+                         path, key);
+    return DYAD_OK;
+}
+
+/* A person with dated roles: {"names": [...], "since": ..., "until": ...,
+ * "role": "..."}; "role" is for the reader. */
+static dyad_status add_dated_person(loader *l, const char *path,
+                                    size_t actor_i, json_t *o)
+{
+    uint32_t since, until;
+    dyad_status st = role_bound(l, path, o, "since", false, &since);
+    if (!st)
+        st = role_bound(l, path, o, "until", true, &until);
+    if (st)
+        return st;
+    if (since && until && since > until)
+        return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                         "%s: \"since\" is after \"until\"", path);
+    json_t *names = json_object_get(o, "names"), *role = json_object_get(o, "role");
+    if (!json_is_array(names) || json_array_size(names) == 0)
+        return shape(l, path, "\"names\": an array of strings");
+    if (role && !json_is_string(role))
+        return shape(l, path, "\"role\": a string");
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v)
+        if (strcmp(key, "names") && strcmp(key, "since") && strcmp(key, "until") &&
+            strcmp(key, "role"))
+            return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                             "%s: unknown field \"%s\" (a person has names, "
+                             "since, until and role)", path, key);
+    size_t i;
+    char item[200];
+    json_array_foreach(names, i, v) {
+        snprintf(item, sizeof item, "%s.names[%zu]", path, i);
+        if (!json_is_string(v))
+            return shape(l, item, "a string");
+        st = add_name(l, item, actor_i, json_string_value(v), ALIAS_PERSON, since, until);
+        if (st)
+            return st;
+    }
+    return DYAD_OK;
+}
+
 static dyad_status add_actor_words(loader *l, size_t actor_i, json_t *list,
                                    const char *field, uint8_t type)
 {
@@ -121,28 +239,17 @@ static dyad_status add_actor_words(loader *l, size_t actor_i, json_t *list,
     json_t *v;
     json_array_foreach(list, i, v) {
         snprintf(path, sizeof path, "actors[%zu].%s[%zu]", actor_i, field, i);
-        if (!json_is_string(v))
-            return shape(l, path, "a string");
-        const char *why = alias_problem(json_string_value(v));
-        if (why)
-            return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
-                             "%s: \"%s\" %s", path, json_string_value(v),
-                             why);
-        bool caps;
-        uint32_t node = trie_path(l->d, &l->d->actor_trie, json_string_value(v), &caps, NULL);
-        if (node == UINT32_MAX)
-            return shape(l, path, "one to 16 words");
-        int32_t old = l->d->actor_trie.value[node];
-        if (old >= 0) {
-            const alias *a = &l->d->aliases[old];
-            if (a->actor == actor_i)
-                continue; /* the same actor twice: harmless */
-            return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
-                             "%s: \"%s\" already names %s", path,
-                             json_string_value(v), l->d->actors[a->actor].label);
-        }
-        alias a = {(uint32_t)actor_i, type, caps && type != ALIAS_PERSON};
-        l->d->actor_trie.value[node] = add_alias(l->d, a);
+        dyad_status st;
+        if (type == ALIAS_PERSON && json_is_object(v))
+            st = add_dated_person(l, path, actor_i, v);
+        else if (!json_is_string(v))
+            st = shape(l, path, type == ALIAS_PERSON
+                                    ? "a string, or an object with names, since and until"
+                                    : "a string");
+        else
+            st = add_name(l, path, actor_i, json_string_value(v), type, 0, 0);
+        if (st)
+            return st;
     }
     return DYAD_OK;
 }
@@ -165,6 +272,10 @@ static dyad_status load_actor(loader *l, size_t i, json_t *o, atoms *ids)
     const char *kind = str_field(o, "kind");
     if (!id || !*id || !label || !*label)
         return shape(l, path, "string fields \"id\" and \"label\"");
+    if (dyad_is_open_actor(id))
+        return dyad_fail(l->err, DYAD_ERR_INVALID, l->source, 0, 0,
+                         "%s: id \"%s\": ids starting with \"%s\" are kept for "
+                         "open actors (--open-actors)", path, id, DYAD_OPEN_ACTOR_PREFIX);
     actor *a = &l->d->actors[i];
     a->id = xstrdup(id);
     a->label = xstrdup(label);

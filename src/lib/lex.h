@@ -57,11 +57,15 @@ typedef struct trie {
     size_t n_slots, n_used;
 } trie;
 
-/* Values of the actor trie: index into dict.aliases. */
+/* Values of the actor trie: index into dict.aliases.  A person's name may
+ * have dated roles (since/until as YYYYMMDD, 0: open), one alias a role,
+ * chained by next (-1 ends it); every other alias has one undated role. */
 typedef struct alias {
     uint32_t actor;
     uint8_t type;
     bool caps; /* written in capitals: matches capitals only */
+    uint32_t since, until;
+    int32_t next;
 } alias;
 
 /* Values of the verb trie: index into dict.forms. */
@@ -153,9 +157,15 @@ uint32_t trie_next(const trie *t, uint32_t parent, uint32_t atom);
 
 /* Longest match at token i: returns the number of tokens (0: none) and the
  * value.  For the actor trie, aliases written in capitals only match tokens
- * in capitals. */
+ * in capitals, and the value is the role that applies on date (see
+ * lex_role): a name whose roles all lie outside it does not match. */
 size_t lex_match(const dyad_dict *d, const trie *t, const tokens *ts,
-                 size_t i, size_t end, int32_t *value);
+                 size_t i, size_t end, uint32_t date, int32_t *value);
+
+/* The role of the alias chain starting at v that applies on date
+ * (YYYYMMDD), or -1: the one whose since..until holds the date.  Undated
+ * (date 0): the open-ended role, else the one that ended last. */
+int32_t lex_role(const dyad_dict *d, int32_t v, uint32_t date);
 
 /* Words of a dictionary entry as atoms (interned). */
 size_t lex_words(dyad_dict *d, const char *s, uint32_t *out, size_t max,

@@ -82,8 +82,24 @@ uint32_t trie_step(trie *t, uint32_t parent, uint32_t atom, bool add)
     return (uint32_t)t->n_nodes - 1;
 }
 
+int32_t lex_role(const dyad_dict *d, int32_t v, uint32_t date)
+{
+    int32_t best = -1;
+    for (; v >= 0; v = d->aliases[v].next) {
+        const alias *a = &d->aliases[v];
+        if (date && date >= a->since && (!a->until || date <= a->until))
+            return v;
+        if (!date && (best < 0 || !a->until ||
+                      (d->aliases[best].until && a->until > d->aliases[best].until)))
+            best = v;
+        if (!date && !a->until)
+            return v;
+    }
+    return best;
+}
+
 size_t lex_match(const dyad_dict *d, const trie *t, const tokens *ts,
-                 size_t i, size_t end, int32_t *value)
+                 size_t i, size_t end, uint32_t date, int32_t *value)
 {
     uint32_t node = 0;
     size_t best = 0;
@@ -95,6 +111,8 @@ size_t lex_match(const dyad_dict *d, const trie *t, const tokens *ts,
         if (node == UINT32_MAX)
             break;
         int32_t v = t->value[node];
+        if (v >= 0 && t == &d->actor_trie)
+            v = lex_role(d, v, date);
         if (v < 0)
             continue;
         if (t == &d->actor_trie && d->aliases[v].caps) {
@@ -196,8 +214,8 @@ static const struct {
              "throughout within inside outside near along via upon beyond "
              "during since after before despite following regarding "
              "concerning including without behind off up out"},
-    {G_LOC, "in inside within across throughout into near along outside "
-            "at around beyond onto through"},
+    {G_LOC, "in inside within across throughout near along outside "
+            "at around beyond through"},
     {G_CONJ, "and or as well nor plus but yet"},
     {G_SUB, "that which because while if when whereas although though "
             "unless whether after before since until as once where so "
@@ -237,6 +255,9 @@ static const struct {
               "resuming begin began begun begins start started starts pursue "
               "pursued pursues make made makes making pay paid pays undertake "
               "undertook undertaken mount mounted stage staged have has had "
+              "present presents presented presenting submit submits submitted "
+              "submitting approve approves approved approving authorise "
+              "authorised authorize authorized "
               "initiate initiated lead led leads leading renew renewed "
               "renews carry carried carries carrying offer offered offers "
               "offering expand expanded deepen deepened strengthen "

@@ -63,7 +63,19 @@ case("id twice", "groups.tsv", "ttp\tTTP again\tTTP2\n",
 case("person of an unknown actor", "people.tsv", "freedonia\tRufus T. Firefly\tpresident\n",
      "people.tsv:LINE: no actor \"freedonia\"")
 case("person owned twice", "people.tsv", "china\tShehbaz Sharif\n",
+     "people.tsv:LINE: \"Shehbaz Sharif\" (china) already names Pakistan at ")
+case("person owned twice, undated", "people.tsv", "china\tAsim Munir\n",
+     "people.tsv:LINE: \"Asim Munir\" (china) already names Pakistan")
+case("dated roles that overlap", "people.tsv",
+     "estonia\tMark Rutte\tenvoy\t2024-05\t2024-08\n",
+     "people.tsv:LINE: \"Mark Rutte\" (estonia) already names Netherlands at ")
+case("dated role of a name owned at all times", "people.tsv",
+     "china\tShehbaz Sharif\tenvoy\t2030\n",
      "people.tsv:LINE: \"Shehbaz Sharif\" (china) already names Pakistan")
+case("a since that is not a date", "people.tsv", "china\tXu Ling\tenvoy\t2024-13\n",
+     "people.tsv:LINE: since \"2024-13\" or until \"\": a date")
+case("since after until", "people.tsv", "china\tXu Ling\tenvoy\t2025\t2024\n",
+     "people.tsv:LINE: since is after until")
 case("bad noun class", "nouns.tsv", "agnet\tenvoys\n", "nouns.tsv:LINE: noun class \"agnet\"")
 case("too many columns", "groups.tsv", "a\tb\tc\td\te\tf\n", "groups.tsv:LINE: 6 columns")
 

@@ -28,8 +28,10 @@ static dyad_dict *fixture(void)
     return d;
 }
 
-/* Longest actor match at the start of s: the actor's label or NULL. */
-static const char *match_label(const dyad_dict *d, const char *s, size_t *len)
+/* Longest actor match at the start of s on date (YYYYMMDD, 0: undated):
+ * the actor's label or NULL. */
+static const char *match_on(const dyad_dict *d, const char *s, uint32_t date,
+                            size_t *len)
 {
     tokens ts = {0};
     text_tokenize(s, strlen(s), &ts);
@@ -38,9 +40,14 @@ static const char *match_label(const dyad_dict *d, const char *s, size_t *len)
         ts.t[i].atom = atoms_find(d->words, k, strlen(k));
     }
     int32_t v = -1;
-    *len = lex_match(d, &d->actor_trie, &ts, 0, ts.n, &v);
+    *len = lex_match(d, &d->actor_trie, &ts, 0, ts.n, date, &v);
     tokens_free(&ts);
     return *len ? d->actors[d->aliases[v].actor].label : NULL;
+}
+
+static const char *match_label(const dyad_dict *d, const char *s, size_t *len)
+{
+    return match_on(d, s, 0, len);
 }
 
 static void test_load(void)
@@ -229,6 +236,61 @@ static void test_builtin(void)
     dyad_dict_free(d);
 }
 
+/* A person's dated roles: a name may act for two actors at different
+ * times; the document's date picks the role; undated, the open role, else
+ * the one that ended last; overlapping roles of two actors are refused. */
+static void test_dated_roles(void)
+{
+    const char *p = write_tmp(
+        "dated.json",
+        "{\"actors\": ["
+        "{\"id\": \"nl\", \"label\": \"Netherlands\", \"names\": [\"Netherlands\"],"
+        " \"people\": [{\"names\": [\"Mark Rutte\", \"Rutte\"], \"until\": \"2024-07-02\","
+        " \"role\": \"prime minister\"}, \"Dick Schoof\"]},"
+        "{\"id\": \"nato\", \"label\": \"NATO\", \"names\": [\"NATO\"],"
+        " \"people\": [{\"names\": [\"Mark Rutte\"], \"since\": \"2024-10\"},"
+        " {\"names\": [\"Jens Stoltenberg\"], \"since\": \"2014\", \"until\": \"2024-09\"}]}]}");
+    dyad_dict *d = NULL;
+    dyad_error err = {0};
+    CHECK_INT(dyad_dict_new(&d, p, NULL, &err), DYAD_OK);
+    size_t len;
+    CHECK_STR(match_on(d, "Mark Rutte said", 20230101, &len), "Netherlands");
+    CHECK_STR(match_on(d, "Mark Rutte said", 20240702, &len), "Netherlands");
+    CHECK_STR(match_on(d, "Mark Rutte said", 20240703, &len), NULL); /* between roles */
+    CHECK_STR(match_on(d, "Mark Rutte said", 20241001, &len), "NATO");
+    CHECK_STR(match_on(d, "Mark Rutte said", 0, &len), "NATO");        /* the open role */
+    CHECK_STR(match_on(d, "Rutte said", 20250101, &len), NULL);        /* only the Dutch role has it */
+    CHECK_STR(match_on(d, "Rutte said", 0, &len), "Netherlands");      /* ended last */
+    CHECK_STR(match_on(d, "Jens Stoltenberg", 20240930, &len), "NATO"); /* "2024-09": the whole month */
+    CHECK_STR(match_on(d, "Jens Stoltenberg", 20241001, &len), NULL);
+    CHECK_STR(match_on(d, "Jens Stoltenberg", 20140101, &len), "NATO");
+    CHECK_STR(match_on(d, "Dick Schoof", 19000101, &len), "Netherlands"); /* undated: always */
+    dyad_dict_free(d);
+
+    static const char *const bad[][2] = {
+        {"[{\"names\": [\"Rutte\"], \"since\": \"2024\"}]", "already names NL at a time"},
+        {"[{\"names\": [\"Xi\"], \"since\": \"2024-13\"}]", "people[0].since: expected a date"},
+        {"[{\"names\": [\"Xi\"], \"since\": \"2024\", \"until\": \"2020\"}]", "after"},
+        {"[{\"names\": [\"Xi\"], \"from\": \"2024\"}]", "unknown field \"from\""},
+        {"[{\"names\": []}]", "people[0]: expected \"names\""},
+        {"[7]", "people[0]: expected a string, or an object"},
+        {"[\"Rutte\"]", "already names NL"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[600];
+        snprintf(text, sizeof text,
+                 "{\"actors\": [{\"id\": \"nl\", \"label\": \"NL\", \"people\":"
+                 " [{\"names\": [\"Rutte\"], \"until\": \"2024-07-02\"}]},"
+                 " {\"id\": \"x\", \"label\": \"X\", \"people\": %s}]}",
+                 bad[i][0]);
+        d = NULL;
+        CHECK_INT(dyad_dict_new(&d, write_tmp("dated-bad.json", text), NULL, &err),
+                  DYAD_ERR_INVALID);
+        CHECK(strstr(err.text, bad[i][1]) != NULL);
+        printf("# %s\n", err.text);
+    }
+}
+
 int main(void)
 {
     RUN(test_load);
@@ -239,5 +301,6 @@ int main(void)
     RUN(test_goldstein_scale);
     RUN(test_many_actors);
     RUN(test_builtin);
+    RUN(test_dated_roles);
     return DONE();
 }

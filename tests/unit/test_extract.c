@@ -92,7 +92,7 @@ static void test_events(void)
     const char *text = "Pakistan urged the Taliban to attack the TTP. The European Union urged Pakistan.";
     dyad_graph *g = dyad_graph_new();
     dyad_error err = {0};
-    dyad_extract_opts o = {count_kind, kinds};
+    dyad_extract_opts o = {.trace = count_kind, .trace_user = kinds};
     CHECK_INT(dyad_extract(dict, "t", text, strlen(text), g, &o, &err), DYAD_OK);
     CHECK_INT(kinds[DYAD_TRACE_SENTENCE], 2);
     CHECK(kinds[DYAD_TRACE_ACTOR] >= 4);

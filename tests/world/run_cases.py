@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """tests/world cases: each line of cases/*.jsonl is one document
-({"id", "text", "triples": [[source label, target label, root], ...], "why"});
+({"id", "text", "triples": [[source label, target label, root], ...], "why"},
+and "date" for a dated document: dated roles of persons);
 dyad ($DYAD) must give exactly that set of typed triples, over every actor
 of the built-in dictionary (not only the guide's eleven)."""
 import json
@@ -35,7 +36,10 @@ def main():
     corpus = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"dyad-world-cases-{os.getpid()}.jsonl")
     with open(corpus, "w", encoding="utf-8") as f:
         for i, c in enumerate(cases):
-            f.write(json.dumps({"id": f"c{i:04d}", "text": c["text"]}) + "\n")
+            doc = {"id": f"c{i:04d}", "text": c["text"]}
+            if "date" in c:
+                doc["date"] = c["date"]
+            f.write(json.dumps(doc) + "\n")
     try:
         p = subprocess.run([dyad, "extract", "--format", "json", corpus], capture_output=True, text=True)
     finally:

@@ -58,6 +58,18 @@ def kept(cell):
     return [i.strip() for i in cell.split("|") if i.strip() and not i.strip().startswith("-")]
 
 
+def role_day(cell, end):
+    """A since or until cell of people.tsv (YYYY-MM-DD, YYYY-MM, YYYY) as a
+    day it covers; None if empty."""
+    if not cell:
+        return None
+    if len(cell) == 4:
+        return cell + ("-12-31" if end else "-01-01")
+    if len(cell) == 7:
+        return cell + ("-28" if end else "-01")
+    return cell
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--people", action="store_true", help="also every person of people.tsv")
@@ -83,7 +95,9 @@ def main():
         elif r["actor"] in actors and actors[r["actor"]]["kind"] == "states":
             actors[r["actor"]]["adjectives"] += kept(r["alias"])
     for r in table("people.tsv"):
-        actors[r["actor"]]["people"] += kept(r["names"])
+        # a dated role is tried on a day it covers: its first, else its last
+        when = role_day(r.get("since", ""), False) or role_day(r.get("until", ""), True)
+        actors[r["actor"]]["people"] += [(n, when) for n in kept(r["names"])]
 
     # the partner of an actor: the next state (by table order), named by its label
     order = [r["id"] for r in states]
@@ -108,18 +122,23 @@ def main():
         forms += [("capital", n, f"{n} accused {label[p]} of supporting militants.", "11")
                   for n in act["capitals"]]
         if a.people:
-            forms += [("person", n, f"{n} condemned {label[p]}.", "11") for n in act["people"]]
-        for kind, form, text, root in forms:
+            forms += [("person", n, f"{n} condemned {label[p]}.", "11", when)
+                      for n, when in act["people"]]
+        for kind, form, text, root, *when in forms:
             why = skip(form, kind)
             if why:
                 skipped.append((aid, form, why))
                 continue
             text = text[0].upper() + text[1:]
-            docs.append((f"d{len(docs):05d}", aid, kind, form, text, (aid, p, root)))
+            docs.append((f"d{len(docs):05d}", aid, kind, form, text, (aid, p, root),
+                         when[0] if when else None))
 
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for d in docs:
-            f.write(json.dumps({"id": d[0], "text": d[4]}) + "\n")
+            doc = {"id": d[0], "text": d[4]}
+            if d[6]:
+                doc["date"] = d[6]
+            f.write(json.dumps(doc) + "\n")
         corpus = f.name
     try:
         pr = subprocess.run([dyad, "extract", "--format", "json", corpus],
@@ -136,7 +155,7 @@ def main():
             got.setdefault(e["doc"], set()).add((l["source"], l["target"], e["cameo"][:2]))
 
     failed = {}
-    for doc, aid, kind, form, text, want in docs:
+    for doc, aid, kind, form, text, want, _ in docs:
         have = got.get(doc, set())
         if have != {want}:
             failed.setdefault(aid, []).append((kind, form, text, have))

@@ -37,6 +37,25 @@ static bool noun_after_name(const ctx *c, size_t i, size_t nlen, int32_t a, size
            mention_end(c, o) > o;
 }
 
+/* Is there a finite verb (a past or -s form not after "to", or a form of
+ * be, have or a modal) from token i to the end of its clause? */
+static bool finite_verb_after(const ctx *c, size_t i)
+{
+    for (size_t k = i; k < c->s.last; k++) {
+        if (punct(c, k, ',') || punct(c, k, ';') || (G(c, k) & (G_REL | G_SUB)) ||
+            (T(c, k)->flags & (TOK_OPENQ | TOK_CLOSEQ)))
+            return false;
+        if (G(c, k) & (G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP))
+            return true;
+        size_t vl;
+        int32_t v = verb_at(c, k, c->s.last, &vl);
+        if (v >= 0 && (c->d->forms[v].form == F_S || c->d->forms[v].form == F_PAST) &&
+            !(k > c->s.first && (G(c, k - 1) & G_TO)))
+            return true;
+    }
+    return false;
+}
+
 /* Is the verb match at i read as a noun here ("the attacks", "US strikes",
  * "provide support to")? */
 static bool noun_reading(const ctx *c, size_t i, size_t vlen)
@@ -77,8 +96,14 @@ static bool noun_reading(const ctx *c, size_t i, size_t vlen)
         return true;
     for (size_t j = p + 1; j-- > c->s.first && j + 4 > p;) {
         int32_t a = actor_match(c, j, c->s.last, &alen);
-        if (a >= 0 && j + alen == i)
+        if (a >= 0 && j + alen == i) {
+            /* "Pakistan calls on Kabul to act": the verb's particle is the
+             * noun's preposition; a noun phrase ("TTP attacks on ... have
+             * surged") would need a finite verb after it */
+            if (vlen > nlen && !finite_verb_after(c, i + vlen))
+                return false;
             return noun_after_name(c, i, nlen, a, j);
+        }
     }
     /* "attacks on", "visits by", "support for": the noun's prepositions */
     size_t after = i + nlen;
@@ -132,6 +157,24 @@ static bool act_noun_opens(const ctx *c, size_t i)
                   (T(c, i - 1)->flags & TOK_PUNCT);
     return opener && (i == c->s.first || !(G(c, i - 1) & G_TO)) &&
            prep_in(T(c, e)->atom, n->target);
+}
+
+/* "refused calls by Ukraine", "rejected requests from Kabul": right after a
+ * verb in the past or -s form, an act noun followed by one of its own
+ * prepositions is the verb's object, not a second verb. */
+static bool object_act_noun(const ctx *c, size_t i)
+{
+    size_t nlen, vl;
+    int32_t nv = noun_at(c, i, c->s.last, &nlen);
+    if (nv < 0 || i == c->s.first || i + nlen >= c->s.last)
+        return false;
+    int32_t pv = verb_at(c, i - 1, c->s.last, &vl);
+    if (pv < 0 || vl != 1 || (G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) ||
+        (c->d->forms[pv].form != F_PAST && c->d->forms[pv].form != F_S))
+        return false;
+    const noun *n = &c->d->nouns[nv / 2];
+    uint32_t next = T(c, i + nlen)->atom;
+    return prep_in(next, n->agent) || prep_in(next, n->target);
 }
 
 bool nominal(ctx *c, size_t i, bool in_chunk)
@@ -189,6 +232,7 @@ bool nominal(ctx *c, size_t i, bool in_chunk)
         /* "separate talks", "new plans": after an adjective, a noun */
         heads |= after_content && (noun_at(c, i, c->s.last, &nlen) >= 0 || !(G(c, i) & G_LIGHT)) &&
                  !(G(c, i) & G_PAST);
+        heads |= !in_chunk && object_act_noun(c, i);
         if (!heads)
             return false;
     }
@@ -286,12 +330,23 @@ static bool verb_after_name(const ctx *c, size_t first, size_t i)
            ((G(c, i + 1) & G_PREP) && !is_word(c, i + 1, "of")); /* "the UN refrain from" */
 }
 
+/* The particle of a phrasal verb that starts right before it ("shot down
+ * Israeli drones", "handed over militants"): part of the verb, never the
+ * start of its object's phrase. */
+static bool verb_particle(const ctx *c, size_t i)
+{
+    static const char *const particles[] = {"down", "up", "out", "off", "over", "back", "away"};
+    size_t len;
+    return i > c->s.first && WORD_AMONG(c, i, particles) &&
+           verb_at(c, i - 1, c->s.last, &len) >= 0 && len >= 2;
+}
+
 void build_chunks(ctx *c)
 {
     size_t i = c->s.first;
     while (i < c->s.last) {
         size_t m = mention_end(c, i);
-        if (m == i && !nominal(c, i, false)) {
+        if (m == i && (verb_particle(c, i) || !nominal(c, i, false))) {
             i++;
             continue;
         }

@@ -45,8 +45,33 @@ const chunk *subject_chunk(const ctx *c, size_t i)
     return NULL;
 }
 
+/* "After the killing of Nasrallah, Iran condemned Israel": the comma that
+ * ends a sentence-opening adverbial (a preposition or subordinator among
+ * its first three words, no finite verb before the comma), or SIZE_MAX.
+ * No list runs across it. */
+static size_t opening_phrase_end(const ctx *c)
+{
+    bool opens = false;
+    for (size_t i = c->s.first; i < c->s.last && i < c->s.first + 3 && !opens; i++)
+        opens = (G(c, i) & (G_PREP | G_SUB)) && !(G(c, i) & G_DET) && !is_word(c, i, "that");
+    if (!opens)
+        return SIZE_MAX;
+    for (size_t i = c->s.first; i < c->s.last; i++) {
+        if (punct(c, i, ','))
+            return i;
+        size_t vl;
+        int32_t v = verb_at(c, i, c->s.last, &vl);
+        if ((G(c, i) & (G_BE | G_HAVE | G_MODAL_FUT | G_MODAL_HYP)) ||
+            (v >= 0 && (c->d->forms[v].form == F_S || c->d->forms[v].form == F_PAST) &&
+             !(T(c, i)->flags & TOK_CAP)))
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 aset joint(const ctx *c, const chunk *k)
 {
+    size_t opening = opening_phrase_end(c);
     aset s = {{0}, 0};
     if (k->role == ROLE_ACTOR || (k->role == ROLE_ATTR && k->noun >= 0))
         s = k->actors; /* "A US drone strike killed ..." */
@@ -56,6 +81,8 @@ aset joint(const ctx *c, const chunk *k)
         size_t p = j - 1;
         if (!s.n && punct(c, p, ','))
             break; /* "the Taliban, a former diplomat argued": no list */
+        if (p == opening)
+            break;
         if (and_or(c, p) || punct(c, p, ',')) {
             if (and_or(c, p) && p > c->s.first + 1 && punct(c, p - 1, ','))
                 p--; /* "X, Y, and Z": the serial comma */

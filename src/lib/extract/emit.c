@@ -13,8 +13,8 @@ static dyad_trace_event event_at(const ctx *c, dyad_trace_kind kind, size_t firs
     ev.end = T(c, last > first ? last - 1 : first)->end;
     ev.text = c->text + ev.start;
     ev.text_len = ev.end - ev.start;
-    ev.actor = src >= 0 ? c->d->actors[src].label : NULL;
-    ev.target = dst >= 0 ? c->d->actors[dst].label : NULL;
+    ev.actor = src >= 0 ? actor_label(c, src) : NULL;
+    ev.target = dst >= 0 ? actor_label(c, dst) : NULL;
     return ev;
 }
 
@@ -66,9 +66,11 @@ static void trace_rule(ctx *c, dyad_trace_kind kind, size_t first, size_t last, 
 
 size_t node_for(ctx *c, int16_t a)
 {
-    if (c->node_of[a] == SIZE_MAX)
-        c->node_of[a] = dyad_graph_node(c->g, c->d->actors[a].id, c->d->actors[a].label);
-    return c->node_of[a];
+    size_t *node = (size_t)a >= c->d->n_actors ? &c->open[(size_t)a - c->d->n_actors].node
+                                                : &c->node_of[a];
+    if (*node == SIZE_MAX)
+        *node = dyad_graph_node(c->g, actor_id(c, a), actor_label(c, a));
+    return *node;
 }
 
 static bool seen_before(ctx *c, int16_t s, int16_t t, const char *lemma)

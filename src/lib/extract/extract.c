@@ -2,6 +2,7 @@
  * sentences; each sentence is read in stages (see internal.h): chunks,
  * actor resolution, verbs and their frames, act nouns, and the sentence
  * rules.  Every step can be traced for `dyad explain`. */
+#include "dyad/docs.h"
 #include "internal.h"
 
 /* A drop for the modality of a clause, which an act noun in the verb's
@@ -109,19 +110,29 @@ static void learn_acronyms(ctx *c, const span *sents, size_t n)
     for (size_t si = 0; si < n; si++)
         for (size_t i = sents[si].first; i + 3 < sents[si].last; i++) {
             int32_t a = -1;
-            size_t len = lex_match(c->d, &c->d->actor_trie, &c->ts, i, sents[si].last, &a);
+            size_t len = lex_match(c->d, &c->d->actor_trie, &c->ts, i, sents[si].last, c->date, &a);
             if (!len || c->d->aliases[a].type != ALIAS_NAME || i + len + 2 >= sents[si].last)
                 continue;
             size_t o = i + len, w = o + 1;
             int32_t other;
             if (!punct(c, o, '(') || !punct(c, w + 1, ')') || !(T(c, w)->flags & TOK_ALLCAPS) ||
                 T(c, w)->end - T(c, w)->start < 2 ||
-                lex_match(c->d, &c->d->actor_trie, &c->ts, w, w + 1, &other))
+                lex_match(c->d, &c->d->actor_trie, &c->ts, w, w + 1, c->date, &other))
                 continue;
             GROW(c->acronyms, c->cap_acronyms, c->n_acronyms + 1);
             c->acronyms[c->n_acronyms++] = (struct acronym){T(c, w)->atom, a};
             i = w + 1;
         }
+}
+
+/* A YYYY-MM-DD date as the number YYYYMMDD, which orders as the dates do. */
+static bool date_number(const char *s, uint32_t *out)
+{
+    char checked[DYAD_DATE_SIZE];
+    if (strlen(s) != 10 || !dyad_date_parse(s, 10, checked))
+        return false;
+    *out = (uint32_t)(atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8));
+    return true;
 }
 
 dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
@@ -137,6 +148,10 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     }
     if (len > UINT32_MAX / 2)
         return dyad_fail(err, DYAD_ERR_INVALID, doc, 0, 0, "document larger than 2 GB");
+    uint32_t date = 0;
+    if (opts && opts->date && !date_number(opts->date, &date))
+        return dyad_fail(err, DYAD_ERR_INVALID, doc, 0, 0,
+                         "date \"%s\" is not a date (YYYY-MM-DD)", opts->date);
     ctx c;
     memset(&c, 0, sizeof c);
     c.d = d;
@@ -144,6 +159,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     c.doc = doc;
     c.g = g;
     c.opts = opts;
+    c.date = date;
     c.last_person = c.last_group = c.last_state = NONE_ACTOR;
     text_tokenize(text, len, &c.ts);
     /* words outside the dictionary get atoms of their own, above the
@@ -181,6 +197,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     free(sents);
     free(c.node_of);
     free(c.state_mentions);
+    open_actors_free(&c);
     free(c.acronyms);
     free(c.quote_of);
     free(c.mm);

@@ -104,6 +104,7 @@ typedef struct ctx {
     tokens ts;
     dyad_graph *g;
     const dyad_extract_opts *opts;
+    uint32_t date;       /* the document's date as YYYYMMDD; 0: undated */
     size_t *node_of;     /* actor -> graph node, or SIZE_MAX */
     atoms *local;        /* words of this document outside the dictionary */
     uint32_t *sent_end;  /* by token: the end of its sentence */
@@ -141,6 +142,12 @@ typedef struct ctx {
     aset last_subject; /* of the last relation verb: "it" */
     aset last_plural;  /* the last plural actor phrase: "they", "them" */
     uint32_t *state_mentions; /* by actor: mentions of states so far */
+    /* open actors (opts->open_actors), numbered from d->n_actors on */
+    struct open_actor {
+        char *id, *label;
+        size_t node; /* graph node, or SIZE_MAX */
+    } *open;
+    size_t n_open, cap_open;
 
     /* ---- sentence state ---- */
     long sentence;   /* 1-based */
@@ -318,6 +325,13 @@ void claimed_acts(ctx *c);
 void told_threat(ctx *c);
 void prescribed_acts(ctx *c);
 void wished_relations(ctx *c);
+
+/* open.c */
+bool unknown_name_span(const ctx *c, const chunk *k, size_t *b, size_t *e);
+int16_t open_actor(ctx *c, size_t b, size_t e);
+const char *actor_label(const ctx *c, int16_t a);
+const char *actor_id(const ctx *c, int16_t a);
+void open_actors_free(ctx *c);
 
 /* emit.c */
 void trace(ctx *c, dyad_trace_kind kind, size_t first, size_t last,

@@ -10,7 +10,7 @@ static size_t match_raw(const ctx *c, int kind, size_t i, size_t end, int32_t *v
     const trie *t = kind == MM_ACTOR ? &c->d->actor_trie
                   : kind == MM_CLASS ? &c->d->class_trie
                                      : &c->d->noun_trie;
-    size_t len = lex_match(c->d, t, &c->ts, i, end, v);
+    size_t len = lex_match(c->d, t, &c->ts, i, end, c->date, v);
     if (len || kind != MM_ACTOR || !(T(c, i)->flags & TOK_ALLCAPS))
         return len;
     for (size_t a = 0; a < c->n_acronyms; a++)
@@ -102,7 +102,7 @@ int32_t verb_at(const ctx *c, size_t i, size_t end, size_t *len)
 static int32_t verb_raw(const ctx *c, size_t i, size_t end, size_t *len)
 {
     int32_t v = -1, sv = -1, dv = -1;
-    *len = lex_match(c->d, &c->d->verb_trie, &c->ts, i, end, &v);
+    *len = lex_match(c->d, &c->d->verb_trie, &c->ts, i, end, 0, &v);
     size_t dlen = verb_with_det(c, i, end, &dv);
     if (dlen > *len + 1) {
         *len = dlen;
@@ -110,7 +110,7 @@ static int32_t verb_raw(const ctx *c, size_t i, size_t end, size_t *len)
     }
     /* "hand them over": a particle verb's first word, the particle within
      * four words; it wins over a shorter plain match */
-    size_t slen = lex_match(c->d, &c->d->split_trie, &c->ts, i, end, &sv);
+    size_t slen = lex_match(c->d, &c->d->split_trie, &c->ts, i, end, 0, &sv);
     if (slen) {
         const verb *vb = &c->d->verbs[c->d->forms[sv].verb];
         size_t j = i + slen;

@@ -174,9 +174,29 @@ static void noun_phrases(ctx *c, noun_frame *a)
  * noun ("expressed sympathy and condolences"), a quantity ("held several
  * rounds of talks"), a particle ("opted for dialogue", "stepped up
  * engagement") or an indirect object ("gave Pakistan an ultimatum"). */
+/* A token of an amount before an act noun: "$1 billion", "€500m", "2bn". */
+static bool amount_token(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"million", "billion", "trillion", "bn", "m"};
+    const tok *t = T(c, i);
+    if (t->flags & TOK_DIGIT)
+        return true;
+    if (t->flags & TOK_PUNCT) {
+        const char *s = c->text + t->start;
+        size_t n = t->end - t->start;
+        return (n == 1 && *s == '$') || (n == 2 && !memcmp(s, "\xc2\xa3", 2)) ||
+               (n == 3 && !memcmp(s, "\xe2\x82\xac", 3)); /* $, £, € */
+    }
+    return WORD_AMONG(c, i, words);
+}
+
 static void light_verb_lead(ctx *c, noun_frame *a)
 {
     size_t b = a->k->first;
+    /* "approved a $1 billion arms sale": the amount is part of the phrase */
+    while (b > c->s.first + 1 && amount_token(c, b - 1) &&
+           (!chunk_of(c, b - 1) || chunk_of(c, b - 1)->actors.n == 0))
+        b--;
     /* 'initiated a "heavy attack" on': quote marks around the act noun */
     while (b > c->s.first + 1 && (T(c, b - 1)->flags & (TOK_OPENQ | TOK_CLOSEQ)))
         b--;

@@ -101,7 +101,9 @@ static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
         at = o->start + 1; /* "hand them over": the object sits inside */
     aset t = object_at(c, at, k);
     if (!v->object && !prep_pattern)
-        return none;
+        /* "protested Beijing's use of water cannon": what such a verb acts
+         * on is no target, but its owner is */
+        return *k && (*k)->first == at && (*k)->role == ROLE_POSS ? (*k)->poss : none;
     const chunk *q = *k && !t.n && (*k)->last + 1 < c->s.last && is_word(c, (*k)->last, "of") &&
                              quantity(c, *k)
                          ? chunk_of(c, (*k)->last + 1)
@@ -225,6 +227,43 @@ static aset committed_to(ctx *c, size_t i)
 /* The target of an active verb: its object, the target of a force act it
  * launches ("launched strikes on Iran", "threatened attacks on X"), a
  * recipient, or a target its class puts elsewhere. */
+/* "suspended imports of Japanese seafood", "an embargo on Russian oil":
+ * what a reduction of relations (16) stops is goods of a state, which a
+ * demonym names; that state is the target. */
+static aset goods_of_state(ctx *c, const chunk *k)
+{
+    static const char *const trade[] = {"imports", "exports", "purchases", "sales",
+                                        "shipments", "supplies", "flights", "products"};
+    aset none = {{0}, 0};
+    if (k && !k->actors.n && k->last + 1 < c->s.last && is_word(c, k->last, "of") &&
+        WORD_AMONG(c, k->last - 1, trade)) {
+        const chunk *g = chunk_of(c, k->last + 1);
+        k = g && g->first == k->last + 1 ? g : NULL;
+    }
+    /* bodies of their own, not goods: "sanctioned Russian oil companies" */
+    static const char *const bodies[] = {"companies", "company", "firms", "firm", "banks",
+                                         "bank", "entities", "entity", "individuals",
+                                         "businesses", "oligarchs", "executives",
+                                         "vessels", "ships", "tankers", "airlines",
+                                         "media", "outlets", "channels", "groups"};
+    if (!k || k->role != ROLE_NONE || !k->actors.n || k->person || k->pronoun ||
+        (k->head_class & (NC_PLACE | NC_PEOPLE)) || k->poss.n)
+        return none;
+    /* the head, which may stand outside the demonym's phrase: "Russian |
+     * oil companies" */
+    for (size_t i = k->last - 1; i < c->s.last && i < k->last + 3; i++) {
+        if (i >= k->last && (!(T(c, i)->flags & TOK_WORD) || G(c, i) || (T(c, i)->flags & TOK_CAP)))
+            break;
+        if (WORD_AMONG(c, i, bodies))
+            return none;
+    }
+    for (size_t i = k->first; i < k->last; i++)
+        if (T(c, i)->flags & TOK_CAP && !adj_at(c, i))
+            return none; /* a name, not a demonym: "Kabul's" is elsewhere */
+    via(c, R_VIA_GOODS_OF_STATE);
+    return k->actors;
+}
+
 static aset target_of(ctx *c, const vocc *o, const verb *v)
 {
     const chunk *k = NULL;
@@ -233,7 +272,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     bool threat_of_act = root == 13 && k && k->noun >= 0;
     size_t e = k ? past_conjuncts(c, k) : 0; /* "150 drones and 12 missiles at Ukraine" */
     if (!t.n && k && (root >= 15 || threat_of_act) && e + 1 < c->s.last &&
-        (is_word(c, e, "against") || is_word(c, e, "on") || is_word(c, e, "at")))
+        (is_word(c, e, "against") || is_word(c, e, "on") || is_word(c, e, "at") ||
+         is_word(c, e, "into")))
         t = object_at(c, e + 1, NULL);
     bool pledge = root == 3 && !t.n;
     if (root == 7 || root == 8 || pledge) {
@@ -243,6 +283,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     }
     if (!t.n)
         t = target_by_class(c, o, v, k);
+    if (!t.n && root == 16)
+        t = goods_of_state(c, k);
     if (!t.n && root == 3 && G(c, o->end - 1) & G_TO && o->end < c->s.last)
         t = committed_to(c, o->end); /* "reaffirmed its commitment to supporting X" */
     return t;
@@ -274,24 +316,23 @@ static aset complement_target(ctx *c, const vocc *o)
 }
 
 /* A capitalised name standing where an actor would, in no dictionary:
- * what `dyad extract --suggest` lists. */
-static void report_unknown(ctx *c, const chunk *k)
+ * traced (what `dyad extract --suggest` lists) and, with open actors, made
+ * the missing argument *out.  True if it filled *out. */
+static bool unknown_argument(ctx *c, const chunk *k, aset *out)
 {
-    if (!k || k->actors.n || k->person || k->pronoun || !c->opts || !c->opts->trace)
-        return;
-    size_t b = k->first, e = k->last;
-    while (b < e && (G(c, b) & G_DET))
-        b++;
-    if (e - b < 1 || e - b > 6)
-        return;
-    for (size_t i = b; i < e; i++) {
-        bool small = (G(c, i) & (G_PREP | G_CONJ)) && i > b && i + 1 < e;
-        if (!(T(c, i)->flags & TOK_CAP) && !small)
-            return;
-    }
-    if (b == c->s.first && e - b == 1)
-        return; /* a lone capital at the start of a sentence */
+    size_t b, e;
+    if (!unknown_name_span(c, k, &b, &e))
+        return false;
     trace(c, DYAD_TRACE_UNKNOWN, b, e, -1, -1, NULL, NULL, NULL, "unknown name");
+    if (!c->opts || !c->opts->open_actors)
+        return false;
+    int16_t a = open_actor(c, b, e);
+    if (a < 0)
+        return false;
+    *out = aset_one(a);
+    via(c, R_VIA_OPEN_ACTOR);
+    dyad_graph_mention(c->g, node_for(c, a), 1);
+    return true;
 }
 
 /* The first actor in what a warning says, other than the one warning:
@@ -324,8 +365,33 @@ static aset warned_about(const ctx *c, size_t from, const aset *warner)
 /* Active: the object or recipient is the target; passive: the subject is
  * the target and the "by" phrase the agent.  False when the candidate was
  * dropped. */
+static void gerund_subject(ctx *c, const vocc *o, const aset *who);
+
+/* "Russian forces, backed by North Korean troops, recaptured ...": a past
+ * participle right after an actor and a comma, with its agent after "by",
+ * is a passive whose subject is that actor.  True if it read one. */
+static bool reduced_passive(ctx *c, const vocc *o, frame *f)
+{
+    if (o->passive || o->start < c->s.first + 2 || !punct(c, o->start - 1, ',') ||
+        (o->form != F_PP && o->form != F_PAST) || o->end >= c->s.last ||
+        !(G(c, o->end) & G_BY))
+        return false;
+    const chunk *ante = chunk_of(c, o->start - 2);
+    if (!ante || ante->last != o->start - 1 || ante->role != ROLE_ACTOR || ante->pronoun)
+        return false;
+    aset by = passive_agent(c, o->end);
+    if (!by.n)
+        return false;
+    f->subj = by;
+    f->obj = ante->actors;
+    f->rule = R_REDUCED_PASSIVE;
+    return true;
+}
+
 static bool frame_arguments(ctx *c, vocc *o, frame *f)
 {
+    if (reduced_passive(c, o, f))
+        return true;
     f->subj = subject_of(c, o);
     if (o->subject_via != R_NONE)
         via(c, o->subject_via);
@@ -356,6 +422,10 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
         o->passive = false;
         return true;
     }
+    /* "the UAE has been accused of supplying weapons to the RSF": the
+     * accusation has no agent, the act it reports does */
+    if (f->v->mode == MODE_ACCUSE && f->obj.n)
+        gerund_subject(c, o, &f->obj);
     /* "X has been told that ... Y will target": told_threat reads it */
     drop(c, NULL, &f->obj, f->v, o->start, o->end, R_PASSIVE_NO_AGENT);
     return false;
@@ -418,21 +488,28 @@ static bool vetoed(ctx *c, const vocc *o, const frame *f)
 
 /* "accused X of harbouring Y": X is the agent of the gerund, even when the
  * accuser is no actor. */
-static void accused_gerund(ctx *c, const vocc *o, const frame *f)
+/* The first gerund after "of" or "for" following verb o: its subject is
+ * who. */
+static void gerund_subject(ctx *c, const vocc *o, const aset *who)
 {
-    /* and "thanked X for proposing", "commended X for taking down" */
-    bool judges = f->v->mode == MODE_ACCUSE || !strcmp(f->v->cameo, "05");
-    if (!judges || o->passive || !f->obj.n)
-        return;
     for (size_t i = 0; i < c->n_verbs; i++) {
         vocc *g = &c->verbs[i];
         if (g->start > o->end && g->form == F_ING && g->start > 0 &&
             (is_word(c, g->start - 1, "of") || is_word(c, g->start - 1, "for"))) {
-            g->subject = f->obj;
+            g->subject = *who;
             g->subject_done = true;
             return;
         }
     }
+}
+
+static void accused_gerund(ctx *c, const vocc *o, const frame *f)
+{
+    /* and "thanked X for proposing", "commended X for taking down" */
+    bool judges = f->v->mode == MODE_ACCUSE || !strcmp(f->v->cameo, "05");
+    if (!judges || !f->obj.n)
+        return; /* passive: f->obj is the one accused ("X was accused by Y of") */
+    gerund_subject(c, o, &f->obj);
 }
 
 /* "refused to stop supporting": the one who refuses is the agent. */
@@ -635,6 +712,33 @@ static void rejected_charge(ctx *c, const vocc *o, frame *f)
     }
 }
 
+/* "Niger recalled its ambassador from France", "expelled its own envoy to
+ * Kabul": when the object is the subject's own envoy or mission, the
+ * state it was sent to (after to, from, in) is the target of a change of
+ * relations (16) or a diplomatic act (04, 05). */
+static void own_envoy_partner(ctx *c, const vocc *o, frame *f)
+{
+    int root = atoi(f->cameo);
+    if (f->obj.n != 1 || f->subj.n != 1 || f->obj.a[0] != f->subj.a[0] ||
+        (root != 16 && root != 4 && root != 5))
+        return;
+    size_t at = o->end;
+    while (at < c->s.last && (G(c, at) & G_ADV))
+        at++;
+    const chunk *k = chunk_of(c, at);
+    if (!k || k->first != at || k->role != ROLE_ACTOR || !(k->head_class & NC_AGENT) ||
+        k->last + 1 >= c->s.last)
+        return;
+    size_t p = k->last;
+    if (!is_word(c, p, "from") && !is_word(c, p, "to") && !is_word(c, p, "in"))
+        return;
+    aset t = object_at(c, p + 1, NULL);
+    if (!t.n)
+        return;
+    f->obj = t;
+    via(c, R_VIA_ENVOY_PARTNER);
+}
+
 /* No object yet: the other side of a border, joint agents of a mutual act,
  * the antecedent of an object relative, the one who charged.  True when
  * the candidate was read (reciprocal triples emitted). */
@@ -642,7 +746,9 @@ static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
 {
     if (!f->obj.n && !strcmp(f->v->cameo, "16") && needs_met(c, f->v, o->end))
         f->obj = other_side(c, &f->subj);
-    bool cooperative = atoi(f->cameo) >= 3 && atoi(f->cameo) <= 6;
+    /* "India and Pakistan have fought three wars": joint agents of
+     * cooperation or of fighting (19) with no object act on each other */
+    bool cooperative = (atoi(f->cameo) >= 3 && atoi(f->cameo) <= 6) || atoi(f->cameo) == 19;
     bool each_other = o->end + 1 < c->s.last &&
                       ((is_word(c, o->end, "each") && is_word(c, o->end + 1, "other")) ||
                        (is_word(c, o->end, "one") && is_word(c, o->end + 1, "another")));
@@ -710,6 +816,7 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
         f.rule = R_DISMISSED_CLAIM;
     }
     refusal_subject(c, o, &f);
+    own_envoy_partner(c, o, &f);
     if (v->mode == MODE_PROMISE && !f.obj.n)
         f.obj = complement_target(c, o);
     if (v->mode == MODE_PROMISE && promised_force(c, o)) {
@@ -719,8 +826,7 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     }
     if (v->mode == MODE_WARN)
         warning_class(c, o, &f);
-    if (!f.subj.n) {
-        report_unknown(c, subject_chunk(c, o->aux));
+    if (!f.subj.n && !unknown_argument(c, subject_chunk(c, o->aux), &f.subj)) {
         drop(c, NULL, &f.obj, v, o->start, o->end, R_NO_AGENT);
         return;
     }
@@ -730,9 +836,10 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
         size_t at = o->end;
         while (at < c->s.last && (G(c, at) & G_ADV))
             at++;
-        report_unknown(c, chunk_of(c, at));
-        drop(c, &f.subj, NULL, v, o->start, o->end, R_NO_TARGET);
-        return;
+        if (!unknown_argument(c, chunk_of(c, at), &f.obj)) {
+            drop(c, &f.subj, NULL, v, o->start, o->end, R_NO_TARGET);
+            return;
+        }
     }
     emit(c, &f.subj, &f.obj, f.lemma, f.cameo, f.code, f.gold, o->start, o->end, f.rule);
     /* fighting runs both ways ("exchanged fire with X"); with a named

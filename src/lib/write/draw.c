@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "draw.h"
+#include "dyad/extract.h"
 
 /* ---- defaults ---- */
 
@@ -265,6 +266,7 @@ typedef struct build_ctx {
     long min_weight, max_weight;
     bool *drawn_node; /* per node */
     size_t drawn_nodes, drawn_edges;
+    size_t open_nodes; /* drawn open actors (--open-actors) */
     long *out_deg, *in_deg;
     bool labels; /* verbs on the edges (dot, not too many edges) */
 } build_ctx;
@@ -296,6 +298,7 @@ static void select_drawn(build_ctx *c)
         if (c->min_weight <= 1)
             c->drawn_node[i] = true;
         c->drawn_nodes += c->drawn_node[i];
+        c->open_nodes += c->drawn_node[i] && dyad_is_open_actor(c->nodes[i].id);
     }
 }
 
@@ -344,11 +347,16 @@ static void add_node(const build_ctx *c, Agraph_t *gr, size_t i,
     char num[32];
     fmt_num(num, sizeof num, node_fontsize(nd->mentions));
     gvu_set(n, "fontsize", num);
+    bool open = dyad_is_open_actor(nd->id);
+    if (open) { /* --open-actors: a name in no dictionary */
+        gvu_set(n, "style", "rounded,dashed,filled");
+        gvu_set(n, "fillcolor", "#ffffff");
+    }
     b.len = 0;
     esc_tip(&b, label_of(nd));
-    sb_printf(&b, ": %ld mention%s; acts on %ld, acted on by %ld",
-              nd->mentions, nd->mentions == 1 ? "" : "s", c->out_deg[i],
-              c->in_deg[i]);
+    sb_printf(&b, ": %s%ld mention%s; acts on %ld, acted on by %ld",
+              open ? "in no dictionary; " : "", nd->mentions,
+              nd->mentions == 1 ? "" : "s", c->out_deg[i], c->in_deg[i]);
     gvu_set(n, "tooltip", b.s);
     sb_free(&b);
 }
@@ -467,6 +475,9 @@ static char *legend_html(const build_ctx *c, const dyad_draw_opts *opts)
         sb_puts(&b, ROW_OPEN CELL_TEXT "Hover a line for its verbs and "
                     "sentences, an actor for its mentions." CELL_END
                     ROW_CLOSE);
+    if (c->open_nodes)
+        sb_puts(&b, ROW_OPEN CELL_TEXT "A dashed actor is in no dictionary "
+                    "(--open-actors)." CELL_END ROW_CLOSE);
     sb_puts(&b, "</TABLE>");
     return b.s;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dyad/extract.h"
 #include "export.h"
 #include "text.h"
 
@@ -175,6 +176,8 @@ bool ex_dates(const dyad_edge *e, const dyad_docs *docs, const char **first,
 
 const char *ex_kind(const dyad_export_opts *opts, const char *id)
 {
+    if (dyad_is_open_actor(id))
+        return "unknown"; /* no dictionary id has the prefix */
     if (!opts || !opts->dict)
         return NULL;
     size_t i = dyad_dict_find_actor(opts->dict, id);

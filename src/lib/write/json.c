@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dyad/extract.h"
 #include "dyad/write.h"
 #include "jsonw.h"
 #include "text.h"
@@ -141,6 +142,12 @@ static void write_node(jsonw *w, const dyad_node *n)
     jsonw_key(w, 3, "label");
     jsonw_string(w, n->label);
     jsonw_lit(w, ",");
+    if (dyad_is_open_actor(n->id)) { /* --open-actors; dictionary nodes
+                                        carry none */
+        jsonw_key(w, 3, "kind");
+        jsonw_string(w, "unknown");
+        jsonw_lit(w, ",");
+    }
     jsonw_key(w, 3, "mentions");
     jsonw_long(w, n->mentions);
     jsonw_newline(w, 2);
