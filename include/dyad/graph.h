@@ -49,9 +49,9 @@ typedef struct dyad_relation {
 } dyad_relation;
 
 typedef struct dyad_evidence {
-    const char *doc;  /* document name, as given to extraction */
-    long sentence;    /* 1-based number of the sentence in its document */
-    long offset;      /* byte offset of the sentence in its document */
+    const char *doc; /* document name, as given to extraction */
+    long sentence;   /* 1-based number of the sentence in its document */
+    long offset;     /* byte offset of the sentence in its document */
     const char *verb;
     const char *cameo;
     const char *code;
@@ -136,9 +136,10 @@ void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev);
 
 /* Adds everything in from to into: mentions, weights, relations, evidence,
  * totals and the list of documents (see dyad_graph_shared_documents for a
- * document in both: it is listed once, and its counts are added twice).  Associative and commutative once sorted.  Fails with
- * DYAD_ERR_INVALID, changing nothing, when a node id carries two labels, a
- * (verb, code) two Goldstein values, or a sum would pass DYAD_MAX_COUNT. */
+ * document in both: it is listed once, and its counts are added twice).
+ * Associative and commutative once sorted.  Fails with DYAD_ERR_INVALID,
+ * changing nothing, when a node id carries two labels, a (verb, code) two
+ * Goldstein values, or a sum would pass DYAD_MAX_COUNT. */
 dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
                              dyad_error *err);
 

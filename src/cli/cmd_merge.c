@@ -245,8 +245,8 @@ static int check_repeats(const dyad_graph *into, const dyad_graph *g,
 /* Reads the graph at path and adds it to into.  The part is read under
  * the output's cap (cutting early keeps the same first items) and its
  * evidence moved, so memory follows the output, not the parts. */
-static int merge_one(dyad_graph *into, const char *path,
-                     const merge_args *a, bool repeated)
+static int merge_one(dyad_graph *into, const char *path, const merge_args *a,
+                     bool repeated)
 {
     dyad_error err = {0};
     bool is_stdin = strcmp(path, "-") == 0;
@@ -262,8 +262,8 @@ static int merge_one(dyad_graph *into, const char *path,
     dyad_status st = dyad_read_json_opts(&g, fp, name, &ro, &err);
     if (!is_stdin)
         fclose(fp);
-    int rc = st == DYAD_OK ? check_repeats(into, g, name, a->skip_repeats)
-                           : 0;
+    int rc =
+        st == DYAD_OK ? check_repeats(into, g, name, a->skip_repeats) : 0;
     if (rc == 0 && repeated && !dyad_docs_count(dyad_graph_docs(g)))
         cli_warn("%s is given twice: its counts are added twice", path);
     if (st == DYAD_OK && rc == 0)

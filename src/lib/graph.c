@@ -3,10 +3,9 @@
  *
  * Every string but evidence text is interned, so within one graph two
  * equal strings are the same pointer: ids, labels, verbs and codes in the
- * graph's atom table, for good; document names in a table of their own,
- * counted, each freed when the last evidence item naming it goes (under an
- * evidence cap most documents leave no evidence, and memory must not grow
- * with the documents read).  Evidence text is owned by its item.
+ * graph's atom table, for good; evidence document names in a counted table
+ * (docnames.h), each freed with the last evidence item naming it.
+ * Evidence text is owned by its item.
  *
  * Goldstein values are kept as integer tenths: an edge's mean is an integer
  * sum over its relations divided by its acts, so that merging in any order
@@ -19,6 +18,7 @@
 #include <string.h>
 
 #include "atom.h"
+#include "docnames.h"
 #include "dyad/docs.h"
 #include "dyad/graph.h"
 #include "util.h"
@@ -139,29 +139,17 @@ typedef struct edge_state {
     size_t cap_rels;
     dyad_evidence *ev;
     size_t cap_ev;
-    long long tenths;     /* sum of goldstein tenths over acts */
+    long long tenths;  /* sum of goldstein tenths over acts */
     uint64_t last_doc; /* act_doc of the last act added */
     long last_sentence;
 } edge_state;
 
-/* A document name and how many evidence items name it. */
-typedef struct docname {
-    size_t refs;
-    size_t hash;
-    char s[];
-} docname;
-
-typedef struct doc_table {
-    docname **slots; /* open addressing, NULL: empty */
-    size_t n, cap;   /* cap: 0 or a power of two */
-} doc_table;
-
 struct dyad_graph {
-    atoms *names; /* ids, labels, verbs, codes */
-    doc_table docs;   /* names of evidence documents, counted */
+    atoms *names;      /* ids, labels, verbs, codes */
+    docnames docs;     /* names of evidence documents, counted */
     dyad_docs *listed; /* the documents the graph was built from */
-    char *act_doc;    /* the document of the last dyad_graph_act */
-    uint64_t act_seq; /* bumped when that document changes */
+    char *act_doc;     /* the document of the last dyad_graph_act */
+    uint64_t act_seq;  /* bumped when that document changes */
     dyad_node *nodes;
     uint32_t *node_atom; /* the id's atom, by node */
     size_t n_nodes, cap_nodes, cap_node_atom;
@@ -191,84 +179,6 @@ static void grow_small(void **items, size_t *cap, size_t need, size_t size)
 }
 #define GROW_SMALL(arr, cap, need)                                           \
     grow_small((void **)&(arr), &(cap), (need), sizeof *(arr))
-
-/* ---- document names (doc_table) ---- */
-
-static docname *doc_of(const char *s)
-{
-    return (docname *)(void *)(s - offsetof(docname, s));
-}
-
-static size_t doc_slot(const doc_table *t, const char *s, size_t h)
-{
-    size_t i = h & (t->cap - 1);
-    while (t->slots[i] &&
-           (t->slots[i]->hash != h || strcmp(t->slots[i]->s, s) != 0))
-        i = (i + 1) & (t->cap - 1);
-    return i;
-}
-
-static void doc_grow(doc_table *t)
-{
-    doc_table bigger = {xcalloc(t->cap ? 2 * t->cap : 16, sizeof(docname *)),
-                        t->n, t->cap ? 2 * t->cap : 16};
-    for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i])
-            bigger.slots[doc_slot(&bigger, t->slots[i]->s,
-                                  t->slots[i]->hash)] = t->slots[i];
-    free(t->slots);
-    *t = bigger;
-}
-
-/* The table's copy of s, with one more reference. */
-static const char *doc_ref(dyad_graph *g, const char *s)
-{
-    doc_table *t = &g->docs;
-    if (2 * (t->n + 1) > t->cap)
-        doc_grow(t);
-    size_t len = strlen(s), h = hash_bytes(s, len);
-    size_t i = doc_slot(t, s, h);
-    if (!t->slots[i]) {
-        docname *d = xmalloc(sizeof *d + len + 1);
-        *d = (docname){0, h};
-        memcpy(d->s, s, len + 1);
-        t->slots[i] = d;
-        t->n++;
-    }
-    t->slots[i]->refs++;
-    return t->slots[i]->s;
-}
-
-/* Drops a reference to a name doc_ref gave; the last one frees it, and
- * the entries after it in its probe run move back (no tombstones). */
-static void doc_unref(dyad_graph *g, const char *s)
-{
-    doc_table *t = &g->docs;
-    docname *d = doc_of(s);
-    if (--d->refs)
-        return;
-    size_t mask = t->cap - 1, i = doc_slot(t, s, d->hash);
-    free(d);
-    t->slots[i] = NULL;
-    t->n--;
-    for (size_t j = (i + 1) & mask; t->slots[j]; j = (j + 1) & mask) {
-        size_t home = t->slots[j]->hash & mask;
-        /* j's entry may fill the hole at i unless its home lies in (i, j] */
-        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
-        if (!stays) {
-            t->slots[i] = t->slots[j];
-            t->slots[j] = NULL;
-            i = j;
-        }
-    }
-}
-
-static void doc_table_free(doc_table *t)
-{
-    for (size_t i = 0; i < t->cap; i++)
-        free(t->slots[i]);
-    free(t->slots);
-}
 
 static const char *intern(dyad_graph *g, const char *s)
 {
@@ -311,7 +221,7 @@ dyad_graph *dyad_graph_new(void)
 static void free_evidence(dyad_graph *g, dyad_evidence *ev, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        doc_unref(g, ev[i].doc);
+        docnames_unref(&g->docs, ev[i].doc);
         free((char *)ev[i].text);
     }
 }
@@ -336,7 +246,7 @@ void dyad_graph_free(dyad_graph *g)
     free(g->nodes);
     free(g->act_doc);
     dyad_docs_free(g->listed);
-    doc_table_free(&g->docs);
+    docnames_free(&g->docs);
     atoms_free(g->names);
     free(g);
 }
@@ -616,7 +526,7 @@ bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
     const char *code = act->code ? intern(g, act->code) : cameo;
     add_relation(g, e, verb, cameo, code, clamp_tenths(act->goldstein), 1);
     add_evidence(g, e,
-                 (dyad_evidence){doc_ref(g, or_empty(act->doc)),
+                 (dyad_evidence){docnames_ref(&g->docs, or_empty(act->doc)),
                                  act->sentence, act->offset, verb, cameo,
                                  code, fold_space(act->text, act->text_len)});
     return true;
@@ -648,9 +558,9 @@ void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev)
         return;
     const char *cameo = intern(g, or_empty(ev->cameo));
     add_evidence(g, edge,
-                 (dyad_evidence){doc_ref(g, or_empty(ev->doc)), ev->sentence,
-                                 ev->offset, intern(g, or_empty(ev->verb)),
-                                 cameo,
+                 (dyad_evidence){docnames_ref(&g->docs, or_empty(ev->doc)),
+                                 ev->sentence, ev->offset,
+                                 intern(g, or_empty(ev->verb)), cameo,
                                  ev->code ? intern(g, ev->code) : cameo,
                                  xstrdup(or_empty(ev->text))});
 }
@@ -729,8 +639,7 @@ static dyad_status check_node_sums(const dyad_graph *into,
         size_t j = dyad_graph_find(into, n->id);
         if (j == NONE || count_fits(into->nodes[j].mentions, n->mentions))
             continue;
-        snprintf(what, sizeof what, "the mentions of node \"%.100s\"",
-                 n->id);
+        snprintf(what, sizeof what, "the mentions of node \"%.100s\"", n->id);
         return too_many(err, what);
     }
     return DYAD_OK;
@@ -747,8 +656,10 @@ static dyad_status check_edge_sums(const dyad_graph *into,
         size_t e = edge_find(into, s, t);
         if (e == NONE || count_fits(into->edges[e].weight, fe->weight))
             continue;
-        snprintf(what, sizeof what, "the weight of link \"%.60s\" -> "
-                 "\"%.60s\"", s, t);
+        snprintf(what, sizeof what,
+                 "the weight of link \"%.60s\" -> "
+                 "\"%.60s\"",
+                 s, t);
         return too_many(err, what);
     }
     return DYAD_OK;
@@ -774,7 +685,8 @@ static void evidence_from(dyad_graph *g, size_t e, const dyad_evidence *ev,
 {
     const char *cameo = intern(g, ev->cameo);
     add_evidence(g, e,
-                 (dyad_evidence){doc_ref(g, ev->doc), ev->sentence, ev->offset,
+                 (dyad_evidence){docnames_ref(&g->docs, ev->doc),
+                                 ev->sentence, ev->offset,
                                  intern(g, ev->verb), cameo,
                                  ev->code ? intern(g, ev->code) : cameo,
                                  move ? ev->text : xstrdup(ev->text)});
@@ -792,7 +704,7 @@ static void merge_edge(dyad_graph *into, size_t e, dyad_graph *from,
         evidence_from(into, e, &fe->evidence[j], move);
     if (move) { /* the texts are into's now */
         for (size_t j = 0; j < fe->n_evidence; j++)
-            doc_unref(from, fe->evidence[j].doc);
+            docnames_unref(&from->docs, fe->evidence[j].doc);
         free(fs->ev);
         fs->ev = NULL;
         fs->cap_ev = 0;

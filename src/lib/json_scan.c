@@ -29,7 +29,10 @@ static int peek(json_scan *s)
     return (unsigned char)s->buf[s->pos];
 }
 
-static bool is_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static bool is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 static int skip_ws(json_scan *s)
 {
@@ -73,7 +76,10 @@ bool json_scan_next(json_scan *s, char close, bool *more)
     return true;
 }
 
-bool json_scan_end(json_scan *s) { return skip_ws(s) == -1 && !ferror(s->in); }
+bool json_scan_end(json_scan *s)
+{
+    return skip_ws(s) == -1 && !ferror(s->in);
+}
 
 static void take(json_scan *s, int c)
 {

@@ -32,7 +32,7 @@ typedef struct reader {
     atoms *verbs; /* "verb\ncode" keys */
     long *tenths; /* Goldstein tenths by verbs atom */
     size_t cap_tenths;
-    long acts; /* the relations' counts so far, over all links */
+    long acts;   /* the relations' counts so far, over all links */
     size_t n_ev; /* evidence items read in the current link */
     bool no_evidence;
     dyad_docs *seen_docs; /* the documents listed, when g keeps none */
@@ -473,8 +473,8 @@ static dyad_status read_document(reader *r, json_t *v, size_t i)
                      ? dyad_docs_add(r->seen_docs, doc)
                      : dyad_graph_document(r->g, doc, date ? checked : NULL);
     if (!fresh)
-        return fail(r, DYAD_ERR_INVALID, "%s.doc: \"%s\" appears twice",
-                    path, doc);
+        return fail(r, DYAD_ERR_INVALID, "%s.doc: \"%s\" appears twice", path,
+                    doc);
     return DYAD_OK;
 }
 
@@ -589,8 +589,7 @@ static bool stream_member(reader *r, json_scan *sc, json_t *link,
            stream_evidence(r, sc, path, *e);
 }
 
-static bool stream_link(reader *r, json_scan *sc, const char *links,
-                        size_t i)
+static bool stream_link(reader *r, json_scan *sc, const char *links, size_t i)
 {
     char path[64];
     snprintf(path, sizeof path, "%s[%zu]", links, i);
@@ -694,8 +693,8 @@ static bool stream_root(reader *r, json_scan *sc)
     int stage = 0;
     bool ok = json_scan_byte(sc, '{'), more = ok && !json_scan_byte(sc, '}');
     while (ok && more)
-        ok = stream_top(r, sc, head, &stage) &&
-             json_scan_next(sc, '}', &more);
+        ok =
+            stream_top(r, sc, head, &stage) && json_scan_next(sc, '}', &more);
     ok = ok && stage == 2 && json_scan_end(sc) &&
          check_documents(r) == DYAD_OK &&
          check_bool(r, head, "directed", true) == DYAD_OK &&
@@ -709,8 +708,17 @@ static bool stream_root(reader *r, json_scan *sc)
 static reader new_reader(const char *name, const dyad_read_opts *opts,
                          dyad_error *err)
 {
-    reader r = {dyad_graph_new(), name, err, atoms_new(), NULL, 0, 0, 0,
-                opts && opts->no_evidence, dyad_docs_new(), 0};
+    reader r = {dyad_graph_new(),
+                name,
+                err,
+                atoms_new(),
+                NULL,
+                0,
+                0,
+                0,
+                opts && opts->no_evidence,
+                dyad_docs_new(),
+                0};
     if (opts)
         dyad_graph_set_evidence_cap(r.g, opts->evidence_cap);
     return r;
@@ -774,7 +782,8 @@ static FILE *spool(FILE *in, bool *failed)
     while (!*failed && (n = fread(buf, 1, 1 << 16, in)) > 0)
         *failed = fwrite(buf, 1, n, tmp) != n;
     free(buf);
-    if (*failed || ferror(in) || fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET)) {
+    if (*failed || ferror(in) || fflush(tmp) != 0 ||
+        fseek(tmp, 0, SEEK_SET)) {
         *failed = true;
         fclose(tmp);
         return NULL;
@@ -783,8 +792,8 @@ static FILE *spool(FILE *in, bool *failed)
 }
 
 static dyad_status read_seekable(dyad_graph **out, FILE *in, long start,
-                                 const char *name,
-                                 const dyad_read_opts *opts, dyad_error *err)
+                                 const char *name, const dyad_read_opts *opts,
+                                 dyad_error *err)
 {
     if (read_stream(out, in, name, opts))
         return DYAD_OK;

@@ -63,9 +63,8 @@ static dyad_graph *docs_graph(int first, int last, bool date_even)
         char doc[32];
         snprintf(doc, sizeof doc, "d%02d.txt", k);
         dyad_graph_count(g, 1, 3);
-        CHECK(dyad_graph_document(g, doc,
-                                  date_even && k % 2 == 0 ? "2024-03-18"
-                                                          : NULL));
+        CHECK(dyad_graph_document(
+            g, doc, date_even && k % 2 == 0 ? "2024-03-18" : NULL));
         act_full(g, "pak", "afg", "urge", "020", -1.2, doc, 1, 0,
                  "P urged A.");
     }

@@ -96,8 +96,8 @@ static void test_reals(void)
         same_real((double)t / 1000.0); /* edge means, 3 decimals */
     for (long t = -100; t <= 100; t++)
         same_real((double)t / 10.0); /* verb values */
-    double odd[] = {0.0, -0.0, 1e-5, -1e-7, 1e20, 1.5e300, 2.5e-300,
-                    123456789012.0, 1.0 / 3.0, 1e10, 1e-10};
+    double odd[] = {0.0,      -0.0,           1e-5,      -1e-7, 1e20, 1.5e300,
+                    2.5e-300, 123456789012.0, 1.0 / 3.0, 1e10,  1e-10};
     for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
         same_real(odd[i]);
     capture c;

@@ -251,7 +251,7 @@ static void test_mutations(void)
             size_t at = seed % len;
             char c = alphabet[(seed >> 12) % (sizeof alphabet - 1)];
             switch ((seed >> 20) % 3) {
-            case 0: s[at] = c; break;                           /* replace */
+            case 0: s[at] = c; break; /* replace */
             case 1: memmove(s + at, s + at + 1, len-- - at); break; /* cut */
             default: /* insert */
                 memmove(s + at + 1, s + at, len++ - at + 1);

@@ -14,8 +14,7 @@ void jsonw_init(jsonw *w, FILE *out)
 
 static void flush(jsonw *w)
 {
-    if (!w->failed && w->len &&
-        fwrite(w->buf, 1, w->len, w->out) != w->len)
+    if (!w->failed && w->len && fwrite(w->buf, 1, w->len, w->out) != w->len)
         w->failed = true;
     w->len = 0;
 }
@@ -53,7 +52,10 @@ void jsonw_newline(jsonw *w, int depth)
 }
 
 /* Bytes that stand for themselves inside a JSON string. */
-static bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
+static bool plain(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\';
+}
 
 static void escape(jsonw *w, unsigned char c)
 {
