@@ -4,14 +4,14 @@
  * position for a value once loaded.  The graph read is sorted, so that
  * writing it again gives the same bytes.
  *
- * Two passes share the checks below.  The streaming pass (json_scan.h)
- * walks the file and loads one node, link head or evidence item at a time,
- * so memory follows the graph kept, not the file; it expects dyad's own
- * order (graph, then nodes, then links, each link's evidence after its
- * source, target and relations).  On anything else, a graph in another
- * order, or any error, the file is read again whole by Jansson (the tree
- * pass), which gives the messages.  Input that cannot seek (a pipe) is
- * first copied to a temporary file. */
+ * Two passes share the checks below (read_json.h).  The streaming pass
+ * (read_stream.c, over json_scan.h) walks the file and loads one node, link
+ * head or evidence item at a time, so memory follows the graph kept, not the
+ * file; it expects dyad's own order (graph, then nodes, then links, each
+ * link's evidence after its source, target and relations).  On anything else,
+ * a graph in another order, or any error, the file is read again whole by
+ * Jansson (the tree pass), which gives the messages.  Input that cannot seek
+ * (a pipe) is first copied to a temporary file. */
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -23,21 +23,8 @@
 #include "dyad/docs.h"
 #include "dyad/read.h"
 #include "json_scan.h"
+#include "read_json.h"
 #include "util.h"
-
-typedef struct reader {
-    dyad_graph *g;
-    const char *name;
-    dyad_error *err;
-    atoms *verbs; /* "verb\ncode" keys */
-    long *tenths; /* Goldstein tenths by verbs atom */
-    size_t cap_tenths;
-    long acts;   /* the relations' counts so far, over all links */
-    size_t n_ev; /* evidence items read in the current link */
-    bool no_evidence;
-    dyad_docs *seen_docs; /* the documents listed, when g keeps none */
-    size_t n_docs;
-} reader;
 
 static dyad_status fail(reader *r, dyad_status st, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -66,8 +53,8 @@ static json_t *field(reader *r, json_t *obj, const char *path,
     return v;
 }
 
-static dyad_status get_long(reader *r, json_t *obj, const char *path,
-                            const char *key, long min, long *out)
+dyad_status rj_get_long(reader *r, json_t *obj, const char *path,
+                        const char *key, long min, long *out)
 {
     dyad_status st = DYAD_OK;
     json_t *v = field(r, obj, path, key, &st);
@@ -88,8 +75,8 @@ static dyad_status get_long(reader *r, json_t *obj, const char *path,
     return DYAD_OK;
 }
 
-static dyad_status get_real(reader *r, json_t *obj, const char *path,
-                            const char *key, double *out)
+dyad_status rj_get_real(reader *r, json_t *obj, const char *path,
+                        const char *key, double *out)
 {
     dyad_status st = DYAD_OK;
     json_t *v = field(r, obj, path, key, &st);
@@ -120,8 +107,8 @@ static dyad_status get_str(reader *r, json_t *obj, const char *path,
     return DYAD_OK;
 }
 
-static dyad_status get_array(reader *r, json_t *obj, const char *path,
-                             const char *key, json_t **out)
+dyad_status rj_get_array(reader *r, json_t *obj, const char *path,
+                         const char *key, json_t **out)
 {
     dyad_status st = DYAD_OK;
     json_t *v = field(r, obj, path, key, &st);
@@ -143,8 +130,7 @@ static dyad_status want_object(reader *r, json_t *v, const char *path)
 
 /* ---- the header ---- */
 
-static dyad_status check_bool(reader *r, json_t *root, const char *key,
-                              bool want)
+dyad_status rj_check_bool(reader *r, json_t *root, const char *key, bool want)
 {
     json_t *v = json_object_get(root, key);
     if (!v)
@@ -187,19 +173,19 @@ static dyad_status read_schema(reader *r, json_t *root, json_t **attrs)
     return DYAD_OK;
 }
 
-static dyad_status read_header(reader *r, json_t *root)
+dyad_status rj_read_header(reader *r, json_t *root)
 {
     json_t *attrs;
     dyad_status st = read_schema(r, root, &attrs);
     if (st == DYAD_OK)
-        st = check_bool(r, root, "directed", true);
+        st = rj_check_bool(r, root, "directed", true);
     if (st == DYAD_OK)
-        st = check_bool(r, root, "multigraph", false);
+        st = rj_check_bool(r, root, "multigraph", false);
     long docs = 0, sentences = 0;
     if (st == DYAD_OK)
-        st = get_long(r, attrs, "graph", "documents", 0, &docs);
+        st = rj_get_long(r, attrs, "graph", "documents", 0, &docs);
     if (st == DYAD_OK)
-        st = get_long(r, attrs, "graph", "sentences", 0, &sentences);
+        st = rj_get_long(r, attrs, "graph", "sentences", 0, &sentences);
     if (st == DYAD_OK)
         dyad_graph_count(r->g, docs, sentences);
     return st;
@@ -207,7 +193,7 @@ static dyad_status read_header(reader *r, json_t *root)
 
 /* ---- nodes ---- */
 
-static dyad_status read_node(reader *r, json_t *v, size_t i)
+dyad_status rj_read_node(reader *r, json_t *v, size_t i)
 {
     char path[64];
     snprintf(path, sizeof path, "nodes[%zu]", i);
@@ -219,7 +205,7 @@ static dyad_status read_node(reader *r, json_t *v, size_t i)
     if (st == DYAD_OK)
         st = get_str(r, v, path, "label", &label);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "mentions", 0, &mentions);
+        st = rj_get_long(r, v, path, "mentions", 0, &mentions);
     if (st != DYAD_OK)
         return st;
     if (!id[0])
@@ -234,9 +220,9 @@ static dyad_status read_node(reader *r, json_t *v, size_t i)
 static dyad_status read_nodes(reader *r, json_t *root)
 {
     json_t *nodes = NULL;
-    dyad_status st = get_array(r, root, "(top level)", "nodes", &nodes);
+    dyad_status st = rj_get_array(r, root, "(top level)", "nodes", &nodes);
     for (size_t i = 0; st == DYAD_OK && i < json_array_size(nodes); i++)
-        st = read_node(r, json_array_get(nodes, i), i);
+        st = rj_read_node(r, json_array_get(nodes, i), i);
     return st;
 }
 
@@ -265,8 +251,8 @@ static dyad_status check_goldstein(reader *r, const char *path,
                 path, rel->verb, rel->code, (double)r->tenths[a] / 10.0);
 }
 
-static dyad_status read_relation(reader *r, json_t *v, const char *link,
-                                 size_t i, size_t e)
+dyad_status rj_read_relation(reader *r, json_t *v, const char *link, size_t i,
+                             size_t e)
 {
     char path[96];
     snprintf(path, sizeof path, "%s.relations[%zu]", link, i);
@@ -279,9 +265,9 @@ static dyad_status read_relation(reader *r, json_t *v, const char *link,
     if (st == DYAD_OK)
         st = get_str(r, v, path, "code", &rel.code);
     if (st == DYAD_OK)
-        st = get_real(r, v, path, "goldstein", &rel.goldstein);
+        st = rj_get_real(r, v, path, "goldstein", &rel.goldstein);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "count", 1, &rel.count);
+        st = rj_get_long(r, v, path, "count", 1, &rel.count);
     if (st == DYAD_OK)
         st = check_goldstein(r, path, &rel);
     if (st == DYAD_OK && rel.count > DYAD_MAX_COUNT - r->acts)
@@ -296,8 +282,8 @@ static dyad_status read_relation(reader *r, json_t *v, const char *link,
     return st;
 }
 
-static dyad_status read_evidence(reader *r, json_t *v, const char *link,
-                                 size_t i, size_t e)
+dyad_status rj_read_evidence(reader *r, json_t *v, const char *link, size_t i,
+                             size_t e)
 {
     char path[96];
     snprintf(path, sizeof path, "%s.evidence[%zu]", link, i);
@@ -306,9 +292,9 @@ static dyad_status read_evidence(reader *r, json_t *v, const char *link,
     if (st == DYAD_OK)
         st = get_str(r, v, path, "doc", &ev.doc);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "sentence", 1, &ev.sentence);
+        st = rj_get_long(r, v, path, "sentence", 1, &ev.sentence);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "offset", 0, &ev.offset);
+        st = rj_get_long(r, v, path, "offset", 0, &ev.offset);
     if (st == DYAD_OK)
         st = get_str(r, v, path, "verb", &ev.verb);
     if (st == DYAD_OK)
@@ -339,8 +325,8 @@ static dyad_status find_node(reader *r, json_t *v, const char *path,
 }
 
 /* A new edge for the pair, or an error if it is a loop or a repeat. */
-static dyad_status new_edge(reader *r, json_t *v, const char *path,
-                            long weight, size_t *e)
+dyad_status rj_new_edge(reader *r, json_t *v, const char *path, long weight,
+                        size_t *e)
 {
     size_t s = 0, t = 0;
     dyad_status st = find_node(r, v, path, "source", &s);
@@ -364,20 +350,20 @@ static dyad_status read_items(reader *r, json_t *v, const char *path,
                               size_t e)
 {
     json_t *rels = NULL, *evs = NULL;
-    dyad_status st = get_array(r, v, path, "relations", &rels);
+    dyad_status st = rj_get_array(r, v, path, "relations", &rels);
     if (st == DYAD_OK)
-        st = get_array(r, v, path, "evidence", &evs);
+        st = rj_get_array(r, v, path, "evidence", &evs);
     for (size_t i = 0; st == DYAD_OK && i < json_array_size(rels); i++)
-        st = read_relation(r, json_array_get(rels, i), path, i, e);
+        st = rj_read_relation(r, json_array_get(rels, i), path, i, e);
     for (size_t i = 0; st == DYAD_OK && i < json_array_size(evs); i++)
-        st = read_evidence(r, json_array_get(evs, i), path, i, e);
+        st = rj_read_evidence(r, json_array_get(evs, i), path, i, e);
     return st;
 }
 
 /* acts and goldstein follow from the relations: a file that says
  * otherwise was edited by hand, and merging it would spread the error. */
-static dyad_status check_totals(reader *r, const char *path, size_t e,
-                                long acts, double goldstein)
+dyad_status rj_check_totals(reader *r, const char *path, size_t e, long acts,
+                            double goldstein)
 {
     const dyad_edge *edge = &dyad_graph_edges(r->g)[e];
     if (edge->acts != acts)
@@ -410,17 +396,17 @@ static dyad_status read_link(reader *r, json_t *v, const char *links,
     r->n_ev = 0;
     dyad_status st = want_object(r, v, path);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "weight", 0, &weight);
+        st = rj_get_long(r, v, path, "weight", 0, &weight);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "acts", 0, &acts);
+        st = rj_get_long(r, v, path, "acts", 0, &acts);
     if (st == DYAD_OK)
-        st = get_real(r, v, path, "goldstein", &goldstein);
+        st = rj_get_real(r, v, path, "goldstein", &goldstein);
     if (st == DYAD_OK)
-        st = new_edge(r, v, path, weight, &e);
+        st = rj_new_edge(r, v, path, weight, &e);
     if (st == DYAD_OK)
         st = read_items(r, v, path, e);
     if (st == DYAD_OK)
-        st = check_totals(r, path, e, acts, goldstein);
+        st = rj_check_totals(r, path, e, acts, goldstein);
     return st;
 }
 
@@ -448,7 +434,7 @@ static dyad_status read_links(reader *r, json_t *root)
 
 /* ---- documents ---- */
 
-static dyad_status read_document(reader *r, json_t *v, size_t i)
+dyad_status rj_read_document(reader *r, json_t *v, size_t i)
 {
     char path[64];
     snprintf(path, sizeof path, "graph.corpus[%zu]", i);
@@ -488,13 +474,13 @@ static dyad_status read_documents(reader *r, json_t *root)
         return fail(r, DYAD_ERR_INVALID, "graph.corpus: expected an array");
     dyad_status st = DYAD_OK;
     for (size_t i = 0; st == DYAD_OK && i < json_array_size(docs); i++)
-        st = read_document(r, json_array_get(docs, i), i);
+        st = rj_read_document(r, json_array_get(docs, i), i);
     return st;
 }
 
 /* Checked once the whole graph is read (the count and the list may come
  * in either order). */
-static dyad_status check_documents(reader *r)
+dyad_status rj_check_documents(reader *r)
 {
     if (r->n_docs <= (size_t)dyad_graph_documents(r->g))
         return DYAD_OK;
@@ -509,7 +495,7 @@ static dyad_status read_root(reader *r, json_t *root)
     if (!json_is_object(root))
         return fail(r, DYAD_ERR_INVALID,
                     "not a dyad graph (expected a JSON object)");
-    dyad_status st = read_header(r, root);
+    dyad_status st = rj_read_header(r, root);
     if (st == DYAD_OK)
         st = read_nodes(r, root);
     if (st == DYAD_OK)
@@ -517,190 +503,8 @@ static dyad_status read_root(reader *r, json_t *root)
     if (st == DYAD_OK)
         st = read_documents(r, root);
     if (st == DYAD_OK)
-        st = check_documents(r);
+        st = rj_check_documents(r);
     return st;
-}
-
-/* ---- the streaming pass ----
- *
- * Each function returns false where the tree pass must decide. */
-
-static bool stream_nodes(reader *r, json_scan *sc)
-{
-    if (!json_scan_byte(sc, '['))
-        return false;
-    bool more = !json_scan_byte(sc, ']');
-    for (size_t i = 0; more; i++) {
-        json_t *v = json_scan_value(sc);
-        bool ok = v && read_node(r, v, i) == DYAD_OK;
-        json_decref(v);
-        if (!ok || !json_scan_next(sc, ']', &more))
-            return false;
-    }
-    return true;
-}
-
-/* What comes before a link's evidence: its totals, its edge, its
- * relations (the keys seen so far, in link). */
-static bool stream_link_head(reader *r, json_t *link, const char *path,
-                             size_t *e)
-{
-    long weight = 0;
-    json_t *rels = NULL;
-    dyad_status st = get_long(r, link, path, "weight", 0, &weight);
-    if (st == DYAD_OK)
-        st = new_edge(r, link, path, weight, e);
-    if (st == DYAD_OK)
-        st = get_array(r, link, path, "relations", &rels);
-    for (size_t i = 0; st == DYAD_OK && i < json_array_size(rels); i++)
-        st = read_relation(r, json_array_get(rels, i), path, i, *e);
-    return st == DYAD_OK;
-}
-
-static bool stream_evidence(reader *r, json_scan *sc, const char *path,
-                            size_t e)
-{
-    if (!json_scan_byte(sc, '['))
-        return false;
-    bool more = !json_scan_byte(sc, ']');
-    for (size_t i = 0; more; i++) {
-        json_t *v = json_scan_value(sc);
-        bool ok = v && read_evidence(r, v, path, i, e) == DYAD_OK;
-        json_decref(v);
-        if (!ok || !json_scan_next(sc, ']', &more))
-            return false;
-    }
-    return true;
-}
-
-/* One member of a link: the evidence streamed, anything else loaded. */
-static bool stream_member(reader *r, json_scan *sc, json_t *link,
-                          const char *path, size_t *e)
-{
-    char key[32];
-    if (!json_scan_key(sc, key, sizeof key) || json_object_get(link, key))
-        return false; /* an odd key or a repeated one */
-    if (strcmp(key, "evidence") != 0) {
-        json_t *v = json_scan_value(sc);
-        return v && json_object_set_new(link, key, v) == 0;
-    }
-    json_object_set_new(link, key, json_array());
-    return stream_link_head(r, link, path, e) &&
-           stream_evidence(r, sc, path, *e);
-}
-
-static bool stream_link(reader *r, json_scan *sc, const char *links, size_t i)
-{
-    char path[64];
-    snprintf(path, sizeof path, "%s[%zu]", links, i);
-    if (!json_scan_byte(sc, '{'))
-        return false;
-    json_t *link = json_object();
-    size_t e = (size_t)-1;
-    r->n_ev = 0;
-    bool ok = true, more = !json_scan_byte(sc, '}');
-    while (ok && more)
-        ok = stream_member(r, sc, link, path, &e) &&
-             json_scan_next(sc, '}', &more);
-    long acts = 0;
-    double goldstein = 0;
-    ok = ok && e != (size_t)-1 &&
-         get_long(r, link, path, "acts", 0, &acts) == DYAD_OK &&
-         get_real(r, link, path, "goldstein", &goldstein) == DYAD_OK &&
-         check_totals(r, path, e, acts, goldstein) == DYAD_OK;
-    json_decref(link);
-    return ok;
-}
-
-static bool stream_links(reader *r, json_scan *sc, const char *key)
-{
-    if (!json_scan_byte(sc, '['))
-        return false;
-    bool more = !json_scan_byte(sc, ']');
-    for (size_t i = 0; more; i++)
-        if (!stream_link(r, sc, key, i) || !json_scan_next(sc, ']', &more))
-            return false;
-    return true;
-}
-
-static bool stream_documents(reader *r, json_scan *sc)
-{
-    if (!json_scan_byte(sc, '['))
-        return false;
-    bool more = !json_scan_byte(sc, ']');
-    for (size_t i = 0; more; i++) {
-        json_t *v = json_scan_value(sc);
-        bool ok = v && read_document(r, v, i) == DYAD_OK;
-        json_decref(v);
-        if (!ok || !json_scan_next(sc, ']', &more))
-            return false;
-    }
-    return true;
-}
-
-/* The graph's attributes into head's "graph", its corpus streamed. */
-static bool stream_graph_attrs(reader *r, json_scan *sc, json_t *head)
-{
-    if (!json_scan_byte(sc, '{'))
-        return false;
-    json_t *attrs = json_object();
-    json_object_set_new(head, "graph", attrs);
-    bool ok = true, more = !json_scan_byte(sc, '}');
-    while (ok && more) {
-        char key[32];
-        ok = json_scan_key(sc, key, sizeof key) &&
-             !json_object_get(attrs, key);
-        if (ok && strcmp(key, "corpus") == 0) {
-            json_object_set_new(attrs, key, json_null());
-            ok = stream_documents(r, sc);
-        } else if (ok) {
-            json_t *v = json_scan_value(sc);
-            ok = v && json_object_set_new(attrs, key, v) == 0;
-        }
-        ok = ok && json_scan_next(sc, '}', &more);
-    }
-    return ok;
-}
-
-/* One top-level member; *stage: 0 before the nodes, 1 after, 2 after the
- * links.  head collects graph, directed and multigraph. */
-static bool stream_top(reader *r, json_scan *sc, json_t *head, int *stage)
-{
-    char key[16];
-    if (!json_scan_key(sc, key, sizeof key) || json_object_get(head, key))
-        return false;
-    if (strcmp(key, "nodes") == 0) {
-        json_object_set_new(head, key, json_null());
-        return *stage == 0 && read_header(r, head) == DYAD_OK &&
-               stream_nodes(r, sc) && ++*stage;
-    }
-    if (strcmp(key, "links") == 0 || strcmp(key, "edges") == 0) {
-        json_object_set_new(head, key, json_null());
-        return *stage == 1 && stream_links(r, sc, key) && ++*stage;
-    }
-    if (strcmp(key, "graph") == 0)
-        return stream_graph_attrs(r, sc, head);
-    if (strcmp(key, "graph") && strcmp(key, "directed") &&
-        strcmp(key, "multigraph"))
-        return false;
-    json_t *v = json_scan_value(sc);
-    return v && json_object_set_new(head, key, v) == 0;
-}
-
-static bool stream_root(reader *r, json_scan *sc)
-{
-    json_t *head = json_object();
-    int stage = 0;
-    bool ok = json_scan_byte(sc, '{'), more = ok && !json_scan_byte(sc, '}');
-    while (ok && more)
-        ok =
-            stream_top(r, sc, head, &stage) && json_scan_next(sc, '}', &more);
-    ok = ok && stage == 2 && json_scan_end(sc) &&
-         check_documents(r) == DYAD_OK &&
-         check_bool(r, head, "directed", true) == DYAD_OK &&
-         check_bool(r, head, "multigraph", false) == DYAD_OK;
-    json_decref(head);
-    return ok;
 }
 
 /* ---- the two passes ---- */
@@ -746,7 +550,7 @@ static bool read_stream(dyad_graph **out, FILE *in, const char *name,
     reader r = new_reader(name, opts, &scratch);
     json_scan *sc = xmalloc(sizeof *sc);
     json_scan_init(sc, in);
-    bool ok = stream_root(&r, sc);
+    bool ok = rj_stream_root(&r, sc);
     json_scan_free(sc);
     free(sc);
     return end_reader(&r, ok ? DYAD_OK : DYAD_ERR_PARSE, out) == DYAD_OK;
