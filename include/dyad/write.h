@@ -84,7 +84,8 @@ dyad_status dyad_write_html(const dyad_graph *g, FILE *out,
  * label_a and label_b name the sides ("march", "reuters"); NULL gives "A"
  * and "B". */
 
-/* The readable report (docs/diff.md). */
+/* The readable report (docs/diff.md), for a terminal: control characters
+ * in ids and labels are shown as \xHH (C1 controls as \u00HH). */
 dyad_status dyad_diff_write_text(const dyad_diff *d, FILE *out,
                                  const char *label_a, const char *label_b,
                                  dyad_error *err);
@@ -101,5 +102,24 @@ dyad_status dyad_diff_write_dot(const dyad_diff *d, FILE *out,
 dyad_status dyad_diff_write_svg(const dyad_diff *d, FILE *out,
                                 const char *label_a, const char *label_b,
                                 const dyad_draw_opts *opts, dyad_error *err);
+
+/* The union graph for other tools: every node and edge of A ∪ B with its
+ * change ("added", "removed", "changed", "unchanged") and both sides'
+ * figures (docs/diff.md), as GraphML (keys declared like
+ * dyad_write_graphml's) and as GEXF 1.3 (static). */
+dyad_status dyad_diff_write_graphml(const dyad_diff *d, FILE *out,
+                                    const char *label_a, const char *label_b,
+                                    dyad_error *err);
+dyad_status dyad_diff_write_gexf(const dyad_diff *d, FILE *out,
+                                 const char *label_a, const char *label_b,
+                                 dyad_error *err);
+
+/* A self-contained HTML page of the diff: the figures of both sides, the
+ * drawing of the union graph (dyad_diff_write_svg) and a table of the
+ * edges that changed; clicking a row or an edge marks both.  Draws with
+ * Graphviz: the thread rule of the drawn formats holds. */
+dyad_status dyad_diff_write_html(const dyad_diff *d, FILE *out,
+                                 const char *label_a, const char *label_b,
+                                 const dyad_draw_opts *opts, dyad_error *err);
 
 #endif

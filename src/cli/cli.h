@@ -106,18 +106,30 @@ typedef struct cli_extract_opts {
     dyad_docs *docs; /* if set, receives the documents' dates: a .jsonl
                         line's "date", a file's "date YYYY-MM-DD" first
                         line (which is blanked before extraction) */
+    size_t max_document_bytes; /* a longer document (.jsonl line) is
+                                  refused before it is read whole; 0: the
+                                  default, CLI_MAX_DOCUMENT_BYTES;
+                                  SIZE_MAX: no limit */
+    unsigned shard_k, shard_n; /* extract only shard k of n (1-based) of
+                                  the documents, by a hash of their names;
+                                  n = 0: all */
 } cli_extract_opts;
 
-/* Extracts every document under paths (files; directories, their *.txt
- * recursively in byte order of their paths; *.jsonl files, one
- * {"id", "text"} document a line; "-" for stdin) into a new sorted graph.
+/* The default of --max-document-bytes: 64 MiB. */
+#define CLI_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
+
+/* Extracts every document under paths (files; directories, their *.txt,
+ * *.txt.gz and *.txt.zst recursively in byte order of their paths; *.jsonl
+ * files (.gz, .zst), one {"id", "text"} document a line; "-" for stdin)
+ * into a new sorted graph.
  * A document found in a directory is named by its path below that
  * directory; a file named on the command line by its base name; stdin
  * "stdin".  Returns an exit code, having reported any error. */
 int cli_extract_paths(const char *const *paths, int n,
                       const cli_extract_opts *opts, dyad_graph **out);
 
-/* Reads a whole file ("-": stdin) into a NUL-terminated buffer. */
+/* Reads a whole file ("-": stdin; a .gz or .zst file decompressed) into a
+ * NUL-terminated buffer, with no size limit. */
 dyad_status cli_read_file(const char *path, char **buf, size_t *len,
                           dyad_error *err);
 
@@ -162,6 +174,34 @@ int cli_parse_date(const char *cmd, const char *arg, const char **out);
 /* The last component of path ("a/b.txt" -> "b.txt"; "a/dir/" -> "dir/",
  * trailing slashes kept); a borrowed pointer into path. */
 const char *cli_base_name(const char *path);
+
+/* ---- UTF-8 and the terminal (util.c) ---- */
+
+/* True if s is UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF). */
+bool cli_utf8_ok(const char *s);
+/* A copy of s with every byte that is not part of a UTF-8 character
+ * replaced by U+FFFD; the caller's to free. */
+char *cli_utf8_fix(const char *s);
+/* DYAD_OK if a document name is UTF-8, else DYAD_ERR_INVALID with a
+ * message showing the name: every output carries the names, so they are
+ * checked before a document is read (inputs.c). */
+dyad_status cli_check_name(const char *name, dyad_error *err);
+/* A copy of s fit for a terminal: C0 controls and DEL as \xHH, C1 controls
+ * as \u00HH, bytes that are not UTF-8 as \xHH; the caller's to free.
+ * cli_put_safe writes it.  Messages (cli_error, cli_warn, cli_report,
+ * cli_usage_error) go through it. */
+char *cli_term_safe(const char *s);
+void cli_put_safe(FILE *fp, const char *s);
+/* The n bytes of s with whitespace runs folded to one space, cut to at
+ * most max bytes on a UTF-8 character boundary, "..." added if cut; the
+ * caller's to free (for --suggest's names and examples). */
+char *cli_shorten(const char *s, size_t n, size_t max);
+
+/* s for a terminal, in buf: control characters (C0, DEL, C1) written as
+ * \xNN, so that a document name, a JSONL key or a sentence cannot move
+ * the cursor or recolour the screen; cut (on a character) to fit size. */
+const char *cli_printable(const char *s, char *buf, size_t size);
 
 /* While cli_extract_paths traces (one job), the name of the document being
  * extracted, for trace callbacks that need it (--suggest); NULL outside. */

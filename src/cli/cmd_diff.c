@@ -9,13 +9,36 @@
 
 #define CMD "diff"
 
-typedef enum { OUT_TEXT, OUT_JSON, OUT_DOT, OUT_SVG } out_format;
+/* The formats of a diff, in the order -o writes them. */
+typedef enum {
+    OUT_JSON,
+    OUT_DOT,
+    OUT_SVG,
+    OUT_GRAPHML,
+    OUT_GEXF,
+    OUT_HTML,
+    OUT_TEXT,
+    N_OUT
+} out_format;
+
+static const struct {
+    const char *name, *ext;
+} out_formats[N_OUT] = {
+    [OUT_JSON] = {"json", ".json"},       [OUT_DOT] = {"dot", ".dot"},
+    [OUT_SVG] = {"svg", ".svg"},          [OUT_GRAPHML] = {"graphml", ".graphml"},
+    [OUT_GEXF] = {"gexf", ".gexf"},       [OUT_HTML] = {"html", ".html"},
+    [OUT_TEXT] = {"text", ".txt"},
+};
+
+#define FORMAT_NAMES "text, json, dot, svg, graphml, gexf, html"
 
 typedef struct diff_args {
     const char *path[2];
     const char *label[2];
     const char *actors, *verbs;
     const char *prefix;
+    const char *formats; /* --formats LIST, for -o */
+    bool wanted[N_OUT];  /* what -o writes */
     out_format format;
     long jobs;
     dyad_draw_opts draw;
@@ -38,9 +61,15 @@ static void usage(void)
         "\n"
         "Options:\n"
         "  -f, --format F     the report on stdout: text (default), json, "
-        "dot, svg\n"
+        "dot, svg,\n"
+        "                     graphml, gexf, html\n"
         "  -o, --output P     also write P.json, P.dot and P.svg (all or "
         "none)\n"
+        "      --formats LIST with -o, the formats to write, "
+        "comma-separated: json,\n"
+        "                     dot, svg, graphml, gexf, html, text (P.txt); "
+        "default\n"
+        "                     json,dot,svg\n"
         "      --label-a NAME name of A in the report (default: its base "
         "name\n"
         "                     without extension: graphs/june.json -> june)\n"
@@ -83,6 +112,12 @@ static void usage(void)
         "  Tone shifts   edges in both whose mean Goldstein moved, largest "
         "first\n"
         "\n"
+        "GraphML and GEXF carry the union graph with a 'change' attribute "
+        "(added,\n"
+        "removed, changed, unchanged) on every actor and edge; html is one "
+        "page with\n"
+        "the figures, the drawing and tables of what changed.\n"
+        "\n"
         "The drawing (-o, --format svg) shows A and B together: added edges "
         "solid blue,\n"
         "removed ones dashed vermillion, changed ones doubled purple, "
@@ -96,29 +131,54 @@ static void usage(void)
         "  dyad diff --label-a reuters --label-b dawn news/reuters/ "
         "news/dawn/ -o cmp\n"
         "  dyad diff -f json old.json new/ | jq .similarity\n"
+        "  dyad diff june.json july.json -o cmp --formats html,graphml\n"
         "\n"
         "Exit status: 0 success (whether or not the sides differ), 1 bad "
         "input,\n"
         "2 bad usage.\n");
 }
 
-static bool parse_format(const char *s, out_format *out)
+static bool parse_format(const char *s, size_t n, out_format *out)
 {
-    static const char *const names[] = {"text", "json", "dot", "svg"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(s, names[i]) == 0) {
+    for (int i = 0; i < N_OUT; i++)
+        if (strlen(out_formats[i].name) == n &&
+            strncmp(s, out_formats[i].name, n) == 0) {
             *out = (out_format)i;
             return true;
         }
     return false;
 }
 
+/* "json,graphml,html" into a->wanted; an exit code on a bad name. */
+static int parse_formats(diff_args *a)
+{
+    static const out_format dflt[] = {OUT_JSON, OUT_DOT, OUT_SVG};
+    if (!a->formats) {
+        for (size_t i = 0; i < sizeof dflt / sizeof *dflt; i++)
+            a->wanted[dflt[i]] = true;
+        return -1;
+    }
+    const char *p = a->formats;
+    do {
+        size_t n = strcspn(p, ",");
+        out_format f;
+        if (!parse_format(p, n, &f))
+            return cli_usage_error(CMD, "--formats: unknown format '%.*s' "
+                                        "(" FORMAT_NAMES ")",
+                                   (int)n, p);
+        a->wanted[f] = true;
+        p += n;
+    } while (*p++ == ',');
+    return -1;
+}
+
 enum { OPT_LABEL_A = 256, OPT_LABEL_B, OPT_ACTORS, OPT_VERBS, OPT_ENGINE,
-       OPT_TITLE, OPT_MIN_WEIGHT };
+       OPT_TITLE, OPT_MIN_WEIGHT, OPT_FORMATS };
 
 static const struct option long_opts[] = {
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
+    {"formats", required_argument, NULL, OPT_FORMATS},
     {"label-a", required_argument, NULL, OPT_LABEL_A},
     {"label-b", required_argument, NULL, OPT_LABEL_B},
     {"actors", required_argument, NULL, OPT_ACTORS},
@@ -131,24 +191,45 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* Text that is drawn or printed must be UTF-8 (a title Graphviz cannot
+ * read drops the whole legend). */
+static bool text_arg(const char *opt, const char *value, int *rc)
+{
+    if (cli_utf8_ok(value))
+        return true;
+    *rc = cli_usage_error(CMD, "%s wants UTF-8 text", opt);
+    return false;
+}
+
 /* Returns -1 to go on, else an exit code. */
 static int parse_option(diff_args *a, int c, char **argv)
 {
     long n;
+    int rc = -1;
     switch (c) {
     case 'h': usage(); return CLI_OK;
     case 'f':
-        if (!parse_format(optarg, &a->format))
-            return cli_usage_error(CMD, "unknown format '%s' (text, json, "
-                                        "dot, svg)", optarg);
+        if (!parse_format(optarg, strlen(optarg), &a->format))
+            return cli_usage_error(CMD, "unknown format '%s' (" FORMAT_NAMES
+                                        ")", optarg);
         return -1;
     case 'o': a->prefix = optarg; return -1;
-    case OPT_LABEL_A: a->label[0] = optarg; return -1;
-    case OPT_LABEL_B: a->label[1] = optarg; return -1;
+    case OPT_FORMATS: a->formats = optarg; return -1;
+    case OPT_LABEL_A:
+        if (text_arg("--label-a", optarg, &rc))
+            a->label[0] = optarg;
+        return rc;
+    case OPT_LABEL_B:
+        if (text_arg("--label-b", optarg, &rc))
+            a->label[1] = optarg;
+        return rc;
     case OPT_ACTORS: a->actors = optarg; return -1;
     case OPT_VERBS: a->verbs = optarg; return -1;
     case OPT_ENGINE: a->draw.engine = optarg; return -1;
-    case OPT_TITLE: a->draw.title = optarg; return -1;
+    case OPT_TITLE:
+        if (text_arg("--title", optarg, &rc))
+            a->draw.title = optarg;
+        return rc;
     case 'j':
         if (!cli_parse_count(optarg, 1, 1024, &a->jobs))
             return cli_usage_error(CMD, "--jobs wants a number from 1 to "
@@ -183,12 +264,17 @@ static int parse_args(diff_args *a, int argc, char **argv)
         return cli_usage_error(CMD, "only one of A and B can be stdin");
     if (a->prefix && !*a->prefix)
         return cli_usage_error(CMD, "--output wants a non-empty prefix");
-    return -1;
+    if (a->formats && !a->prefix)
+        return cli_usage_error(CMD, "--formats is for -o PREFIX; --format "
+                                    "writes one to stdout");
+    return parse_formats(a);
 }
 
 /* ---- labels ---- */
 
-/* "graphs/june.json" -> "june", "news/dawn/" -> "dawn", "-" -> "stdin" */
+/* "graphs/june.json" -> "june", "news/dawn/" -> "dawn", "-" -> "stdin";
+ * bytes of the path that are not UTF-8 become U+FFFD (a label is shown,
+ * never used to open anything). */
 static char *default_label(const char *path)
 {
     if (strcmp(path, "-") == 0)
@@ -201,7 +287,9 @@ static char *default_label(const char *path)
     char *dot = strrchr(s, '.');
     if (dot && dot != s)
         *dot = '\0';
-    return s;
+    char *fixed = cli_utf8_fix(s);
+    free(s);
+    return fixed;
 }
 
 static void make_labels(const diff_args *a, char *out[2])
@@ -214,7 +302,7 @@ static void make_labels(const diff_args *a, char *out[2])
         strcmp(a->path[0], a->path[1]) != 0) {
         for (int i = 0; i < 2; i++) {
             free(out[i]);
-            out[i] = cli_xstrdup(a->path[i]);
+            out[i] = cli_utf8_fix(a->path[i]);
         }
     }
 }
@@ -277,11 +365,16 @@ static dyad_status write_format(const dyad_diff *d, out_format f, FILE *fp,
         return dyad_diff_write_dot(d, fp, label[0], label[1], &a->draw, err);
     case OUT_SVG:
         return dyad_diff_write_svg(d, fp, label[0], label[1], &a->draw, err);
+    case OUT_GRAPHML:
+        return dyad_diff_write_graphml(d, fp, label[0], label[1], err);
+    case OUT_GEXF:
+        return dyad_diff_write_gexf(d, fp, label[0], label[1], err);
+    case OUT_HTML:
+        return dyad_diff_write_html(d, fp, label[0], label[1], &a->draw, err);
+    case N_OUT: break;
     }
     return DYAD_ERR_INVALID;
 }
-
-enum { N_FILES = 3 };
 
 static char *file_path(const char *prefix, const char *ext)
 {
@@ -305,26 +398,29 @@ static dyad_status open_and_write(const dyad_diff *d, out_format f,
     return st;
 }
 
-/* PREFIX.json, .dot and .svg: each written to a temporary and committed
- * as one set once all three are complete (cli_out_commit_set: all or
- * none; they were renamed one at a time, so a full disk could leave the
- * new JSON beside the old DOT and SVG). */
+/* PREFIX.json, .dot, .svg (or the --formats list): each written to a
+ * temporary and committed as one set once all are complete
+ * (cli_out_commit_set: all or none), in the order of out_formats so that
+ * the files do not depend on the list's. */
 static int write_files(const dyad_diff *d, char *const label[2],
                        const diff_args *a)
 {
-    static const char *const ext[N_FILES] = {".json", ".dot", ".svg"};
-    static const out_format fmt[N_FILES] = {OUT_JSON, OUT_DOT, OUT_SVG};
-    cli_out *outs[N_FILES] = {NULL, NULL, NULL};
-    char *path[N_FILES] = {NULL, NULL, NULL};
+    cli_out *outs[N_OUT] = {NULL};
+    char *path[N_OUT] = {NULL};
+    size_t n = 0;
     dyad_error err = {0};
     dyad_status st = DYAD_OK;
-    for (int i = 0; i < N_FILES; i++)
-        path[i] = file_path(a->prefix, ext[i]);
-    for (int i = 0; i < N_FILES && st == DYAD_OK; i++)
-        st = open_and_write(d, fmt[i], path[i], label, a, &outs[i], &err);
+    for (int f = 0; f < N_OUT && st == DYAD_OK; f++) {
+        if (!a->wanted[f])
+            continue;
+        path[n] = file_path(a->prefix, out_formats[f].ext);
+        st = open_and_write(d, (out_format)f, path[n], label, a, &outs[n],
+                            &err);
+        n++;
+    }
     if (st == DYAD_OK)
-        st = cli_out_commit_set(outs, N_FILES, &err);
-    for (int i = N_FILES - 1; i >= 0; i--) {
+        st = cli_out_commit_set(outs, n, &err);
+    for (size_t i = n; i-- > 0;) {
         cli_out_abort(outs[i]);
         free(path[i]);
     }
@@ -350,6 +446,7 @@ int cmd_diff(int argc, char **argv)
 {
     diff_args a;
     memset(&a, 0, sizeof a);
+    a.format = OUT_TEXT;
     int rc = parse_args(&a, argc, argv);
     if (rc >= 0)
         return rc;

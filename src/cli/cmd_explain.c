@@ -192,13 +192,19 @@ static const char *kind_name(dyad_trace_kind k)
                : "event";
 }
 
-static const char *str(const char *s) { return s ? s : "?"; }
+/* Names and text from the articles and dictionaries reach the terminal
+ * through these: control characters escaped (cli_term_safe). */
+static void put(const char *s) { cli_put_safe(stdout, s ? s : "?"); }
 
-/* Sentences are printed on one line: newlines become spaces. */
+/* Sentences are printed on one line: newlines and tabs become spaces. */
 static void print_flat(const char *s)
 {
-    for (; *s; s++)
-        putchar(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+    char *flat = cli_xstrdup(s);
+    for (char *p = flat; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    put(flat);
+    free(flat);
 }
 
 static void print_event(const event *e)
@@ -207,31 +213,51 @@ static void print_event(const event *e)
     switch (e->kind) {
     case DYAD_TRACE_ACTOR:
         print_flat(e->text);
-        printf("  %zu-%zu  -> %s", e->start, e->end, str(e->actor));
-        if (e->how)
-            printf(" (%s)", e->how);
+        printf("  %zu-%zu  -> ", e->start, e->end);
+        put(e->actor);
+        if (e->how) {
+            fputs(" (", stdout);
+            put(e->how);
+            putchar(')');
+        }
         break;
     case DYAD_TRACE_VERB:
         print_flat(e->text);
-        printf("  %zu-%zu  %s %s", e->start, e->end, str(e->verb),
-               str(e->cameo));
-        if (e->code)
-            printf(" (%s)", e->code);
+        printf("  %zu-%zu  ", e->start, e->end);
+        put(e->verb);
+        putchar(' ');
+        put(e->cameo);
+        if (e->code) {
+            fputs(" (", stdout);
+            put(e->code);
+            putchar(')');
+        }
         break;
     case DYAD_TRACE_TRIPLE:
     case DYAD_TRACE_DROP:
-        printf("%s -> %s  %s %s", str(e->actor), str(e->target),
-               str(e->cameo), str(e->verb));
-        if (e->kind == DYAD_TRACE_TRIPLE)
-            printf("  [rule: %s]", str(e->rule));
-        else
-            printf("  (%s: %s)", str(e->rule), str(e->how));
+        put(e->actor);
+        fputs(" -> ", stdout);
+        put(e->target);
+        fputs("  ", stdout);
+        put(e->cameo);
+        putchar(' ');
+        put(e->verb);
+        fputs(e->kind == DYAD_TRACE_TRIPLE ? "  [rule: " : "  (", stdout);
+        put(e->rule);
+        if (e->kind == DYAD_TRACE_DROP) {
+            fputs(": ", stdout);
+            put(e->how);
+        }
+        putchar(e->kind == DYAD_TRACE_TRIPLE ? ']' : ')');
         break;
     default:
         print_flat(e->text);
         printf("  %zu-%zu", e->start, e->end);
-        if (e->how)
-            printf("  (%s)", e->how);
+        if (e->how) {
+            fputs("  (", stdout);
+            put(e->how);
+            putchar(')');
+        }
         break;
     }
     putchar('\n');
@@ -250,11 +276,16 @@ static void print_summary(const dyad_graph *g, size_t n_sentences)
            n_edges == 1 ? "" : "s", n_edges ? ":" : "");
     for (size_t i = 0; i < n_edges; i++) {
         const dyad_edge *e = &edges[i];
-        printf("  %s -> %s  weight %ld  ", nodes[e->source].label,
-               nodes[e->target].label, e->weight);
-        for (size_t j = 0; j < e->n_relations; j++)
-            printf("%s%s %s x%ld", j ? ", " : "", e->relations[j].cameo,
-                   e->relations[j].verb, e->relations[j].count);
+        fputs("  ", stdout);
+        put(nodes[e->source].label);
+        fputs(" -> ", stdout);
+        put(nodes[e->target].label);
+        printf("  weight %ld  ", e->weight);
+        for (size_t j = 0; j < e->n_relations; j++) {
+            printf("%s%s ", j ? ", " : "", e->relations[j].cameo);
+            put(e->relations[j].verb);
+            printf(" x%ld", e->relations[j].count);
+        }
         putchar('\n');
     }
 }

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,10 @@ static void print_help(void)
         "",
         "PATH is a file, a directory (its *.txt files, recursively, in byte order",
         "of their paths; hidden entries skipped), a .jsonl corpus (one object",
-        "{\"id\": ..., \"text\": ...} a line) or - for stdin.",
+        "{\"id\": ..., \"text\": ...} a line) or - for stdin.  Compressed files are",
+        "read as they are: .jsonl.gz, .jsonl.zst, and in directories *.txt.gz and",
+        "*.txt.zst (named without the .gz or .zst).  A NUL byte in a text is read",
+        "as a space, with a warning.",
         "",
         "Dates: a .jsonl line's \"date\" (YYYY-MM-DD) or a first line such as",
         "\"date 2024-03-18\" dates a document; GEXF then plays the graph over time",
@@ -87,6 +91,14 @@ static void print_help(void)
         "  -k, --keep-going     warn about unreadable or invalid documents and skip",
         "                       them (by default the first one stops the run and",
         "                       nothing is written)",
+        "      --max-document-bytes N",
+        "                       refuse a document (a .jsonl line) longer than N",
+        "                       bytes before reading it whole; K, M, G suffixes",
+        "                       (default 64M; 0: no limit)",
+        "      --shard K/N      extract only the K-th of N shares of the documents",
+        "                       (by a hash of their names: the same on every",
+        "                       machine); 'dyad merge' of the N graphs gives the",
+        "                       bytes of one run over all (see docs/scale.md)",
         "      --suggest        list the capitalised names that stand where an actor",
         "                       would but are in no dictionary: count, name, an",
         "                       example; candidates for --actors (with -o the graph",
@@ -100,6 +112,7 @@ static void print_help(void)
         "  dyad extract seeds --format html --title Seeds > seeds.html",
         "  cat a.txt | dyad extract -",
         "  dyad extract corpus.jsonl -j 8 --keep-going -o graphs/corpus",
+        "  dyad extract corpus.jsonl.zst --shard 2/8 --format json > part2.json",
         "  dyad extract --suggest seeds | head",
         "",
         "Exit status: 0 success, 1 bad input (unreadable file, invalid UTF-8, bad",
@@ -347,10 +360,16 @@ static void print_suggestions_text(const suggester *s)
         width = len > width ? (len > 40 ? 40 : len) : width;
     }
     printf("%5s  %-*s  %s\n", "count", width, "name", "example");
+    /* names, documents and sentences come from the articles: their
+     * control characters are shown, not sent to the terminal */
+    char name[512], doc[1024], example[1024];
     for (size_t i = 0; i < s->n; i++) {
         const suggestion *sg = &s->items[i];
-        printf("%5ld  %-*s  %s: %s\n", sg->count, width, sg->name, sg->doc,
-               sg->example ? sg->example : "");
+        printf("%5ld  %-*s  %s: %s\n", sg->count, width,
+               cli_printable(sg->name, name, sizeof name),
+               cli_printable(sg->doc, doc, sizeof doc),
+               cli_printable(sg->example ? sg->example : "", example,
+                             sizeof example));
     }
 }
 
@@ -382,6 +401,8 @@ typedef struct extract_args {
     const char *date; /* --date: for documents without their own */
     int progress; /* -1: when stderr is a terminal */
     bool keep_going, suggest, open_actors;
+    size_t max_document_bytes;
+    unsigned shard_k, shard_n;
     cli_format fmt;
     cli_format fmts[CLI_N_FORMATS]; /* what -o writes */
     size_t n_fmts;
@@ -401,6 +422,8 @@ enum {
     OPT_FORMATS,
     OPT_DATE,
     OPT_OPEN_ACTORS,
+    OPT_MAX_DOCUMENT_BYTES,
+    OPT_SHARD,
 };
 
 static const struct option long_opts[] = {
@@ -420,6 +443,8 @@ static const struct option long_opts[] = {
     {"suggest", no_argument, NULL, OPT_SUGGEST},
     {"date", required_argument, NULL, OPT_DATE},
     {"open-actors", no_argument, NULL, OPT_OPEN_ACTORS},
+    {"max-document-bytes", required_argument, NULL, OPT_MAX_DOCUMENT_BYTES},
+    {"shard", required_argument, NULL, OPT_SHARD},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -439,6 +464,60 @@ static int parse_number(const char *cmd, int val, const char *arg, long min,
         return CLI_OK;
     return cli_usage_error(cmd, "--%s wants a whole number >= %ld, not '%s'",
                            option_name(val), min, arg);
+}
+
+/* --max-document-bytes: a whole number with an optional K, M or G (powers
+ * of 1024), at most 1 TiB. */
+static int parse_size(const char *arg, size_t *out)
+{
+    size_t n = strlen(arg);
+    int shift = 0;
+    char num[32];
+    if (n > 0 && strchr("kKmMgG", arg[n - 1])) {
+        char u = (char)(arg[n - 1] | 0x20);
+        shift = u == 'k' ? 10 : u == 'm' ? 20 : 30;
+        n--;
+    }
+    long v = 0;
+    if (n == 0 || n >= sizeof num)
+        v = -1;
+    else {
+        memcpy(num, arg, n);
+        num[n] = '\0';
+        if (!cli_parse_count(num, 0, 1L << (40 - shift), &v))
+            v = -1;
+    }
+    if (v < 0)
+        return cli_usage_error("extract",
+                               "--max-document-bytes wants a size such as "
+                               "64M, 1G or 0 (no limit), not '%s'",
+                               arg);
+    *out = v == 0 ? SIZE_MAX : (size_t)v << shift; /* 0: no limit */
+    return CLI_OK;
+}
+
+/* --shard K/N: 1 <= K <= N <= 100000. */
+static int parse_shard(const char *arg, extract_args *a)
+{
+    const char *slash = strchr(arg, '/');
+    char k[16];
+    long kv = 0, nv = 0;
+    size_t kn = slash ? (size_t)(slash - arg) : 0;
+    bool ok = slash && kn > 0 && kn < sizeof k;
+    if (ok) {
+        memcpy(k, arg, kn);
+        k[kn] = '\0';
+        ok = cli_parse_count(k, 1, 100000, &kv) &&
+             cli_parse_count(slash + 1, 1, 100000, &nv) && kv <= nv;
+    }
+    if (!ok)
+        return cli_usage_error("extract",
+                               "--shard wants K/N with 1 <= K <= N (such as "
+                               "2/8), not '%s'",
+                               arg);
+    a->shard_k = (unsigned)kv;
+    a->shard_n = (unsigned)nv;
+    return CLI_OK;
 }
 
 static int parse_option(int c, const char *arg, extract_args *a)
@@ -462,6 +541,9 @@ static int parse_option(int c, const char *arg, extract_args *a)
     case OPT_SUGGEST: a->suggest = true; return CLI_OK;
     case OPT_DATE: return cli_parse_date("extract", arg, &a->date);
     case OPT_OPEN_ACTORS: a->open_actors = true; return CLI_OK;
+    case OPT_MAX_DOCUMENT_BYTES:
+        return parse_size(arg, &a->max_document_bytes);
+    case OPT_SHARD: return parse_shard(arg, a);
     default: return CLI_BAD_USAGE;
     }
 }
@@ -557,7 +639,8 @@ static int check_args(extract_args *a, int n_paths)
 
 static int parse_args(int argc, char **argv, extract_args *a, int *first)
 {
-    *a = (extract_args){.progress = -1};
+    *a = (extract_args){.progress = -1,
+                        .max_document_bytes = CLI_MAX_DOCUMENT_BYTES};
     optind = 0;
     opterr = 0;
     int c;
@@ -640,6 +723,9 @@ static int extract(const extract_args *a, const char *const *paths,
         .keep_going = a->keep_going,
         .evidence_cap = (size_t)a->max_evidence,
         .docs = docs,
+        .max_document_bytes = a->max_document_bytes,
+        .shard_k = a->shard_k,
+        .shard_n = a->shard_n,
     };
     if (a->suggest)
         opts.extract = (dyad_extract_opts){.trace = suggest_trace, .trace_user = &sugg};

@@ -48,8 +48,160 @@ char *cli_xstrndup(const char *s, size_t n)
 
 char *cli_xstrdup(const char *s) { return cli_xstrndup(s, strlen(s)); }
 
+/* ---- UTF-8 and terminals ---- */
+
+/* The length of the UTF-8 character at s (n bytes left), or 0 if the
+ * bytes there are not one: overlong forms, surrogates and code points
+ * past U+10FFFF are not. */
+static size_t utf8_char(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+    if (!len || len > n || s[0] > 0xF4)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+        return 0;
+    return len;
+}
+
+bool cli_utf8_ok(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_char(p + i, n - i);
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+char *cli_utf8_fix(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), o = 0;
+    char *out = cli_xmalloc(3 * n + 1);
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_char(p + i, n - i);
+        if (k) {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3); /* U+FFFD */
+            o += 3;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
+dyad_status cli_check_name(const char *name, dyad_error *err)
+{
+    if (cli_utf8_ok(name))
+        return DYAD_OK;
+    char *shown = cli_term_safe(name);
+    dyad_fail(err, DYAD_ERR_INVALID, "", 0, 0,
+              "document name \"%s\" is not valid UTF-8 (dyad's outputs are "
+              "UTF-8: rename the file, or give it an id in a .jsonl file)",
+              shown);
+    free(shown);
+    return DYAD_ERR_INVALID;
+}
+
+/* What a terminal would act on: C0 controls, DEL, and the C1 controls
+ * U+0080..U+009F (U+009B is CSI to some terminals). */
+static size_t put_safe_char(char *out, const unsigned char *p, size_t n)
+{
+    size_t k = utf8_char(p, n);
+    if (k == 1 && (p[0] < 0x20 || p[0] == 0x7f))
+        return (size_t)sprintf(out, "\\x%02x", p[0]);
+    if (k == 2 && p[0] == 0xC2 && p[1] < 0xA0)
+        return (size_t)sprintf(out, "\\u%04x", p[1]);
+    if (!k) /* not UTF-8: the byte in hex */
+        return (size_t)sprintf(out, "\\x%02x", p[0]);
+    memcpy(out, p, k);
+    return k;
+}
+
+char *cli_term_safe(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), o = 0;
+    char *out = cli_xmalloc(6 * n + 1); /* at most "\u009b" a 2-byte char */
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_char(p + i, n - i);
+        o += put_safe_char(out + o, p + i, n - i);
+        i += k ? k : 1;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+void cli_put_safe(FILE *fp, const char *s)
+{
+    char *t = cli_term_safe(s ? s : "");
+    fputs(t, fp);
+    free(t);
+}
+
+char *cli_shorten(const char *s, size_t n, size_t max)
+{
+    char *out = cli_xmalloc(max + 4);
+    size_t o = 0;
+    bool space = false;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        if (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r') {
+            space = o > 0;
+            i++;
+            continue;
+        }
+        size_t k = utf8_char(p + i, n - i);
+        k = k ? k : 1;
+        if (o + space + k > max) {
+            memcpy(out + o, "...", 4);
+            return out;
+        }
+        if (space)
+            out[o++] = ' ';
+        space = false;
+        memcpy(out + o, s + i, k);
+        o += k;
+        i += k;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* ---- messages ---- */
 
+static char *vformat(const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 0)))
+#endif
+    ;
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = n < 0 ? NULL : cli_xmalloc((size_t)n + 1);
+    if (msg)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return msg;
+}
+
+/* The message, its control characters escaped (cli_term_safe): a name
+ * from an article or a file cannot drive the terminal. */
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 0)))
@@ -57,13 +209,15 @@ static void vmessage(const char *prefix, const char *fmt, va_list ap)
     ;
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
 {
+    char *msg = vformat(fmt, ap);
     fflush(stdout);    /* keep the order when both go to one terminal */
     flockfile(stderr); /* workers warn concurrently: one line each */
     fputs("dyad: ", stderr);
     fputs(prefix, stderr);
-    vfprintf(stderr, fmt, ap);
+    cli_put_safe(stderr, msg ? msg : fmt);
     fputc('\n', stderr);
     funlockfile(stderr);
+    free(msg);
 }
 
 void cli_error(const char *fmt, ...)
@@ -115,11 +269,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    char *msg = vformat(fmt, ap);
+    va_end(ap);
     fflush(stdout);
     fprintf(stderr, "dyad %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
+    cli_put_safe(stderr, msg ? msg : fmt);
     fprintf(stderr, "; try 'dyad %s --help'\n", cmd);
-    va_end(ap);
+    free(msg);
     return CLI_BAD_USAGE;
 }
 

@@ -415,10 +415,14 @@ static dyad_status parse_code(loader *l, const char *path, json_t *o,
 
 static void add_form(dyad_dict *d, uint32_t node, uint32_t verb_i, int form)
 {
-    if (d->verb_trie.value[node] >= 0)
+    if (d->verb_trie.value[node] >= 0) {
+        vform *old = &d->forms[d->verb_trie.value[node]];
+        if (old->verb == verb_i && form == F_PP)
+            old->pp_too = true; /* "hit": base, past and participle */
         return; /* an earlier verb has this form: first wins */
+    }
     GROW(d->forms, d->cap_forms, d->n_forms + 1);
-    d->forms[d->n_forms] = (vform){verb_i, (uint8_t)form};
+    d->forms[d->n_forms] = (vform){verb_i, (uint8_t)form, form == F_PP};
     d->verb_trie.value[node] = (int32_t)d->n_forms++;
 }
 
@@ -500,7 +504,7 @@ static dyad_status load_verb(loader *l, size_t i, json_t *o)
             uint32_t node = trie_path(l->d, &l->d->split_trie, b.s, NULL, NULL);
             if (node != UINT32_MAX && l->d->split_trie.value[node] < 0) {
                 GROW(l->d->forms, l->d->cap_forms, l->d->n_forms + 1);
-                l->d->forms[l->d->n_forms] = (vform){(uint32_t)i, (uint8_t)f};
+                l->d->forms[l->d->n_forms] = (vform){(uint32_t)i, (uint8_t)f, f == F_PP};
                 l->d->split_trie.value[node] = (int32_t)l->d->n_forms++;
             }
             v->particle = atoms_intern(l->d->words, particle, strlen(particle));

@@ -72,6 +72,7 @@ typedef struct alias {
 typedef struct vform {
     uint32_t verb;
     uint8_t form;
+    bool pp_too; /* the same spelling is also the past participle: "hit", "cut" */
 } vform;
 
 struct dyad_dict {

@@ -11,6 +11,7 @@ binary in a fresh temporary directory.  A check that needs a feature the
 library has not shipped yet (e.g. UNKNOWN trace events for --suggest) is
 reported as a TAP skip, never as a pass."""
 
+import gzip
 import json
 import os
 import pty
@@ -454,7 +455,8 @@ def extract_jsonl(tmp):
         bad = write(os.path.join(tmp, "bad.jsonl"),
                     lines[0] + "\n" + bad_line + "\n" + lines[1] + "\n")
         want = (r'^dyad: .*bad\.jsonl:2: expected \{"id","text"\}' + why
-                if why else r'^dyad: .*bad\.jsonl:2:33: invalid JSON: ')
+                if why else r'^dyad: .*bad\.jsonl:2:33: invalid JSON in '
+                r'"text": premature end of input')
         expect(["extract", bad], 1, err_re=want)
         expect(["extract", "-j", "3", bad], 1, err_re=want)
 
@@ -500,12 +502,309 @@ def extract_jsonl_rules(tmp):
     f = write(os.path.join(tmp, "lead0.jsonl"),
               '{"id": "a", "n": 01, "text": "t"}\n')
     expect(["extract", f], 1,
-           err_re=r'^dyad: .*lead0\.jsonl:1:18: invalid JSON: ')
+           err_re=r'^dyad: .*lead0\.jsonl:1:18: invalid JSON in "n": ')
     f = write(os.path.join(tmp, "numstr.jsonl"),
               '{"id": "12\\" 3", "text": "45"}\n')
     out, _ = expect(["extract", f] + DICT, 0)
     check(graph_of(out)["graph"]["documents"] == 1,
           "digits inside strings untouched")
+
+
+# The JSONL scanner's messages: Jansson's text and column (it read these
+# lines before), with the field named when the error is inside a value.
+JSONL_ERRORS = [
+    (b'{"id": "a" "text": "t"}',
+     r""":1:17: invalid JSON: '}' expected near '"text"'$"""),
+    (b'{"id": "a", "text": "t",}',
+     r""":1:25: invalid JSON: string or '}' expected near '}'$"""),
+    (b'{"id": "a", "text": "t"} x',
+     r""":1:26: invalid JSON: end of file expected near 'x'$"""),
+    (b'"just"', r""":1:6: invalid JSON: '\[' or '\{' expected near '"just"'$"""),
+    (b'{"id": "a", "text": "bad \\q"}',
+     r""":1:27: invalid JSON in "text": invalid escape near '"bad \\q'$"""),
+    (b'{"id": "a", "text": "x \\ud800 y"}',
+     r""":1:32: invalid JSON in "text": invalid Unicode '\\uD800'"""),
+    (b'{"id": "a", "text": "ctl \x01"}',
+     r""":1:25: invalid JSON in "text": control character 0x1 near '"ctl '$"""),
+    (b'{"id": "a", "text": "bad \xff"}',
+     r""":1:25: invalid JSON in "text": unable to decode byte 0xff"""),
+    (b'{"id": "a", "text": tru}',
+     r""":1:23: invalid JSON in "text": invalid token near 'tru'$"""),
+    (b'{"id": "a", "text": ',
+     r""":1:20: invalid JSON in "text": unexpected token near end of file$"""),
+    (b'{"id": "a", "x": [1, {"y": }], "text": "t"}',
+     r""":1:28: invalid JSON in "x": unexpected token near '}'$"""),
+    (b'{"id": "a", "x": 1.e5, "text": "t"}',
+     r""":1:19: invalid JSON in "x": invalid token near '1\.'$"""),
+    (b'{"id": "\xc3\xa9", "x": -, "text": "t"}',
+     r""":1:18: invalid JSON in "x": invalid token near '-'$"""),
+    (b'{"a": {"b": 1, "b": 2}, "id": "a", "text": "t"}',
+     r""":1:18: invalid JSON in "a": duplicate object key near '"b"'$"""),
+    (b'{"id": "a", "x": ' + b'[' * 3000 + b']' * 3000 + b', "text": "t"}',
+     r""":1:2065: invalid JSON in "x": maximum parsing depth reached"""),
+    (b'{"id": "a\\u0000b", "text": "t"}',
+     r""":1: expected \{"id","text"\}: "id" holds a NUL character"""),
+    (b'{"id": {}, "text": "t"}',
+     r""":1: expected \{"id","text"\}: "id" is an object, not a string$"""),
+    (b'{"id": "a", "text": true}',
+     r""":1: expected \{"id","text"\}: "text" is a boolean, not a string$"""),
+]
+
+
+@test("extract")
+def extract_jsonl_scanner_errors(tmp):
+    """Every message names file, line, column and, inside a value, the
+    field (issue 11 item 6); the scanner builds no JSON tree (issue 10)."""
+    f = os.path.join(tmp, "c.jsonl")
+    for line, want in JSONL_ERRORS:
+        write(f, b'{"id": "ok", "text": "t"}\n' + line.replace(b":1", b"")
+              + b"\n")
+        expect(["extract", f], 1,
+               err_re=r"^dyad: .*c\.jsonl" + want.replace(":1", ":2", 1))
+
+
+@test("extract")
+def extract_jsonl_scanner_values(tmp):
+    """Escapes, surrogate pairs and a date decode as Jansson decoded them."""
+    f = write(os.path.join(tmp, "e.jsonl"), json.dumps({
+        "id": "caf\u00e9 \U0001F600 \"q\"", "date": "2024-03-18T10:00:00Z",
+        "skip": {"a": [1, 2.5e300, "x\\y", None, True]},
+        "text": "Pakistan urged the Afghan Taliban\tto act\u2014now."},
+        ensure_ascii=True) + "\n")
+    out, err = expect(["extract", f, "--format", "graphml"] + DICT, 0)
+    check("caf\u00e9 \U0001F600 &quot;q&quot;" in out
+          or 'caf\u00e9 \U0001F600 "q"' in out, "id decoded", out[:3000])
+    check("2024-03-18" in out, "the date is read", out[:3000])
+    g = graph_of(expect(["extract", f] + DICT, 0)[0])
+    texts = [e["text"] for l in g["links"] for e in l["evidence"]]
+    check(any("to act\u2014now." in t for t in texts),
+          "text decoded (\\t, \\u2014)", texts)
+
+
+@test("extract")
+def extract_names_escaped_in_messages(tmp):
+    """An id with control characters (a terminal escape) is shown with
+    them as \\xNN in messages, never raw (issue 11 item 8)."""
+    evil = "red\u001b[31m\u0007\u009b2J"
+    f = write(os.path.join(tmp, "e.jsonl"),
+              json.dumps({"id": evil, "text": "Pakistan urged China."})
+              + "\n" + json.dumps({"id": evil, "text": "China met Iran.",
+                                   "date": "soon"}) + "\n")
+    _, err = expect(["extract", f], 0)
+    check("\x1b" not in err and "\x07" not in err and "\u009b" not in err,
+          "no raw control character on stderr", repr(err))
+    check("duplicate document name 'red\\x1B[31m\\x07\\x9B2J'" in err,
+          "the name shown escaped", repr(err))
+    check("document 'red\\x1B[31m\\x07\\x9B2J' has none" in err,
+          "the date warning too", repr(err))
+
+
+@test("extract")
+def extract_suggest_escapes_controls(tmp):
+    """--suggest's table shows an article's control characters as \\xNN
+    (an ESC in an example sentence would clear the terminal)."""
+    f = write(os.path.join(tmp, "esc.txt"),
+              "Pakistan attacked Zorland \u001b[2J now.\n")
+    out, _ = expect(["extract", "--suggest", f], 0)
+    check("\x1b" not in out, "no raw ESC in the table", repr(out))
+    check("Zorland \\x1B[2J now." in out, "the ESC shown as \\x1B", repr(out))
+
+
+@test("extract")
+def extract_nul_bytes(tmp):
+    """A NUL byte is read as a space, with a warning naming the first; the
+    evidence sentence goes on past it (it was cut there)."""
+    f = write(os.path.join(tmp, "nul.txt"),
+              b"Intro line.\nPakistan urged\0the Afghan Taliban to act "
+              b"against the TTP.\0\n")
+    out, err = expect(["extract", f] + DICT, 0)
+    check(re.search(r"warning: .*nul\.txt:2:15: 2 NUL bytes read as spaces",
+                    err), "warns with line and column", err)
+    texts = [e["text"] for l in graph_of(out)["links"] for e in l["evidence"]]
+    check(any(t.startswith("Pakistan urged the Afghan Taliban to act")
+              for t in texts), "the sentence is whole", texts)
+    j = write(os.path.join(tmp, "nul.jsonl"), json.dumps(
+        {"id": "n", "text": "Pakistan urged\u0000the Afghan Taliban to act."})
+        + "\n")
+    out, err = expect(["extract", j] + DICT, 0)
+    check(re.search(r"nul\.jsonl:1: document 'n' \(text line 1, column 15\):"
+                    r" 1 NUL character", err), "jsonl: warned", err)
+    texts = [e["text"] for l in graph_of(out)["links"] for e in l["evidence"]]
+    check(any("urged the Afghan" in t for t in texts), "jsonl: whole", texts)
+
+
+@test("extract")
+def extract_unstatable_files(tmp):
+    """A *.txt in a directory that cannot be stat'ed is an error naming it
+    (--keep-going: a warning), never a silent skip (issue 11 item 5)."""
+    d = os.path.join(tmp, "c")
+    write(os.path.join(d, "good.txt"), ARTICLE)
+    os.symlink("missing-target.txt", os.path.join(d, "dangling.txt"))
+    expect(["extract", d], 1,
+           err_re=r"^dyad: .*c/dangling\.txt: cannot open: No such file")
+    out, err = expect(["extract", "-k", "--no-progress", d], 0)
+    check(re.search(r"warning: .*dangling\.txt: .*\(skipped\)", err),
+          "keep-going warns", err)
+    check(graph_of(out)["graph"]["documents"] == 1, "the good file read")
+    os.remove(os.path.join(d, "dangling.txt"))
+    os.symlink("loop.txt", os.path.join(d, "loop.txt"))
+    expect(["extract", d], 1,
+           err_re=r"^dyad: .*c/loop\.txt: cannot open: Too many levels")
+    os.remove(os.path.join(d, "loop.txt"))
+    # a FIFO or a link to a directory named *.txt is not read, with a word
+    os.mkfifo(os.path.join(d, "pipe.txt"))
+    os.symlink(tmp, os.path.join(d, "dir.txt"))
+    out, err = expect(["extract", "--no-progress", d], 0)
+    check(re.search(r"warning: .*c/pipe\.txt: not a regular file \(skipped\)",
+                    err) and re.search(r"c/dir\.txt: not a regular file",
+                                       err), "warned, not read", err)
+    os.remove(os.path.join(d, "pipe.txt"))
+    os.remove(os.path.join(d, "dir.txt"))
+    # a path past PATH_MAX (4096): made with relative mkdirs
+    fd = os.open(d, os.O_RDONLY)
+    depth = 0
+    while depth < 4200 // 101:
+        os.mkdir("x" * 100, dir_fd=fd)
+        nfd = os.open("x" * 100, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = nfd
+        depth += 1
+    with open(os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644,
+                      dir_fd=fd), "w") as f:
+        f.write(ARTICLE)
+    os.close(fd)
+    expect(["extract", d], 1, err_re=r"^dyad: .*xxxx.*: File name too long")
+    _, err = expect(["extract", "-k", "--no-progress", d], 0)
+    check("File name too long" in err and "skipped" in err, "warned", err)
+    shutil.rmtree(os.path.join(d, "x" * 100), ignore_errors=True)
+
+
+@test("extract")
+def extract_max_document_bytes(tmp):
+    """--max-document-bytes refuses a longer document by name before it is
+    read whole; the default (64M) stops `yes |` (issue 11 item 8)."""
+    f = write(os.path.join(tmp, "big.txt"), b"Pakistan urged China. " * 100)
+    expect(["extract", "--max-document-bytes", "1K", f], 1,
+           err_re=r"^dyad: .*big\.txt: 2200 bytes, over the limit of 1024 "
+                  r"\(--max-document-bytes\); not read$")
+    expect(["extract", "--max-document-bytes", "3000", f], 0)
+    expect(["extract", "--max-document-bytes", "0", f], 0)
+    for bad in ["-1", "1T", "K", "12x", ""]:
+        expect(["extract", "--max-document-bytes", bad, f], 2,
+               err_re=r"--max-document-bytes wants a size")
+    # over the limit in a directory and with --keep-going
+    d = os.path.join(tmp, "d")
+    write(os.path.join(d, "a.txt"), ARTICLE)
+    shutil.copy(f, os.path.join(d, "big.txt"))
+    out, err = expect(["extract", "-k", "--no-progress",
+                       "--max-document-bytes", "1k", d], 0)
+    check(re.search(r"warning: .*d/big\.txt: 2200 bytes.*\(skipped\)", err),
+          "skipped with a warning", err)
+    check(graph_of(out)["graph"]["documents"] == 1, "one document")
+    # a stream is cut as it is read: gzip, and stdin
+    gz = os.path.join(tmp, "big.txt.gz")
+    with gzip.open(gz, "wb") as g:
+        g.write(b"Pakistan urged China. " * 100)
+    expect(["extract", "--max-document-bytes", "1k", gz], 1,
+           err_re=r"big\.txt\.gz: longer than 1024 bytes")
+    # JSONL: the line is the document; the others are read
+    j = write(os.path.join(tmp, "c.jsonl"),
+              json.dumps({"id": "a", "text": ARTICLE}) + "\n"
+              + json.dumps({"id": "b", "text": "x" * 5000}) + "\n"
+              + json.dumps({"id": "c", "text": ARTICLE}) + "\n")
+    expect(["extract", "--max-document-bytes", "4k", j], 1,
+           err_re=r"^dyad: .*c\.jsonl:2: the line is over the limit of "
+                  r"4096 bytes")
+    out, _ = expect(["extract", "-k", "--no-progress",
+                     "--max-document-bytes", "4k", j], 0)
+    check(graph_of(out)["graph"]["documents"] == 2, "two lines read")
+    # `yes | dyad extract -`: a clear error at the default limit, soon
+    proc = subprocess.Popen("yes | %s extract -" % DYAD, shell=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise Failure("yes | dyad extract - did not end in 60 s")
+    check(proc.returncode == 1, "exit 1", proc.returncode, err)
+    check(re.search(rb"^dyad: stdin: longer than 67108864 bytes", err, re.M),
+          "names stdin and the limit", err)
+
+
+@test("extract")
+def extract_shard_values(tmp):
+    art = write(os.path.join(tmp, "a.txt"), ARTICLE)
+    for bad in ["0/3", "4/3", "3", "/3", "a/b", "1/0", "1/100001", "-1/2"]:
+        expect(["extract", "--shard", bad, art], 2,
+               err_re=r"--shard wants K/N with 1 <= K <= N")
+    docs = [graph_of(expect(["extract", "--shard", "%d/2" % k, art], 0)[0])
+            ["graph"]["documents"] for k in (1, 2)]
+    check(sorted(docs) == [0, 1], "one of two shards has the file", docs)
+    # progress counts this shard's documents, not the lines it passes by
+    lines = "".join(json.dumps({"id": "d%d" % i, "text": "t"}) + "\n"
+                    for i in range(50))
+    j = write(os.path.join(tmp, "c.jsonl"), lines)
+    total = 0
+    for k in (1, 2, 3):
+        out, err = expect(["extract", "--progress", "--shard", "%d/3" % k,
+                           j], 0)
+        n = graph_of(out)["graph"]["documents"]
+        total += n
+        check(re.search(r"^dyad: %d documents, " % n, err, re.M),
+              "shard %d/3: the summary counts its %d documents" % (k, n),
+              err)
+    check(total == 50, "the three shards have the 50 lines", total)
+
+
+def compress(path, data, how):
+    if how == "gz":
+        with gzip.open(path, "wb") as f:
+            f.write(data)
+    else:
+        subprocess.run(["zstd", "-q", "-f", "-o", path], input=data,
+                       check=True)
+    return path
+
+
+@test("extract")
+def extract_compressed(tmp):
+    """.txt.gz and .txt.zst in directories, .jsonl.gz and .jsonl.zst give
+    the graph of the plain files, byte for byte."""
+    if not shutil.which("zstd"):
+        raise Skip("no zstd program to make the fixtures")
+    plain = corpus(os.path.join(tmp, "plain"), 12)
+    want = expect(["extract", "plain"] + DICT, 0, cwd=tmp)[0]
+    check(graph_of(want)["links"], "the corpus gives links")
+    for i, rel in enumerate(all_files(plain)):
+        data = open(os.path.join(plain, rel), "rb").read()
+        how = "gz" if i % 2 else "zst"
+        dest = os.path.join(tmp, "packed", rel + "." + how)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        compress(dest, data, how)
+    got = expect(["extract", "packed"] + DICT, 0, cwd=tmp)[0]
+    check(got == want, "compressed folder: same bytes", got[:500], want[:500])
+    lines = "".join(json.dumps({"id": "d%d" % i, "text": s}) + "\n"
+                    for i, s in enumerate(SENTENCES * 20)).encode()
+    write(os.path.join(tmp, "c.jsonl"), lines)
+    want = expect(["extract", "c.jsonl", "-j", "2"] + DICT, 0, cwd=tmp)[0]
+    for how in ["gz", "zst"]:
+        compress(os.path.join(tmp, "c.jsonl." + how), lines, how)
+        got = expect(["extract", "c.jsonl." + how, "-j", "2"] + DICT, 0,
+                     cwd=tmp)[0]
+        check(got == want, "jsonl.%s: same bytes" % how)
+    # corrupt and truncated files are errors naming them
+    write(os.path.join(tmp, "bad.jsonl.gz"),
+          open(os.path.join(tmp, "c.jsonl.gz"), "rb").read()[:200])
+    expect(["extract", "bad.jsonl.gz"], 1, cwd=tmp,
+           err_re=r"^dyad: bad\.jsonl\.gz: cannot decompress \(gzip\)")
+    zst = open(os.path.join(tmp, "c.jsonl.zst"), "rb").read()
+    write(os.path.join(tmp, "cut.jsonl.zst"), zst[:len(zst) // 2])
+    expect(["extract", "cut.jsonl.zst"], 1, cwd=tmp,
+           err_re=r"^dyad: cut\.jsonl\.zst: cannot decompress \(zstd\)")
+    write(os.path.join(tmp, "junk.txt.zst"), b"not zstd at all\n")
+    expect(["extract", "junk.txt.zst"], 1, cwd=tmp,
+           err_re=r"^dyad: junk\.txt\.zst: cannot decompress \(zstd\): "
+                  r"Unknown frame descriptor")
 
 
 @test("extract")
@@ -538,6 +837,14 @@ def extract_deterministic(tmp):
     a = run(["extract", "-j", "1", "c.jsonl"] + DICT, cwd=tmp)
     b = run(["extract", "-j", "3", "c.jsonl"] + DICT, cwd=tmp)
     check(a[0] == 0 and a[1] == b[1], "jsonl: -j1 and -j3 identical", a[2])
+    # Workers merge their graphs with each other as they finish (pool.c):
+    # more workers than documents, and several rounds, change nothing.
+    for jobs in ["16", "64"]:
+        for cap in ([], ["--max-evidence", "1"]):
+            x = run(["extract", "-j", "1", "c.jsonl"] + DICT + cap, cwd=tmp)
+            y = run(["extract", "-j", jobs, "c.jsonl"] + DICT + cap, cwd=tmp)
+            check(y[0] == 0 and x[1] == y[1],
+                  "jsonl: -j1 and -j%s identical %s" % (jobs, cap), y[2])
 
 
 @test("extract")

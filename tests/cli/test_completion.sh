@@ -52,7 +52,7 @@ expect "--file" dyad explain --fi
 expect "--label-a --label-b" dyad diff --lab
 expect "gexf graphml" dyad extract --format g
 expect "json text" dyad explain --format ""
-expect "dot json svg text" dyad diff -f ""
+expect "dot gexf graphml html json svg text" dyad diff -f ""
 expect "dot gexf graphml html json svg" dyad merge -f ""
 expect "json,svg" dyad extract --formats json,s
 expect "csv,json" dyad merge -o x --formats csv,j

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Golden test of dyad diff: the seeds' first two articles (000, 001)
-against the last three (002, 003, 004), as text, JSON and DOT, compared
-byte for byte with tests/diff/golden/seeds-12-vs-345.{txt,json,dot}.  The
+against the last three (002, 003, 004), as text, JSON, DOT, GraphML and
+GEXF, compared byte for byte with
+tests/diff/golden/seeds-12-vs-345.{txt,json,dot,graphml,gexf}.  The
 SVG is checked for well-formedness only (it embeds Graphviz's version and
 coordinates).
 
@@ -22,7 +23,8 @@ ROOT = os.environ["DYAD_SOURCE_ROOT"]
 GOLDEN = os.path.join(ROOT, "tests", "diff", "golden")
 CASE = "seeds-12-vs-345"
 UPDATE = os.environ.get("DYAD_UPDATE_GOLDEN") == "1"
-FORMATS = {"txt": [], "json": ["-f", "json"], "dot": ["-f", "dot"]}
+FORMATS = {"txt": [], "json": ["-f", "json"], "dot": ["-f", "dot"],
+           "graphml": ["-f", "graphml"], "gexf": ["-f", "gexf"]}
 
 
 def run(args, cwd):

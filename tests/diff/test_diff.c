@@ -346,6 +346,51 @@ static void test_drawing(void)
     dyad_graph_free(b);
 }
 
+/* The union graph for other tools: a change on every node and edge; the
+ * sides' labels must be UTF-8; the text report escapes control
+ * characters of a label. */
+static void test_exports(void)
+{
+    dyad_graph *a, *b;
+    build_abc(&a, &b);
+    dyad_diff *d = diff_of(a, b);
+    char *g = write_to_string(dyad_diff_write_graphml, d);
+    CHECK(strstr(g, "attr.name=\"change\"") != NULL);
+    CHECK(strstr(g, "<data key=\"e_change\">added</data>") != NULL);
+    CHECK(strstr(g, "<data key=\"e_change\">changed</data>") != NULL);
+    CHECK(strstr(g, "<data key=\"g_label_a\">old</data>") != NULL);
+    free(g);
+    char *x = write_to_string(dyad_diff_write_gexf, d);
+    CHECK(strstr(x, "<attvalue for=\"change\" value=\"added\"/>") != NULL);
+    CHECK(strstr(x, "What changed from old to new") != NULL);
+    free(x);
+    dyad_error err = {0};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CHECK_INT(dyad_diff_write_graphml(d, f, "caf\xe9", "b", &err),
+              DYAD_ERR_INVALID);
+    CHECK_INT(dyad_diff_write_gexf(d, f, "a", "\xff", &err),
+              DYAD_ERR_INVALID);
+    CHECK_INT(dyad_diff_write_html(d, f, "\xfe", "b", NULL, &err),
+              DYAD_ERR_INVALID);
+    CHECK_INT(dyad_diff_write_svg(d, f, "\xfe", "b", NULL, &err),
+              DYAD_ERR_INVALID);
+    fclose(f);
+    CHECK(len == 0); /* refused before the first byte */
+    free(buf);
+    buf = NULL;
+    f = open_memstream(&buf, &len);
+    CHECK_INT(dyad_diff_write_text(d, f, "o\x1b[2Jld", "new", &err),
+              DYAD_OK);
+    fclose(f);
+    CHECK(strstr(buf, "o\\x1b[2Jld") != NULL && !strchr(buf, '\x1b'));
+    free(buf);
+    dyad_diff_free(d);
+    dyad_graph_free(a);
+    dyad_graph_free(b);
+}
+
 int main(void)
 {
     RUN(test_self_diff);
@@ -359,5 +404,6 @@ int main(void)
     RUN(test_unsorted);
     RUN(test_writers);
     RUN(test_drawing);
+    RUN(test_exports);
     return DONE();
 }

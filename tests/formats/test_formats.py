@@ -369,6 +369,42 @@ def markup(tmp):
           "markup: CSV fields as they are, quoted", (nodes, ev))
 
 
+def clashing_ids(tmp):
+    """Ids that differ only in characters XML cannot hold (controls,
+    U+FFFE) stay distinct nodes: the one XML keeps whole keeps its id, the
+    others are renamed ('a_b~0') rather than merged into it."""
+    ids = ["a\x01b", "a\x02b", "a b", "c\ufffe", "c\uffff"]
+    links = [{"source": s, "target": t, "weight": 1, "acts": 1,
+              "goldstein": 1.0,
+              "relations": [{"verb": "urge", "cameo": "02", "code": "020",
+                             "goldstein": 1.0, "count": 1}],
+              "evidence": [{"doc": "d.txt", "sentence": 1, "offset": 0,
+                            "verb": "urge", "cameo": "02", "code": "020",
+                            "text": "x"}]}
+             for s, t in [(ids[0], ids[1]), (ids[1], ids[2]),
+                          (ids[3], ids[4])]]
+    graph = {"directed": True, "multigraph": False,
+             "graph": {"generator": "dyad 0.1.0", "schema": 1,
+                       "documents": 1, "sentences": 1},
+             "nodes": [{"id": i, "label": "L", "mentions": 1} for i in ids],
+             "links": links}
+    src = os.path.join(tmp, "clash.json")
+    with open(src, "w", encoding="utf-8") as f:
+        json.dump(graph, f)
+    want = ["a b", "a_b~0", "a_b~1", "c_~3", "c_~4"]
+    g = nx.read_graphml(io.BytesIO(out(["merge", src, "--format",
+                                        "graphml"])))
+    check(sorted(g.nodes) == want and g.number_of_edges() == 3,
+          "clashing ids: GraphML keeps five nodes and three edges",
+          (sorted(g.nodes), g.number_of_edges()))
+    gexf_reader_13()
+    g = nx.read_gexf(io.BytesIO(out(["merge", src, "--format", "gexf"])),
+                     version="1.3")
+    check(sorted(g.nodes) == want and g.number_of_edges() == 3,
+          "clashing ids: GEXF keeps five nodes and three edges",
+          (sorted(g.nodes), g.number_of_edges()))
+
+
 def usage():
     for args, msg in [
             (["--format", "csv"], "give -o PREFIX"),
@@ -397,6 +433,7 @@ def main():
         outputs(tmp)
         merge(tmp)
         markup(tmp)
+        clashing_ids(tmp)
         usage()
     return tap.summary()
 

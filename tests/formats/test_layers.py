@@ -3,7 +3,8 @@
 graph, extraction, the reader, diff, dictionaries, text, and their public
 headers) knows no writer; Graphviz is included only by the adapter
 (src/lib/write/gv_util.*); every writer (dyad_write_*, dyad_diff_write_*)
-is defined under src/lib/write/, one format a file.
+is defined under src/lib/write/, one format a file (GraphML, GEXF and
+HTML of a graph and of a diff share their format's file).
 
 Usage: test_layers.py   (env DYAD_SOURCE_ROOT)"""
 import glob
@@ -71,8 +72,11 @@ check(declared and declared == set(seen),
 files_of = {}
 for name, paths in seen.items():
     check(len(paths) == 1, "%s is defined once" % name, paths)
+    # a format's file writes it for the graph and for the diff's union
+    # graph alike (graphml.c: dyad_write_graphml, dyad_diff_write_graphml)
     m = re.match(r"dyad_(diff_)?write_([a-z]+)", name)
-    fmt = (m.group(1) or "") + m.group(2)
+    fmt = m.group(2) if m.group(2) in ("graphml", "gexf", "html") \
+        else (m.group(1) or "") + m.group(2)
     files_of.setdefault(os.path.basename(paths[0]), set()).add(fmt)
 for base, fmts in sorted(files_of.items()):
     ok = len(fmts) == 1 or base == "diff_draw.c" and fmts == {"diff_dot",

@@ -175,6 +175,40 @@ def interact(d, data):
     click(d, d.find_element(By.ID, "zfit"))
 
 
+def renamed_ids(d, tmp):
+    """Ids the drawing renames ('%1' is drawn as '_1~0'): a click on the
+    edge and on an actor still finds their evidence."""
+    actors = os.path.join(tmp, "pct.json")
+    with open(actors, "w") as f:
+        json.dump({"actors": [
+            {"id": "%1", "label": "Pakistan", "kind": "state",
+             "names": ["Pakistan"]},
+            {"id": "%2", "label": "China", "kind": "state",
+             "names": ["China"]}]}, f)
+    text = os.path.join(tmp, "pct.txt")
+    with open(text, "w") as f:
+        f.write("Pakistan urged China to act.\n")
+    path = os.path.join(tmp, "pct.html")
+    with open(path, "wb") as f:
+        f.write(dyad(["extract", "--format", "html", "--actors", actors,
+                      text]))
+    d.get("file://" + path)
+    time.sleep(0.3)
+    g = svg_group(d, "edge", "_1~0->_2~1")
+    check(g is not None, "renamed ids: the edge %1 -> %2 is drawn")
+    if g is None:
+        return
+    click(d, g.find_element(By.TAG_NAME, "path"))
+    panel = d.find_element(By.ID, "panel").text
+    check("Pakistan urged China to act." in panel,
+          "renamed ids: a click on the edge lists its sentence", panel)
+    click(d, svg_group(d, "node", "_2~1").find_element(By.TAG_NAME, "text"))
+    panel = d.find_element(By.ID, "panel").text
+    check(panel.startswith("China") and "Pakistan urged China" in panel,
+          "renamed ids: a click on an actor lists its edges", panel)
+    check(len(rows(d)) == 1, "renamed ids: the table has the edge")
+
+
 def main():
     shot = sys.argv[1]
     html = dyad(["extract", "--format", "html", "--title", "Seeds", SEEDS])
@@ -195,6 +229,7 @@ def main():
                                                            "path"))
             d.save_screenshot(shot)
             print("# screenshot: " + shot)
+            renamed_ids(d, tmp)
         finally:
             d.quit()
     return tap.summary()

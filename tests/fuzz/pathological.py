@@ -14,6 +14,7 @@ dyad needs, with room), times 5 under sanitizers ($DYAD_SANITIZED, set by
 meson) and times $DYAD_TIMEOUT_SCALE (valgrind).
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -131,6 +132,61 @@ def many_actors(tmp):
     return ["--actors", path, text]
 
 
+def endless_stdin(tmp):
+    """`yes | dyad extract -`: an endless line on stdin (read whole, it
+    ended in the out-of-memory abort)."""
+    return [YES, "-"]
+
+
+def huge_file(tmp):
+    """A 100 MB document with --max-document-bytes 10M: refused by its size,
+    not read."""
+    path = os.path.join(tmp, "huge.txt")
+    with open(path, "wb") as f:
+        f.truncate(100 << 20)
+    return ["--max-document-bytes", "10M", path]
+
+
+def huge_jsonl_line(tmp):
+    """A 100 MB .jsonl line between two short ones, --max-document-bytes
+    10M: skipped without being held (-k), the others read."""
+    doc = b'{"id": "%s", "text": "Pakistan urged the Taliban to act."}\n'
+    path = os.path.join(tmp, "c.jsonl")
+    with open(path, "wb") as f:
+        f.write(doc % b"a")
+        f.write(b'{"id": "big", "text": "' + b"x" * (100 << 20) + b'"}\n')
+        f.write(doc % b"b")
+    return ["-k", "--max-document-bytes", "10M", path]
+
+
+def jsonl_many_keys(tmp):
+    """A .jsonl line of 100,000 distinct keys (duplicates are looked up in
+    a hash table, not by a scan of every earlier key)."""
+    keys = ", ".join('"k%d": %d' % (i, i) for i in range(100000))
+    line = '{%s, "id": "a", "text": "Pakistan urged China."}\n' % keys
+    return [write(os.path.join(tmp, "keys.jsonl"), line.encode())]
+
+
+def jsonl_deep(tmp):
+    """2,000 nested arrays in an ignored key, in 10,000 lines (40 MB):
+    checked as JSON, never built."""
+    line = ('{"x": %s, "id": "a%%d", "text": "Pakistan urged China."}\n'
+            % ("[" * 2000 + "]" * 2000))
+    data = "".join(line % i for i in range(10000))
+    return [write(os.path.join(tmp, "deep.jsonl"), data.encode())]
+
+
+# Cases that must be refused, not merely survive: (exit status, a line of
+# stderr that must be there).
+REFUSED = {
+    "endless-stdin": (1, rb"^dyad: stdin: longer than 67108864 bytes"),
+    "huge-file": (1, rb"huge\.txt: 104857600 bytes, over the limit of "
+                     rb"10485760 \(--max-document-bytes\); not read$"),
+    "huge-jsonl-line": (0, rb"c\.jsonl:2: the line is over the limit"),
+}
+
+YES = "<yes>"
+
 # name: (input maker, time bound in seconds)
 CASES = {
     "long-sentence": (long_sentence, LIMIT),
@@ -146,6 +202,11 @@ CASES = {
     "explain-1m-lines": (explain_lines, 10),
     "suggest-100k-names": (suggest_names, 5),
     "many-actors-100k": (many_actors, 5),
+    "endless-stdin": (endless_stdin, 10),
+    "huge-file": (huge_file, 5),
+    "huge-jsonl-line": (huge_jsonl_line, 10),
+    "jsonl-100k-keys": (jsonl_many_keys, 10),
+    "jsonl-deep-10k-lines": (jsonl_deep, 10),
 }
 
 COMMANDS = ("extract", "explain", "merge", "diff")
@@ -166,16 +227,25 @@ def run(name):
         limit *= SANITIZER_SCALE
     with tempfile.TemporaryDirectory(prefix="dyad-patho-") as tmp:
         args = make(tmp)
+        feed = None
+        if args[0] == YES:
+            feed = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+            args = args[1:]
         if args[0] not in COMMANDS:
             args = ["extract", "--format", "json"] + args
         print("case %s: %s" % (name, make.__doc__))
         start = time.monotonic()
         try:
             p = subprocess.run([dyad] + args, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=limit)
+                               stderr=subprocess.PIPE, timeout=limit,
+                               stdin=feed.stdout if feed else None)
         except subprocess.TimeoutExpired:
             print("FAIL: did not finish in %.1f s" % limit)
             return 1
+        finally:
+            if feed:
+                feed.kill()
+                feed.wait()
         took = time.monotonic() - start
     err = p.stderr
     print("exit %d, %d bytes of output, %.2f s (bound %.1f s)"
@@ -192,6 +262,11 @@ def run(name):
     if any(m in err for m in SANITIZER_MARKS):
         print("FAIL: sanitizer or valgrind report")
         return 1
+    if name in REFUSED:
+        status, line = REFUSED[name]
+        if p.returncode != status or not re.search(line, err, re.M):
+            print("FAIL: want exit %d and a line %r on stderr" % (status, line))
+            return 1
     return 0
 
 

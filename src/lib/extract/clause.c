@@ -91,6 +91,12 @@ aset joint(const ctx *c, const chunk *k)
                 break;
             if (l->role == ROLE_ACTOR && (l->prep == ATOM_NONE || l->person || list_word(c, l->prep_tok)))
                 aset_merge(&s, &l->actors);
+            else if (l->role == ROLE_ACTOR && k->role == ROLE_ATTR) {
+                /* "after US, S Korea, Japan joint drills": the preposition
+                 * governs the whole list of names qualifying the act */
+                aset_merge(&s, &l->actors);
+                break;
+            }
             else if (l->role == ROLE_ACTOR && is_word(c, l->prep_tok, "of") && chunk_of(c, l->prep_tok - 1) &&
                      chunk_of(c, l->prep_tok - 1)->role == ROLE_ACTOR)
                 aset_merge(&s, &l->actors); /* "the ministers of China and Pakistan met" */
@@ -125,7 +131,8 @@ bool quantity(const ctx *c, const chunk *k)
         "number", "members", "rounds", "round", "series", "dozen", "most", "all",
         "both", "each", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "group", "wave", "spate", "batch", "team", "days", "weeks",
-        "months", "years", "hours", "day", "week", "month", "year"};
+        "months", "years", "hours", "day", "week", "month", "year", "half", "much",
+        "parts", "majority"};
     return (T(c, k->last - 1)->flags & TOK_DIGIT) || WORD_AMONG(c, k->last - 1, words);
 }
 
@@ -207,6 +214,10 @@ size_t aux_start(const ctx *c, size_t v, vocc *o)
                 break;
             if (o->form == F_PP || o->form == F_PAST)
                 o->passive = true;
+            else if (o->pp_too && i == v) {
+                o->form = F_PP; /* "has been hit by": the participle */
+                o->passive = true;
+            }
         } else if (g & (G_HAVE | G_DO)) {
             /* "has been attacked", "did not": part of the chain */
         } else if (g & G_TO) {
@@ -316,11 +327,18 @@ static bool subject_adjacent(ctx *c, const vocc *o, size_t p, aset *out)
  * subject of the main clause. */
 static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
 {
-    if (!punct(c, p, ',') || o->form != F_ING || o->aux != o->start)
+    /* 'warned Afghanistan to "choose between peace and chaos," demanding':
+     * the quote mark is in the auxiliary chain */
+    bool bare = o->aux == o->start ||
+                (o->aux + 1 == o->start && (T(c, o->aux)->flags & (TOK_OPENQ | TOK_CLOSEQ)));
+    if (!punct(c, p, ',') || o->form != F_ING || !bare)
         return false;
     vocc *prev = find_vocc(c, p);
+    /* an infinitive before is the main verb's complement ("urged Pakistan
+     * to protect its workers, calling for ..."): its subject is not the
+     * participle's */
     if (prev && prev != o && !(prev->form == F_ING && prev->aux == prev->start) &&
-        !(G(c, prev->start) & G_SAY)) {
+        !(G(c, prev->start) & G_SAY) && !prev->infinitive) {
         aset s = subject_of(c, prev);
         if (s.n) {
             *route = R_VIA_PARTICIPLE;
@@ -453,6 +471,45 @@ static bool subject_of_governing_verb(ctx *c, vocc *o, size_t p, aset *out, rule
     return false;
 }
 
+/* "Russia became the first country to recognise the Taliban", "Iran is
+ * one of the few nations to recognize ...": an infinitive after such a
+ * complement of be or become (modality.c, ordinal_complement) takes the
+ * subject of that verb. */
+static bool subject_of_ordinal(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
+{
+    if (!o->infinitive || !(G(c, p + 1) & G_TO))
+        return false;
+    const chunk *k = chunk_of(c, p);
+    if (!k || k->last != p + 1 || !ordinal_complement(c, k))
+        return false;
+    if (k->prep != ATOM_NONE && is_word(c, k->prep_tok, "in"))
+        k = chunk_of(c, k->prep_tok - 1);
+    size_t v = k->first - 1;
+    if (is_word(c, v, "of"))
+        v -= 2;
+    aset s = subject_at(c, v);
+    if (!s.n)
+        return false;
+    *out = s;
+    *route = R_VIA_ORDINAL;
+    return true;
+}
+
+/* "India's decision to suspend X", "the decision by Washington to
+ * sanction Y": the one who decided is the infinitive's subject. */
+static bool subject_of_decision(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
+{
+    if (!o->infinitive || !(G(c, p + 1) & G_TO))
+        return false;
+    const chunk *k = chunk_of(c, p);
+    aset who;
+    if (!k || k->last != p + 1 || !decision_phrase(c, k, &who))
+        return false;
+    *out = who;
+    *route = R_VIA_DECISION;
+    return true;
+}
+
 /* The subject of relation verb o, found once and kept: the phrase before
  * it, or at a distance (participle, coordination, relative clause,
  * parenthesis or list, governing verb). */
@@ -465,7 +522,9 @@ aset subject_of(ctx *c, vocc *o)
     rule_id r = R_NONE;
     if (o->aux > c->s.first) {
         size_t p = o->aux - 1;
-        if (!subject_adjacent(c, o, p, &s) && !subject_of_participle(c, o, p, &s, &r) &&
+        if (!subject_of_ordinal(c, o, p, &s, &r) && !subject_of_decision(c, o, p, &s, &r) &&
+            !subject_adjacent(c, o, p, &s) &&
+            !subject_of_participle(c, o, p, &s, &r) &&
             !subject_of_coordinated(c, o, p, &s, &r) && !subject_of_relative(c, p, &s, &r) &&
             !subject_across_parenthesis(c, p, &s, &r))
             subject_of_governing_verb(c, o, p, &s, &r);

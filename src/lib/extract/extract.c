@@ -81,6 +81,7 @@ static void read_sentence(ctx *c)
         o->end = (uint32_t)(i + len);
         o->verb = (int32_t)c->d->forms[f].verb;
         o->form = c->d->forms[f].form;
+        o->pp_too = c->d->forms[f].pp_too;
         o->aux = (uint32_t)aux_start(c, i, o);
         i += len;
     }
@@ -88,6 +89,7 @@ static void read_sentence(ctx *c)
         read_verb(c, &c->verbs[i]);
     told_threat(c);
     prescribed_acts(c);
+    promised_price(c);
     wished_relations(c);
     claimed_acts(c);
     for (size_t i = 0; i < c->n_chunks; i++) {

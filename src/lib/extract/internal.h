@@ -84,6 +84,7 @@ typedef struct vocc {
     uint32_t aux;        /* first token of the auxiliary chain */
     int32_t verb;        /* index in d->verbs, or -1 for grammar verbs */
     uint8_t form;
+    bool pp_too; /* the form is also the past participle ("hit") */
     bool passive, negated, hyp, future, infinitive;
     aset subject;
     bool subject_done;
@@ -180,6 +181,7 @@ typedef enum {
     GOV_NONE, GOV_REQUEST, GOV_INTENT, GOV_PROMISE, GOV_NEG, GOV_NOUN, GOV_SUBJECT,
     GOV_READY,  /* "is ready to assist": readiness */
     GOV_CAUSED, /* "prompting Islamabad to accuse Kabul": asserted */
+    GOV_ORDINAL, /* "became the first country to recognise X": asserted */
 } gov_kind;
 
 /* The frame of a relation verb being read: its arguments, the class of
@@ -297,6 +299,8 @@ size_t past_of_phrases(const ctx *c, const chunk *k);
 
 /* modality.c */
 gov_kind governor(ctx *c, size_t to, size_t *gov_at);
+bool ordinal_complement(const ctx *c, const chunk *k);
+bool decision_phrase(const ctx *c, const chunk *k, aset *who);
 bool denied(const ctx *c, size_t v);
 bool requested(ctx *c, const vocc *o);
 bool needs_met(const ctx *c, const verb *v, size_t from);
@@ -324,6 +328,7 @@ void read_noun(ctx *c, const chunk *k);
 void claimed_acts(ctx *c);
 void told_threat(ctx *c);
 void prescribed_acts(ctx *c);
+void promised_price(ctx *c);
 void wished_relations(ctx *c);
 
 /* open.c */

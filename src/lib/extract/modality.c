@@ -20,6 +20,53 @@ static bool causing(const ctx *c, size_t i)
     return false;
 }
 
+/* "the first country", "the only state", "one of the few nations (in the
+ * world)" completing be or become, with no modal before it ("would be the
+ * first to" is hypothetical).  k is the phrase before the infinitive's
+ * "to". */
+bool ordinal_complement(const ctx *c, const chunk *k)
+{
+    static const char *const ordinals[] = {"first", "second", "third", "last", "only",
+                                           "latest", "next", "sole", "few"};
+    static const char *const become[] = {"became", "become", "becomes", "becoming"};
+    /* "... nations in the world to": the phrase before the place */
+    if (k->prep != ATOM_NONE && is_word(c, k->prep_tok, "in") && k->prep_tok > c->s.first) {
+        const chunk *h = chunk_of(c, k->prep_tok - 1);
+        if (h && h->last == k->prep_tok)
+            k = h;
+    }
+    if (k->actors.n || k->first < c->s.first + 2 || !is_word(c, k->first, "the") ||
+        !WORD_AMONG(c, k->first + 1, ordinals))
+        return false;
+    size_t v = k->first - 1;
+    if (v > c->s.first + 1 && is_word(c, v, "of") && is_word(c, v - 1, "one"))
+        v -= 2; /* "one of the few nations" */
+    if (!(G(c, v) & G_BE) && !WORD_AMONG(c, v, become))
+        return false;
+    for (size_t m = v; m-- > c->s.first && m + 3 > v;)
+        if (G(c, m) & (G_MODAL_HYP | G_MODAL_FUT))
+            return false;
+    return true;
+}
+
+/* The phrase before an infinitive's "to" names a decision: "India's
+ * decision", "the decision by Washington", "Pakistan's move".  *who gets
+ * the one who decided (possessor, or the actors after "by"). */
+bool decision_phrase(const ctx *c, const chunk *k, aset *who)
+{
+    static const char *const decisions[] = {"decision", "move", "plan", "plans"};
+    if (k->role == ROLE_POSS && k->poss.n && WORD_AMONG(c, k->last - 1, decisions)) {
+        *who = k->poss;
+        return true;
+    }
+    if (k->role == ROLE_ACTOR && k->prep != ATOM_NONE && is_word(c, k->prep_tok, "by") &&
+        k->prep_tok > c->s.first && WORD_AMONG(c, k->prep_tok - 1, decisions)) {
+        *who = k->actors;
+        return true;
+    }
+    return false;
+}
+
 gov_kind governor(ctx *c, size_t to, size_t *gov_at)
 {
     size_t j = to;
@@ -38,6 +85,15 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
             if (b > c->s.first && causing(c, b - 1)) {
                 *gov_at = b - 1; /* "prompting Islamabad to accuse Kabul": it happened */
                 return GOV_CAUSED;
+            }
+            aset decider;
+            if (decision_phrase(c, k, &decider)) {
+                *gov_at = k->last - 1; /* "India's decision to suspend": decided */
+                return GOV_INTENT;
+            }
+            if (ordinal_complement(c, k)) {
+                *gov_at = b - 1; /* "became the first country to recognise": it did */
+                return GOV_ORDINAL;
             }
             if (b > c->s.first) {
                 vocc *prev = find_vocc(c, b + 1);

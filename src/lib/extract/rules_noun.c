@@ -424,6 +424,39 @@ static void refused_demand(ctx *c, noun_frame *a)
     }
 }
 
+/* "to defend Israel from Iran's aerial attacks", "protect Ukraine against
+ * Russian strikes": the one defended from an act of force is its target. */
+static void defended_from(ctx *c, noun_frame *a)
+{
+    static const char *const defend[] = {"defend", "defends", "defended", "defending",
+                                         "protect", "protects", "protected", "protecting",
+                                         "shield", "shields", "shielded", "shielding",
+                                         "safeguard", "safeguarded"};
+    const chunk *k = a->k;
+    int root = atoi(a->n->cameo);
+    if (a->target.n || !a->agent.n || root < 18 || k->prep == ATOM_NONE ||
+        (!is_word(c, k->prep_tok, "from") && !is_word(c, k->prep_tok, "against")) ||
+        k->prep_tok <= c->s.first + 1)
+        return;
+    size_t o = k->prep_tok - 1;
+    const chunk *ok = chunk_of(c, o);
+    if (ok && ok->last == k->prep_tok && ok->role == ROLE_ACTOR && !ok->pronoun &&
+        !is_word(c, o, "itself") && !is_word(c, o, "themselves"))
+        o = ok->first;
+    else if (!is_word(c, o, "itself") && !is_word(c, o, "themselves"))
+        return;
+    if (o <= c->s.first || !WORD_AMONG(c, o - 1, defend))
+        return;
+    for (size_t m = o - 1; m-- > c->s.first && m + 3 >= o;)
+        if (G(c, m) & (G_MODAL_FUT | G_MODAL_HYP))
+            return; /* "will defend itself against any aggression": none yet */
+    /* "Pakistan will defend itself against Indian aggression" */
+    bool self = is_word(c, o, "itself") || is_word(c, o, "themselves");
+    a->target = self ? subject_at(c, o - 1) : ok->actors;
+    if (a->target.n)
+        via(c, R_VIA_DEFENDED_FROM);
+}
+
 void read_noun(ctx *c, const chunk *k)
 {
     const noun *n = &c->d->nouns[k->noun / 2];
@@ -431,7 +464,7 @@ void read_noun(ctx *c, const chunk *k)
     trace(c, DYAD_TRACE_VERB, k->noun_at, k->last, -1, -1, n->lemma, n->cameo, n->code, NULL);
     c->n_via = 0;
     if (k->role == ROLE_ATTR)
-        a.agent = k->actors;
+        a.agent = joint(c, k); /* "US, S Korea, Japan joint drills": the list too */
     if (k->poss.n)
         *(n->poss_target ? &a.target : &a.agent) = k->poss;
     if (only_possible(c, &a) || between(c, &a))
@@ -443,6 +476,7 @@ void read_noun(ctx *c, const chunk *k)
         return;
     roles_elsewhere(c, &a);
     refused_demand(c, &a);
+    defended_from(c, &a);
     if (a.agent.n && a.target.n) {
         size_t j = a.after;
         while (j < c->s.last && (G(c, j) & G_ADV))

@@ -144,3 +144,63 @@ void prescribed_acts(ctx *c)
             emit(c, &speaker, &addressee, "urge", "02", "020", 3.0, i, i + 1, R_SPEAKER_SHOULD);
     }
 }
+
+/* After "will" (or "'ll"): "pay (a heavy) price", "pay dearly", "regret",
+ * "face (serious) consequences".  Returns the token after the phrase, or 0. */
+static size_t price_phrase(const ctx *c, size_t i)
+{
+    static const char *const sizes[] = {"heavy", "high", "steep", "huge", "terrible",
+                                        "severe", "serious", "dire", "grave", "painful"};
+    if (i + 1 >= c->s.last)
+        return 0;
+    if (is_word(c, i, "regret"))
+        return i + 1;
+    if (is_word(c, i, "pay")) {
+        if (is_word(c, i + 1, "dearly"))
+            return i + 2;
+        if (is_word(c, i + 1, "the") && i + 2 < c->s.last && is_word(c, i + 2, "price"))
+            return i + 3;
+        size_t j = i + 1;
+        if (is_word(c, j, "a"))
+            j++;
+        while (j < c->s.last && WORD_AMONG(c, j, sizes))
+            j++;
+        return j < c->s.last && is_word(c, j, "price") ? j + 1 : 0;
+    }
+    if (is_word(c, i, "face")) {
+        size_t j = i + 1;
+        while (j < c->s.last && WORD_AMONG(c, j, sizes))
+            j++;
+        return j < c->s.last && is_word(c, j, "consequences") ? j + 1 : 0;
+    }
+    return 0;
+}
+
+/* "Israel will pay a heavy price," Hezbollah's leader said: promising an
+ * actor a price to pay, regret or consequences is a threat (13) from the
+ * speaker. */
+void promised_price(ctx *c)
+{
+    c->n_via = 0;
+    for (size_t i = c->s.first + 1; i + 1 < c->s.last; i++) {
+        /* "will", or a reported "would" ("said the US would pay dearly") */
+        if (!(G(c, i) & G_MODAL_FUT) &&
+            !(is_word(c, i, "would") && reported_future(c, i, i + 1)))
+            continue;
+        size_t at = i + 1;
+        while (at < c->s.last && (G(c, at) & G_ADV))
+            at++;
+        size_t end = at < c->s.last ? price_phrase(c, at) : 0;
+        if (!end)
+            continue;
+        const chunk *k = subject_chunk(c, i);
+        if (!k || k->role != ROLE_ACTOR || k->prep != ATOM_NONE)
+            continue;
+        if (k->first > c->s.first && ((G(c, k->first - 1) & G_COND) || wh_word(c, k->first - 1)))
+            continue; /* "if Israel will pay ..." */
+        aset target = joint(c, k), speaker = speaker_at(c, i);
+        if (target.n && speaker.n)
+            emit(c, &speaker, &target, "threaten", "13", "130", -6.0, i, end, R_PROMISED_PRICE);
+    }
+}
+

@@ -403,7 +403,15 @@ static bool frame_arguments(ctx *c, vocc *o, frame *f)
     int root = atoi(f->v->cameo);
     if (!f->obj.n) {
         const chunk *sk = subject_chunk(c, o->aux);
-        if (sk && sk->role == ROLE_POSS)
+        /* "half of Ukraine's energy grid has been destroyed" */
+        if (sk && quantity(c, sk) && sk->last + 1 < o->aux && is_word(c, sk->last, "of")) {
+            const chunk *q = chunk_of(c, sk->last + 1);
+            if (q && q->first == sk->last + 1)
+                sk = q;
+        }
+        if (sk && sk->role == ROLE_ACTOR)
+            f->obj = sk->actors; /* "half of Pakistan's border posts" */
+        else if (sk && sk->role == ROLE_POSS)
             f->obj = sk->poss; /* "Pakistan's demands were rejected by X" */
         else if (sk && sk->role == ROLE_NONE && !sk->person && !sk->head_class &&
                  (root == 5 || (root >= 10 && root <= 12)))
@@ -634,10 +642,11 @@ static bool infinitive_not_asserted(ctx *c, vocc *o, frame *f)
         drop(c, &f->subj, &f->obj, f->v, o->start, o->end, why);
         return true;
     }
-    o->planned = gk != GOV_CAUSED;
+    o->planned = gk != GOV_CAUSED && gk != GOV_ORDINAL;
     f->rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE
               : gk == GOV_READY ? R_READY
               : gk == GOV_CAUSED ? R_CAUSED
+              : gk == GOV_ORDINAL ? R_ORDINAL_ACT
                                  : R_PLANNED;
     return false;
 }
@@ -739,6 +748,49 @@ static void own_envoy_partner(ctx *c, const vocc *o, frame *f)
     via(c, R_VIA_ENVOY_PARTNER);
 }
 
+/* "Ukraine received F-16 fighter jets from Denmark": weapons received from
+ * X are X arming the receiver (07), not the receiver meeting X.  True if
+ * it read the candidate so. */
+static bool received_weapons(ctx *c, const vocc *o, frame *f)
+{
+    static const char *const arms[] = {"jets", "jet", "aircraft", "warplanes", "drones",
+                                       "missiles", "missile", "rockets", "tanks",
+                                       "helicopters", "artillery", "weapons", "arms",
+                                       "ammunition", "systems", "shells", "munitions"};
+    if (strcmp(f->v->lemma, "receive") || o->passive || !f->subj.n || !f->obj.n)
+        return false;
+    const chunk *k = chunk_of(c, o->end);
+    if (!k || k->first != o->end || k->last + 1 >= c->s.last ||
+        !WORD_AMONG(c, k->last - 1, arms) || !is_word(c, k->last, "from"))
+        return false;
+    aset giver = object_at(c, k->last + 1, NULL);
+    if (!giver.n)
+        return false;
+    emit(c, &giver, &f->subj, "provide", "07", "072", 8.3, o->start, o->end, R_RECEIVED_FROM);
+    return true;
+}
+
+/* "Munir warned Afghanistan to choose ..., demanding action against
+ * terrorists": a participle of appeal or demand (demand, urge, call for,
+ * ...) with no target of its own addresses the one the main verb acted
+ * on. */
+static void participle_addressee(ctx *c, const vocc *o, frame *f)
+{
+    static const char *const appeals[] = {"demand", "urge", "call for", "call on", "press",
+                                          "insist"};
+    bool appeal = false;
+    for (size_t i = 0; i < sizeof appeals / sizeof *appeals && !appeal; i++)
+        appeal = !strcmp(f->v->lemma, appeals[i]); /* not "expecting", "hoping" */
+    if (f->obj.n || o->subject_via != R_VIA_PARTICIPLE || !appeal || f->subj.n != 1)
+        return;
+    for (size_t i = c->n_seen; i-- > 0;)
+        if (c->seen[i].src == f->subj.a[0]) {
+            f->obj = aset_one(c->seen[i].dst);
+            via(c, R_VIA_PARTICIPLE_ADDRESSEE);
+            return;
+        }
+}
+
 /* No object yet: the other side of a border, joint agents of a mutual act,
  * the antecedent of an object relative, the one who charged.  True when
  * the candidate was read (reciprocal triples emitted). */
@@ -817,6 +869,9 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     }
     refusal_subject(c, o, &f);
     own_envoy_partner(c, o, &f);
+    participle_addressee(c, o, &f);
+    if (received_weapons(c, o, &f))
+        return;
     if (v->mode == MODE_PROMISE && !f.obj.n)
         f.obj = complement_target(c, o);
     if (v->mode == MODE_PROMISE && promised_force(c, o)) {

@@ -7,6 +7,8 @@
 
 #include "diff_util.h"
 #include "draw.h"
+#include "export.h"
+#include "text.h"
 
 /* Okabe–Ito: distinguishable with every common colour-vision deficiency;
  * each kind also has its own line style, so hue is never the only cue. */
@@ -21,6 +23,7 @@ typedef struct draw_ctx {
     const dyad_diff *d;
     Agraph_t *g;
     Agnode_t **nodes; /* by diff node index; NULL: not drawn */
+    char **names;     /* ex_drawn_names of the nodes' ids, or NULL */
     long max_change;
     long min_weight;
 } draw_ctx;
@@ -35,8 +38,8 @@ static bool edge_drawn(const draw_ctx *c, const dyad_diff_edge *e)
 static void style_node(Agnode_t *n, const dyad_diff_node *v)
 {
     strbuf lab = {0}, tip = {0};
-    gvu_esc(&lab, v->label, strlen(v->label));
-    gvu_esc(&tip, v->label, strlen(v->label));
+    gvu_esc_trunc(&lab, v->label, DRAW_TEXT);
+    gvu_esc_tip_trunc(&tip, v->label, DRAW_TEXT);
     if (v->kind == DYAD_DIFF_ADDED) {
         sb_puts(&lab, "\\nnew");
         gvu_set(n, "color", COL_ADDED);
@@ -81,18 +84,26 @@ static void edge_label(strbuf *b, const dyad_diff_edge *e)
         strbuf v = {0};
         dw_verb_changes(&v, e, 2, MINUS);
         sb_puts(b, "\\n" LABEL_PAD);
-        gvu_esc(b, v.s, v.len);
+        gvu_esc_trunc(b, v.s, 2 * DRAW_TEXT);
         sb_free(&v);
     }
 }
+
+/* A tooltip's size before escaping: four times it (a backslash escaped
+ * as four, gvu_esc_tip) stays under the 16,384 bytes of a DOT string. */
+#define TIP_MAX 3000
 
 static void edge_tooltip(strbuf *b, const draw_ctx *c,
                          const dyad_diff_edge *e)
 {
     const dyad_diff_node *v = dyad_diff_nodes(c->d);
     strbuf t = {0};
-    sb_printf(&t, "%s -> %s: weight %ld -> %ld", v[e->source_node].label,
-              v[e->target_node].label, e->weight_a, e->weight_b);
+    char *from = draw_cut(v[e->source_node].label, DRAW_TEXT);
+    char *to = draw_cut(v[e->target_node].label, DRAW_TEXT);
+    sb_printf(&t, "%s -> %s: weight %ld -> %ld", from, to, e->weight_a,
+              e->weight_b);
+    free(to);
+    free(from);
     if (e->acts_a > 0 && e->acts_b > 0)
         sb_printf(&t, ", tone %+.2f -> %+.2f", rnd(e->goldstein_a, 2),
                   rnd(e->goldstein_b, 2));
@@ -100,7 +111,7 @@ static void edge_tooltip(strbuf *b, const draw_ctx *c,
         sb_puts(&t, "; verbs ");
         dw_verb_changes(&t, e, 0, "-");
     }
-    gvu_esc(b, t.s, t.len);
+    gvu_esc_tip_trunc(b, t.s, TIP_MAX);
     sb_free(&t);
 }
 
@@ -237,7 +248,7 @@ static void legend(strbuf *b, const draw_ctx *c, const char *title,
     strbuf t = {0};
     sb_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">");
     sb_puts(b, "<TR><TD><B>");
-    gvu_esc_html(b, title);
+    gvu_esc_html_trunc(b, title, 3 * DRAW_TEXT);
     sb_puts(b, "</B></TD></TR>");
     legend_figures(b, c->d);
     sb_puts(b, "<TR><TD><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
@@ -281,7 +292,8 @@ static Agnode_t *draw_node(draw_ctx *c, size_t i)
 {
     if (!c->nodes[i]) {
         const dyad_diff_node *v = &dyad_diff_nodes(c->d)[i];
-        c->nodes[i] = agnode(c->g, (char *)v->id, 1);
+        const char *name = c->names && c->names[i] ? c->names[i] : v->id;
+        c->nodes[i] = agnode(c->g, (char *)name, 1);
         style_node(c->nodes[i], v);
     }
     return c->nodes[i];
@@ -312,9 +324,11 @@ static void draw_all(draw_ctx *c)
 static Agraph_t *diff_graph(const dyad_diff *d, const char *label_a,
                             const char *label_b, const dyad_draw_opts *opts)
 {
-    const char *la = name_or(label_a, "A"), *lb = name_or(label_b, "B");
+    char *la = draw_cut(name_or(label_a, "A"), DRAW_TEXT);
+    char *lb = draw_cut(name_or(label_b, "B"), DRAW_TEXT);
     draw_ctx c = {.d = d, .min_weight = opts ? opts->min_weight : 0};
     c.nodes = xcalloc(dyad_diff_n_nodes(d) + 1, sizeof *c.nodes);
+    c.names = ex_diff_drawn_names(d);
     for (size_t i = 0; i < dyad_diff_n_edges(d); i++) {
         const dyad_diff_edge *e = &dyad_diff_edges(d)[i];
         long ch = labs(ldelta(e->weight_a, e->weight_b));
@@ -334,7 +348,10 @@ static Agraph_t *diff_graph(const dyad_diff *d, const char *label_a,
     draw_all(&c);
     sb_free(&title);
     sb_free(&html);
+    ex_drawn_names_free(c.names, dyad_diff_n_nodes(d));
     free(c.nodes);
+    free(lb);
+    free(la);
     return c.g;
 }
 
@@ -343,8 +360,15 @@ static dyad_status write_drawn(const dyad_diff *d, FILE *out,
                                const dyad_draw_opts *opts, const char *format,
                                dyad_error *err)
 {
+    dyad_status st = draw_check_title(opts, err);
+    if (st == DYAD_OK && !((!label_a || text_utf8_ok(label_a)) &&
+                           (!label_b || text_utf8_ok(label_b))))
+        st = dyad_fail(err, DYAD_ERR_INVALID, "", 0, 0,
+                       "a side's label is not valid UTF-8");
+    if (st != DYAD_OK)
+        return st;
     Agraph_t *g = diff_graph(d, label_a, label_b, opts);
-    dyad_status st = draw_write(g, format, out, err);
+    st = draw_write(g, format, out, err);
     agclose(g);
     return st;
 }

@@ -206,6 +206,24 @@ static void text_tones(strbuf *b, const dyad_diff *d)
     free(v);
 }
 
+/* The report goes to terminals: every control character but the line
+ * feeds the report itself writes, DEL and the C1 controls (U+0080..U+009F;
+ * U+009B is CSI to some terminals) shown as \xHH or \u00HH, so that an id
+ * or a label cannot drive the terminal. */
+static void terminal_safe(strbuf *out, const strbuf *in)
+{
+    const unsigned char *p = (const unsigned char *)(in->s ? in->s : "");
+    for (size_t i = 0; i < in->len; i++) {
+        if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f)
+            sb_printf(out, "\\x%02x", p[i]);
+        else if (p[i] == 0xC2 && i + 1 < in->len && p[i + 1] >= 0x80 &&
+                 p[i + 1] < 0xA0)
+            sb_printf(out, "\\u%04x", p[++i]);
+        else
+            sb_putc(out, (char)p[i]);
+    }
+}
+
 dyad_status dyad_diff_write_text(const dyad_diff *d, FILE *out,
                                  const char *label_a, const char *label_b,
                                  dyad_error *err)
@@ -227,7 +245,10 @@ dyad_status dyad_diff_write_text(const dyad_diff *d, FILE *out,
         text_edges(&b, d, DYAD_DIFF_CHANGED, "Edges changed");
         text_tones(&b, d);
     }
-    dyad_status st = dw_flush(&b, out, err);
+    strbuf safe = {0};
+    terminal_safe(&safe, &b);
+    dyad_status st = dw_flush(&safe, out, err);
+    sb_free(&safe);
     sb_free(&b);
     return st;
 }

@@ -7,11 +7,11 @@
 dyad_status dyad_write_dot(const dyad_graph *g, FILE *out,
                            const dyad_draw_opts *opts, dyad_error *err)
 {
-    if (!g || !dyad_graph_is_sorted(g))
-        return dyad_fail(err, DYAD_ERR_INVALID, "dot", 0, 0,
-                         "the graph is not sorted (dyad_graph_sort)");
+    dyad_status st = draw_check(g, opts, "dot", err);
+    if (st != DYAD_OK)
+        return st;
     Agraph_t *gr = draw_graph(g, opts);
-    dyad_status st = draw_write(gr, "dot", out, err);
+    st = draw_write(gr, "dot", out, err);
     agclose(gr);
     return st;
 }

@@ -8,6 +8,8 @@
 
 #include "draw.h"
 #include "dyad/extract.h"
+#include "export.h"
+#include "text.h"
 
 /* ---- defaults ---- */
 
@@ -106,12 +108,51 @@ dyad_status draw_write(Agraph_t *g, const char *format, FILE *out,
     return st;
 }
 
+/* ---- checks and cuts ---- */
+
+dyad_status draw_check(const dyad_graph *g, const dyad_draw_opts *opts,
+                       const char *what, dyad_error *err)
+{
+    if (!g || !dyad_graph_is_sorted(g))
+        return dyad_fail(err, DYAD_ERR_INVALID, what, 0, 0,
+                         "the graph is not sorted (dyad_graph_sort)");
+    char where[256];
+    if (!ex_check_utf8(g, where, sizeof where))
+        return dyad_fail(err, DYAD_ERR_INVALID, "", 0, 0,
+                         "%s: not valid UTF-8", where);
+    return draw_check_title(opts, err);
+}
+
+dyad_status draw_check_title(const dyad_draw_opts *opts, dyad_error *err)
+{
+    if (opts && opts->title && !text_utf8_ok(opts->title))
+        return dyad_fail(err, DYAD_ERR_INVALID, "", 0, 0,
+                         "the title is not valid UTF-8");
+    return DYAD_OK;
+}
+
+char *draw_cut(const char *s, size_t max)
+{
+    size_t n = ex_utf8_cut(s, max);
+    if (!s[n])
+        return xstrdup(s);
+    strbuf b = {0};
+    sb_add(&b, s, n);
+    sb_puts(&b, "\xE2\x80\xA6");
+    return b.s;
+}
+
 /* ---- the graph's drawing ---- */
 
 #define DRAW_LABEL_VERBS 3        /* verbs on an edge label */
 #define DRAW_TIP_VERBS 8          /* verbs in an edge tooltip */
 #define DRAW_TIP_EVIDENCE 5L      /* sentences in an edge tooltip */
 #define DRAW_TIP_SENTENCE 200     /* bytes of one sentence in a tooltip */
+/* DRAW_TEXT (draw.h) bytes of a name, DRAW_VERB of a verb, DRAW_TITLE of
+ * the title: so that the longest tooltip, escaped (a backslash becomes
+ * four), stays near 10 KB, under the 16,384 bytes DOT's lexer takes. */
+#define DRAW_VERB 60
+#define DRAW_TITLE 300
 #define DRAW_MAX_EDGE_LABELS 120  /* beyond this, labels only in tooltips */
 #define DRAW_MAX_SPLINE_EDGES 150 /* neato/sfdp: beyond this, straight */
 
@@ -162,9 +203,9 @@ static void put_verbs(strbuf *b, const verb_count *v, size_t n, size_t max,
         if (i)
             sb_puts(b, ", ");
         if (tip)
-            gvu_esc_tip(b, v[i].verb, strlen(v[i].verb));
+            gvu_esc_tip_trunc(b, v[i].verb, DRAW_VERB);
         else
-            gvu_esc(b, v[i].verb, strlen(v[i].verb));
+            gvu_esc_trunc(b, v[i].verb, DRAW_VERB);
         if (v[i].count > 1)
             sb_printf(b, " " TIMES "%ld", v[i].count);
     }
@@ -196,16 +237,17 @@ static const char *tone_of(double g)
     return "strongly cooperative";
 }
 
+/* A name (an actor's, a document's) in a label or a tooltip. */
 static void esc_str(strbuf *b, const char *s)
 {
     if (s)
-        gvu_esc(b, s, strlen(s));
+        gvu_esc_trunc(b, s, DRAW_TEXT);
 }
 
 static void esc_tip(strbuf *b, const char *s)
 {
     if (s)
-        gvu_esc_tip(b, s, strlen(s));
+        gvu_esc_tip_trunc(b, s, DRAW_TEXT);
 }
 
 /* An actor's name as drawn: its label, or its id if it has none. */
@@ -269,6 +311,7 @@ typedef struct build_ctx {
     size_t open_nodes; /* drawn open actors (--open-actors) */
     long *out_deg, *in_deg;
     bool labels; /* verbs on the edges (dot, not too many edges) */
+    char **names; /* ex_drawn_names: NULL, or a new name per renamed id */
 } build_ctx;
 
 static bool edge_drawn(const build_ctx *c, const dyad_edge *e)
@@ -338,7 +381,8 @@ static void add_node(const build_ctx *c, Agraph_t *gr, size_t i,
                      Agnode_t **made)
 {
     const dyad_node *nd = &c->nodes[i];
-    Agnode_t *n = agnode(gr, (char *)nd->id, 1);
+    const char *name = c->names && c->names[i] ? c->names[i] : nd->id;
+    Agnode_t *n = agnode(gr, (char *)name, 1);
     made[i] = n;
     strbuf b = {0};
     sb_puts(&b, "");
@@ -447,10 +491,10 @@ static char *legend_html(const build_ctx *c, const dyad_draw_opts *opts)
         sb_puts(&b, "<TR><TD ALIGN=\"LEFT\"><TABLE ALIGN=\"LEFT\" BORDER=\"0\" "
                     "CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD>"
                     "<FONT POINT-SIZE=\"18\">");
-        gvu_esc_html(&b, opts->title);
+        gvu_esc_html_trunc(&b, opts->title, DRAW_TITLE);
         sb_printf(&b, "</FONT></TD><TD WIDTH=\"%zu\"></TD></TR></TABLE>"
                       "</TD></TR>",
-                  strlen(opts->title) + 1);
+                  ex_utf8_cut(opts->title, DRAW_TITLE) + 1);
     }
     long docs = dyad_graph_documents(c->g), sents = dyad_graph_sentences(c->g);
     sb_printf(&b, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" "
@@ -482,6 +526,17 @@ static char *legend_html(const build_ctx *c, const dyad_draw_opts *opts)
     return b.s;
 }
 
+char **draw_node_names(const dyad_graph *g)
+{
+    size_t n = dyad_graph_n_nodes(g);
+    const char **ids = xcalloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = dyad_graph_nodes(g)[i].id;
+    char **names = ex_drawn_names(ids, n);
+    free(ids);
+    return names;
+}
+
 Agraph_t *draw_graph(const dyad_graph *g, const dyad_draw_opts *opts)
 {
     build_ctx c = {
@@ -502,6 +557,7 @@ Agraph_t *draw_graph(const dyad_graph *g, const dyad_draw_opts *opts)
     char *legend = legend_html(&c, opts);
     gvu_set_html(gr, "label", legend);
     free(legend);
+    c.names = draw_node_names(g);
     Agnode_t **made = xcalloc(c.n_nodes ? c.n_nodes : 1, sizeof *made);
     for (size_t i = 0; i < c.n_nodes; i++)
         if (c.drawn_node[i])
@@ -510,6 +566,7 @@ Agraph_t *draw_graph(const dyad_graph *g, const dyad_draw_opts *opts)
         if (edge_drawn(&c, &c.edges[i]))
             add_edge(&c, gr, &c.edges[i], made, c.labels);
     free(made);
+    ex_drawn_names_free(c.names, c.n_nodes);
     free(c.in_deg);
     free(c.out_deg);
     free(c.drawn_node);

@@ -49,6 +49,25 @@ const char *draw_engine(const dyad_draw_opts *opts, size_t n_nodes,
 dyad_status draw_write(Agraph_t *g, const char *format, FILE *out,
                        dyad_error *err);
 
+/* The checks before a drawing: a sorted graph (else an error naming
+ * what, "dot"), of UTF-8 strings, and a UTF-8 title, which an HTML-like
+ * label needs (Graphviz drops a label it cannot read). */
+dyad_status draw_check(const dyad_graph *g, const dyad_draw_opts *opts,
+                       const char *what, dyad_error *err);
+dyad_status draw_check_title(const dyad_draw_opts *opts, dyad_error *err);
+
+/* Bytes of a name (an actor's label, a document's, a side's) in a label
+ * or a tooltip. */
+#define DRAW_TEXT 120
+
+/* A copy of s cut to max bytes on a UTF-8 boundary, "…" added if cut;
+ * the caller's to free. */
+char *draw_cut(const char *s, size_t max);
+
+/* The nodes' names in the graph's drawing: ex_drawn_names (export.h) of
+ * their ids, in the graph's order. */
+char **draw_node_names(const dyad_graph *g);
+
 /* The styled drawing of a sorted dyad_graph, as dyad_write_dot writes it
  * and dyad_write_svg draws it: nodes and edges added in canonical order,
  * the legend as the graph's HTML label, layout=engine.  opts may be

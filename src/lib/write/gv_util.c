@@ -54,55 +54,97 @@ static void esc_byte(strbuf *b, unsigned char c, esc_mode mode)
         sb_putc(b, (char)c);
 }
 
-void gvu_esc(strbuf *b, const char *s, size_t n)
+/* U+FFFE and U+FFFF, which XML forbids, become U+FFFD; the rest bytewise. */
+static void esc_n(strbuf *b, const char *s, size_t n, esc_mode mode)
 {
-    for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], ESC_LABEL);
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && p[i] == 0xEF && p[i + 1] == 0xBF &&
+            (p[i + 2] & 0xFE) == 0xBE) {
+            sb_puts(b, "\xEF\xBF\xBD");
+            i += 2;
+        } else
+            esc_byte(b, p[i], mode);
+    }
 }
+
+void gvu_esc(strbuf *b, const char *s, size_t n) { esc_n(b, s, n, ESC_LABEL); }
 
 void gvu_esc_tip(strbuf *b, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], ESC_TIP);
+    esc_n(b, s, n, ESC_TIP);
 }
 
 void gvu_esc_url(strbuf *b, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        esc_byte(b, (unsigned char)s[i], ESC_URL);
+    esc_n(b, s, n, ESC_URL);
 }
 
 void gvu_esc_html(strbuf *b, const char *s)
 {
-    for (; *s; s++) {
-        switch (*s) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
         case '&': sb_puts(b, "&amp;"); break;
         case '<': sb_puts(b, "&lt;"); break;
         case '>': sb_puts(b, "&gt;"); break;
         case '"': sb_puts(b, "&quot;"); break;
-        default: sb_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                sb_putc(b, ' ');
+            else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] & 0xFE) == 0xBE) {
+                sb_puts(b, "\xEF\xBF\xBD");
+                p += 2;
+            } else
+                sb_putc(b, (char)*p);
         }
     }
 }
 
-void gvu_esc_tip_trunc(strbuf *b, const char *s, size_t max)
+/* The bytes of s to keep within max: cut on a UTF-8 character boundary,
+ * and on a word end when one is in the second half. */
+static size_t cut_at(const char *s, size_t max)
 {
-    size_t n = strlen(s);
-    if (n <= max) {
-        gvu_esc_tip(b, s, n);
-        return;
-    }
-    /* back up to the start of a UTF-8 character, then to a word end */
     size_t cut = max;
     while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
         cut--;
     size_t word = cut;
     while (word > max / 2 && s[word] != ' ')
         word--;
-    if (word > max / 2)
-        cut = word;
-    gvu_esc_tip(b, s, cut);
+    return word > max / 2 ? word : cut;
+}
+
+static void esc_trunc(strbuf *b, const char *s, size_t max, esc_mode mode)
+{
+    size_t n = strlen(s);
+    if (n <= max) {
+        esc_n(b, s, n, mode);
+        return;
+    }
+    esc_n(b, s, cut_at(s, max), mode);
     sb_puts(b, "\xE2\x80\xA6"); /* … */
+}
+
+void gvu_esc_trunc(strbuf *b, const char *s, size_t max)
+{
+    esc_trunc(b, s, max, ESC_LABEL);
+}
+
+void gvu_esc_tip_trunc(strbuf *b, const char *s, size_t max)
+{
+    esc_trunc(b, s, max, ESC_TIP);
+}
+
+void gvu_esc_html_trunc(strbuf *b, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max) {
+        gvu_esc_html(b, s);
+        return;
+    }
+    char *head = xstrndup(s, cut_at(s, max));
+    gvu_esc_html(b, head);
+    free(head);
+    sb_puts(b, "\xE2\x80\xA6");
 }
 
 /* ---- the plugin context ---- */

@@ -57,13 +57,21 @@ void gvu_esc_tip(strbuf *b, const char *s, size_t n);
  * Graphviz's SVG renderer writes raw into xlink:href. */
 void gvu_esc_url(strbuf *b, const char *s, size_t n);
 
-/* Appends s for text inside an HTML-like label: & < > " as entities. */
+/* Appends s for text inside an HTML-like label: & < > " as entities,
+ * control characters as spaces. */
 void gvu_esc_html(strbuf *b, const char *s);
 
-/* Appends at most max bytes of s, cut on a UTF-8 character boundary (and
- * a word end when one is near) and ended with "…" if cut, escaped with
- * gvu_esc_tip. */
+/* Each of the escapes above also turns U+FFFE and U+FFFF, which XML
+ * forbids, into U+FFFD.
+ *
+ * Cut to a size: DOT's lexer refuses a quoted string or HTML label over
+ * 16,384 bytes, so every piece of text from the articles or the user goes
+ * in through one of these.  Each appends at most max bytes of s, cut on a
+ * UTF-8 character boundary (and a word end when one is near) and ended
+ * with "…" if cut, escaped as gvu_esc, gvu_esc_tip or gvu_esc_html. */
+void gvu_esc_trunc(strbuf *b, const char *s, size_t max);
 void gvu_esc_tip_trunc(strbuf *b, const char *s, size_t max);
+void gvu_esc_html_trunc(strbuf *b, const char *s, size_t max);
 
 /* ---- context and rendering ---- */
 
