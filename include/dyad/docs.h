@@ -1,13 +1,15 @@
-/* dyad_docs: what is known about documents beyond their text, today their
- * dates.  The graph names each evidence item's document (dyad_evidence.doc)
- * and knows nothing else of it; a caller that knows when a document was
- * published (a .jsonl "date" field, a " date 2024-03-18" first line)
- * records it here under the same name, and the writers that place acts in
- * time (GEXF's start, the date columns of CSV and GraphML) look the date
- * of each evidence item up by its doc.
+/* dyad_docs: a set of document names, each with its date where one is
+ * known.  A graph keeps one, the documents it was built from
+ * (dyad_graph_docs), so that merge can tell a document it already has; a
+ * caller that knows when a document was published (a .jsonl "date" field,
+ * a " date 2024-03-18" first line) records it under the name evidence
+ * items give (dyad_evidence.doc), and the writers that place acts in time
+ * (GEXF's start, the date columns of CSV and GraphML) look the date of
+ * each evidence item up by its doc.
  *
- * A table is filled once, then read; it is not locked: callers filling it
- * from several threads serialise the calls. */
+ * Names are kept in order of addition until dyad_docs_sort puts them in
+ * byte order (strcmp), the order the JSON lists them in.  A table is not
+ * locked: callers filling it from several threads serialise the calls. */
 #ifndef DYAD_DOCS_H
 #define DYAD_DOCS_H
 
@@ -37,10 +39,14 @@ bool dyad_date_parse(const char *s, size_t n, char date[DYAD_DATE_SIZE]);
 size_t dyad_date_line(const char *text, size_t len,
                       char date[DYAD_DATE_SIZE]);
 
+/* Adds doc, undated; false if it was there already. */
+bool dyad_docs_add(dyad_docs *d, const char *doc);
+bool dyad_docs_has(const dyad_docs *d, const char *doc); /* d may be NULL */
+
 /* Records that doc is dated date (YYYY-MM-DD, as dyad_date_parse gives
- * it).  A document dated twice keeps the earlier date, so the table does
- * not depend on the order of the calls.  DYAD_ERR_INVALID if date is not
- * a date. */
+ * it), adding doc if new.  A document dated twice keeps the earlier date,
+ * so the table does not depend on the order of the calls.
+ * DYAD_ERR_INVALID if date is not a date. */
 dyad_status dyad_docs_set_date(dyad_docs *d, const char *doc,
                                const char *date, dyad_error *err);
 
@@ -50,5 +56,18 @@ const char *dyad_docs_date(const dyad_docs *d, const char *doc);
 
 /* How many documents have a date (0 for NULL). */
 size_t dyad_docs_n_dated(const dyad_docs *d);
+
+/* How many documents (0 for NULL), and the i-th, 0 <= i < count: its name
+ * and its date or NULL (borrowed, valid until d changes).  The order is
+ * that of addition, or byte order after dyad_docs_sort. */
+size_t dyad_docs_count(const dyad_docs *d);
+const char *dyad_docs_name(const dyad_docs *d, size_t i);
+const char *dyad_docs_date_at(const dyad_docs *d, size_t i);
+void dyad_docs_sort(dyad_docs *d);
+bool dyad_docs_is_sorted(const dyad_docs *d); /* true for NULL */
+
+/* Adds every document of from to into, with its date (the earlier of
+ * two).  from may be NULL. */
+dyad_status dyad_docs_merge(dyad_docs *into, const dyad_docs *from);
 
 #endif

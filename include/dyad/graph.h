@@ -26,6 +26,7 @@
 #include <stddef.h>
 
 #include "dyad/common.h"
+#include "dyad/docs.h"
 
 typedef struct dyad_graph dyad_graph;
 
@@ -48,9 +49,9 @@ typedef struct dyad_relation {
 } dyad_relation;
 
 typedef struct dyad_evidence {
-    const char *doc;  /* document name, as given to extraction */
-    long sentence;    /* 1-based number of the sentence in its document */
-    long offset;      /* byte offset of the sentence in its document */
+    const char *doc; /* document name, as given to extraction */
+    long sentence;   /* 1-based number of the sentence in its document */
+    long offset;     /* byte offset of the sentence in its document */
     const char *verb;
     const char *cameo;
     const char *code;
@@ -94,6 +95,27 @@ void dyad_graph_count(dyad_graph *g, long documents, long sentences);
 long dyad_graph_documents(const dyad_graph *g);
 long dyad_graph_sentences(const dyad_graph *g);
 
+/* ---- the documents a graph was built from ----
+ *
+ * Beside the count, a graph lists its documents by name (dyad_extract adds
+ * each one it reads; the JSON carries the list), with dates where known,
+ * so that merge can tell a document it already has whatever path its
+ * graph came by.  The list may hold fewer names than the count: a graph
+ * of an older dyad has none, and a name read twice is listed once. */
+
+/* Lists doc, with its date (YYYY-MM-DD; NULL or not a date: none, or the
+ * one it has); false if doc was listed already. */
+bool dyad_graph_document(dyad_graph *g, const char *doc, const char *date);
+/* Dates each listed document that dates has a date for (the earlier of
+ * two wins). */
+void dyad_graph_date_documents(dyad_graph *g, const dyad_docs *dates);
+/* The list: a borrowed view, in byte order once the graph is sorted. */
+const dyad_docs *dyad_graph_docs(const dyad_graph *g);
+/* How many documents of b a lists too; *example (if not NULL) receives the
+ * first of them in b's order, or NULL. */
+size_t dyad_graph_shared_documents(const dyad_graph *a, const dyad_graph *b,
+                                   const char **example);
+
 /* The node with this id, added with this label and no mentions if new.
  * Returns its index (valid until the next dyad_graph_sort). */
 size_t dyad_graph_node(dyad_graph *g, const char *id, const char *label);
@@ -112,12 +134,22 @@ void dyad_graph_relation(dyad_graph *g, size_t edge,
                          const dyad_relation *rel);
 void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev);
 
-/* Adds everything in from to into: mentions, weights, relations, evidence
- * and totals.  Associative and commutative once sorted.  Fails with
- * DYAD_ERR_INVALID, changing nothing, when a node id carries two labels, a
- * (verb, code) two Goldstein values, or a sum would pass DYAD_MAX_COUNT. */
+/* Adds everything in from to into: mentions, weights, relations, evidence,
+ * totals and the list of documents (see dyad_graph_shared_documents for a
+ * document in both: it is listed once, and its counts are added twice).
+ * Associative and commutative once sorted.  Fails with DYAD_ERR_INVALID,
+ * changing nothing, when a node id carries two labels, a (verb, code) two
+ * Goldstein values, or a sum would pass DYAD_MAX_COUNT. */
 dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
                              dyad_error *err);
+
+/* As dyad_graph_merge, but from's evidence (and its list of documents,
+ * when into lists none) is moved into into, not copied (the worker graphs
+ * of a run, a graph just read): on success from keeps its nodes, edges and
+ * relations and has no evidence left; free it.  On failure neither graph
+ * changes. */
+dyad_status dyad_graph_merge_move(dyad_graph *into, dyad_graph *from,
+                                  dyad_error *err);
 
 /* Puts the graph in canonical order (see above); node and edge indexes
  * change.  Idempotent. */

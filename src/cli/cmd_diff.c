@@ -319,7 +319,8 @@ static int read_graph(const char *path, dyad_graph **out)
                   strerror(errno));
         return cli_report(DYAD_ERR_IO, &err);
     }
-    dyad_status st = dyad_read_json(out, fp, path, &err);
+    dyad_read_opts ro = {.no_evidence = true}; /* the diff reads counts */
+    dyad_status st = dyad_read_json_opts(out, fp, path, &ro, &err);
     if (!is_stdin)
         fclose(fp);
     if (st != DYAD_OK)

@@ -713,6 +713,7 @@ static int extract(const extract_args *a, const char *const *paths,
     rc = cli_extract_paths(paths, n_paths, &opts, &g);
     if (rc != CLI_OK)
         goto out;
+    dyad_graph_date_documents(g, docs); /* graph.corpus carries them */
     dyad_draw_opts draw = {a->engine, a->title, (int)a->min_weight};
     dyad_export_opts exp = {dict, docs};
     cli_write_opts w = {&draw, &exp};

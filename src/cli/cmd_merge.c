@@ -16,6 +16,7 @@ typedef struct merge_args {
     size_t n_fmts;
     bool formats_set;
     long max_evidence;
+    bool skip_repeats;
     dyad_draw_opts draw;
 } merge_args;
 
@@ -40,12 +41,15 @@ static void usage(void)
         "of the\n"
         "parts give byte-identical output, the same as extracting all the "
         "articles in\n"
-        "one run.  Give each article to one shard only: a document in two "
-        "parts is\n"
-        "counted twice.  Graphs that disagree on an actor's label or on a "
-        "verb's\n"
-        "Goldstein value (extracted with different dictionaries) are "
-        "refused.\n"
+        "one run.  Give each article to one shard only: a graph lists its "
+        "documents,\n"
+        "and a part with a document the merged graph already has is "
+        "refused, whatever\n"
+        "path, link or copy it comes by (its counts cannot be told apart "
+        "by document).\n"
+        "Graphs that disagree on an actor's label or on a verb's Goldstein "
+        "value\n"
+        "(extracted with different dictionaries) are refused.\n"
         "\n"
         "Options:\n"
         "  -f, --format F       write F to stdout: json (default), dot, "
@@ -63,6 +67,12 @@ static void usage(void)
         "                       by (doc, sentence, offset); counts stay "
         "exact (default:\n"
         "                       0, keep all)\n"
+        "      --skip-repeats   skip, with a warning, a part whose documents "
+        "are all in\n"
+        "                       the merged graph already (the same part "
+        "given twice);\n"
+        "                       a part that shares only some is still "
+        "refused\n"
         "      --engine E       Graphviz layout for dot and svg: dot, neato, "
         "sfdp...\n"
         "      --title T        title of the drawing\n"
@@ -94,7 +104,8 @@ enum {
     OPT_ENGINE,
     OPT_TITLE,
     OPT_MIN_WEIGHT,
-    OPT_FORMATS
+    OPT_FORMATS,
+    OPT_SKIP_REPEATS
 };
 
 static const struct option long_opts[] = {
@@ -105,6 +116,7 @@ static const struct option long_opts[] = {
     {"engine", required_argument, NULL, OPT_ENGINE},
     {"title", required_argument, NULL, OPT_TITLE},
     {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+    {"skip-repeats", no_argument, NULL, OPT_SKIP_REPEATS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -142,6 +154,7 @@ static int parse_option(merge_args *a, int c, char **argv)
             return cli_usage_error(
                 CMD, "--max-evidence wants a number >= 0, not '%s'", optarg);
         return -1;
+    case OPT_SKIP_REPEATS: a->skip_repeats = true; return -1;
     case OPT_ENGINE: a->draw.engine = optarg; return -1;
     case OPT_TITLE: a->draw.title = optarg; return -1;
     case OPT_MIN_WEIGHT:
@@ -162,16 +175,14 @@ static int count_stdin(int n, char **paths)
     return k;
 }
 
-/* A graph named twice is counted twice: allowed, but rarely meant. */
-static void warn_repeats(int n, char **paths)
+/* True if path was given before (a graph of an older dyad lists no
+ * documents, so that only its path can tell it is repeated). */
+static bool named_before(char **paths, int i)
 {
-    for (int i = 1; i < n; i++)
-        for (int j = 0; j < i; j++)
-            if (strcmp(paths[i], paths[j]) == 0 && strcmp(paths[i], "-")) {
-                cli_warn("%s is given twice: its counts are added twice",
-                         paths[i]);
-                break;
-            }
+    for (int j = 0; j < i; j++)
+        if (strcmp(paths[i], paths[j]) == 0 && strcmp(paths[i], "-"))
+            return true;
+    return false;
 }
 
 static int parse_args(merge_args *a, int argc, char **argv)
@@ -195,12 +206,47 @@ static int parse_args(merge_args *a, int argc, char **argv)
         return cli_usage_error(CMD, "--output wants a non-empty prefix");
     if (count_stdin(argc - optind, argv + optind) > 1)
         return cli_usage_error(CMD, "standard input (-) can be read once");
-    warn_repeats(argc - optind, argv + optind);
     return -1;
 }
 
-/* Reads the graph at path and adds it to into. */
-static int merge_one(dyad_graph *into, const char *path)
+/* A part with documents into has: skipped (-1, when all are and the user
+ * asked), else refused (an exit code).  0 when it shares none. */
+static int check_repeats(const dyad_graph *into, const dyad_graph *g,
+                         const char *path, bool skip)
+{
+    const char *doc;
+    size_t shared = dyad_graph_shared_documents(into, g, &doc);
+    if (!shared)
+        return 0;
+    size_t n = dyad_docs_count(dyad_graph_docs(g));
+    if (skip && shared == n) {
+        cli_warn("%s: its %zu document%s %s in the merged graph already: "
+                 "skipped",
+                 path, n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+        return -1;
+    }
+    dyad_error err = {0};
+    if (shared == n)
+        dyad_fail(&err, DYAD_ERR_INVALID, path, 0, 0,
+                  "its documents are in the merged graph already (all %zu; "
+                  "'%s' first): a graph given twice, under another path or "
+                  "as a copy, would count them twice; --skip-repeats skips "
+                  "it",
+                  n, doc);
+    else
+        dyad_fail(&err, DYAD_ERR_INVALID, path, 0, 0,
+                  "%zu of its %zu documents are in the merged graph already "
+                  "('%s' first), and would count twice: give each document "
+                  "to one part only",
+                  shared, n, doc);
+    return cli_report(DYAD_ERR_INVALID, &err);
+}
+
+/* Reads the graph at path and adds it to into.  The part is read under
+ * the output's cap (cutting early keeps the same first items) and its
+ * evidence moved, so memory follows the output, not the parts. */
+static int merge_one(dyad_graph *into, const char *path, const merge_args *a,
+                     bool repeated)
 {
     dyad_error err = {0};
     bool is_stdin = strcmp(path, "-") == 0;
@@ -211,12 +257,20 @@ static int merge_one(dyad_graph *into, const char *path)
         return cli_report(DYAD_ERR_IO, &err);
     }
     dyad_graph *g = NULL;
-    dyad_status st = dyad_read_json(&g, fp, is_stdin ? "stdin" : path, &err);
+    dyad_read_opts ro = {.evidence_cap = (size_t)a->max_evidence};
+    const char *name = is_stdin ? "stdin" : path;
+    dyad_status st = dyad_read_json_opts(&g, fp, name, &ro, &err);
     if (!is_stdin)
         fclose(fp);
-    if (st == DYAD_OK)
-        st = dyad_graph_merge(into, g, &err);
+    int rc =
+        st == DYAD_OK ? check_repeats(into, g, name, a->skip_repeats) : 0;
+    if (rc == 0 && repeated && !dyad_docs_count(dyad_graph_docs(g)))
+        cli_warn("%s is given twice: its counts are added twice", path);
+    if (st == DYAD_OK && rc == 0)
+        st = dyad_graph_merge_move(into, g, &err);
     dyad_graph_free(g);
+    if (rc)
+        return rc < 0 ? CLI_OK : rc;
     if (st == DYAD_OK)
         return CLI_OK;
     if (!err.source[0])
@@ -241,10 +295,12 @@ int cmd_merge(int argc, char **argv)
     dyad_graph_set_evidence_cap(g, (size_t)a.max_evidence);
     rc = CLI_OK;
     for (int i = optind; i < argc && rc == CLI_OK; i++)
-        rc = merge_one(g, argv[i]);
+        rc = merge_one(g, argv[i], &a, named_before(argv, i));
     if (rc == CLI_OK) {
         dyad_graph_sort(g);
-        cli_write_opts w = {&a.draw, NULL};
+        /* the dates the parts carried, for GEXF, CSV and GraphML */
+        dyad_export_opts exp = {NULL, dyad_graph_docs(g)};
+        cli_write_opts w = {&a.draw, &exp};
         rc = cli_write_outputs(g, a.prefix, a.prefix ? a.fmts : &a.format,
                                a.prefix ? a.n_fmts : 1, &w);
     }

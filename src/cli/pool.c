@@ -257,7 +257,7 @@ static bool extract_text(pool *p, const src_item *it, const src_doc *doc,
     tracing_doc = NULL;
     atomic_fetch_add(&p->bytes, (uint_fast64_t)doc->len);
     if (st == DYAD_OK && doc_g != g)
-        st = dyad_graph_merge(g, doc_g, &err);
+        st = dyad_graph_merge_move(g, doc_g, &err);
     if (doc_g != g)
         dyad_graph_free(doc_g);
     if (st == DYAD_OK)
@@ -326,7 +326,7 @@ static void merge_finished(pool *p, dyad_graph *g)
         if (!other)
             return;
         dyad_error err = {0};
-        if (dyad_graph_merge(g, other, &err) != DYAD_OK) {
+        if (dyad_graph_merge_move(g, other, &err) != DYAD_OK) {
             pthread_mutex_lock(&p->merge_lock);
             if (!p->merge_failed)
                 p->merge_err = err;

@@ -1,6 +1,9 @@
-/* dyad_docs: document names to dates, an open-addressing hash table of
- * owned strings.  Dates are fixed-size, so an entry is its name and 11
- * bytes. */
+/* dyad_docs: document names and their dates, compact because a graph
+ * lists every document it read (a million of them is common): the names
+ * sit one after another in one arena, each followed by its date when it
+ * has one; an entry is the name's offset, its hash and whether it is
+ * dated (16 bytes); the hash table holds 32-bit entry numbers. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,23 +12,34 @@
 #include "util.h"
 
 typedef struct entry {
-    char *doc; /* NULL: empty slot */
-    char date[DYAD_DATE_SIZE];
+    size_t off; /* of the name in the arena: name, NUL[, date, NUL] */
+    uint32_t hash;
+    uint32_t dated;
 } entry;
 
 struct dyad_docs {
-    entry *slots;
-    size_t n, cap; /* cap: 0 or a power of two */
+    strbuf arena;
+    entry *items; /* in order of addition, or of name after sort */
+    size_t n, cap_items;
+    uint32_t *slots; /* entry number + 1, 0: empty */
+    size_t cap;      /* 0 or a power of two */
+    size_t n_dated;
+    bool sorted;
 };
 
-dyad_docs *dyad_docs_new(void) { return xcalloc(1, sizeof(dyad_docs)); }
+dyad_docs *dyad_docs_new(void)
+{
+    dyad_docs *d = xcalloc(1, sizeof(dyad_docs));
+    d->sorted = true;
+    return d;
+}
 
 void dyad_docs_free(dyad_docs *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->cap; i++)
-        free(d->slots[i].doc);
+    sb_free(&d->arena);
+    free(d->items);
     free(d->slots);
     free(d);
 }
@@ -98,24 +112,102 @@ size_t dyad_date_line(const char *text, size_t len, char date[DYAD_DATE_SIZE])
 
 /* ---- the table ---- */
 
-static size_t slot_of(const dyad_docs *d, const char *doc)
+static const char *name_of(const dyad_docs *d, const entry *e)
+{
+    return d->arena.s + e->off;
+}
+
+static const char *date_of(const dyad_docs *d, const entry *e)
+{
+    const char *name = name_of(d, e);
+    return e->dated ? name + strlen(name) + 1 : NULL;
+}
+
+/* The slot of doc (hash h): where it is, or the empty slot it would take. */
+static size_t slot_of(const dyad_docs *d, const char *doc, uint32_t h)
 {
     size_t mask = d->cap - 1;
-    size_t i = hash_bytes(doc, strlen(doc)) & mask;
-    while (d->slots[i].doc && strcmp(d->slots[i].doc, doc) != 0)
-        i = (i + 1) & mask;
+    size_t i = h & mask;
+    for (; d->slots[i]; i = (i + 1) & mask) {
+        const entry *e = &d->items[d->slots[i] - 1];
+        if (e->hash == h && strcmp(name_of(d, e), doc) == 0)
+            break;
+    }
     return i;
 }
 
-static void rehash(dyad_docs *d)
+static void rehash(dyad_docs *d, size_t cap)
 {
-    dyad_docs bigger = {xcalloc(d->cap ? 2 * d->cap : 64, sizeof(entry)),
-                        d->n, d->cap ? 2 * d->cap : 64};
-    for (size_t i = 0; i < d->cap; i++)
-        if (d->slots[i].doc)
-            bigger.slots[slot_of(&bigger, d->slots[i].doc)] = d->slots[i];
     free(d->slots);
-    *d = bigger;
+    d->cap = cap;
+    d->slots = xcalloc(cap, sizeof *d->slots);
+    for (size_t k = 0; k < d->n; k++) {
+        size_t i = d->items[k].hash & (cap - 1);
+        while (d->slots[i])
+            i = (i + 1) & (cap - 1);
+        d->slots[i] = (uint32_t)k + 1;
+    }
+}
+
+static uint32_t hash_of(const char *doc)
+{
+    return (uint32_t)hash_bytes(doc, strlen(doc));
+}
+
+static entry *find(const dyad_docs *d, const char *doc)
+{
+    if (!d || !d->n || !doc)
+        return NULL;
+    uint32_t i = d->slots[slot_of(d, doc, hash_of(doc))];
+    return i ? &d->items[i - 1] : NULL;
+}
+
+/* Appends doc (and date, if any) to the arena; returns the offset.  doc
+ * may be one of the arena's own names (dyad_docs_name), which growing the
+ * arena would move. */
+static size_t put_name(dyad_docs *d, const char *doc, const char *date)
+{
+    size_t off = d->arena.len;
+    bool own = d->arena.s && doc >= d->arena.s && doc < d->arena.s + off;
+    char *copy = own ? xstrdup(doc) : NULL;
+    sb_add(&d->arena, own ? copy : doc, strlen(doc) + 1);
+    if (date)
+        sb_add(&d->arena, date, DYAD_DATE_SIZE);
+    free(copy);
+    return off;
+}
+
+/* The entry of doc, added undated if new (*added says so). */
+static entry *add(dyad_docs *d, const char *doc, bool *added)
+{
+    if (2 * (d->n + 1) > d->cap)
+        rehash(d, d->cap ? 2 * d->cap : 64);
+    uint32_t h = hash_of(doc);
+    size_t i = slot_of(d, doc, h);
+    *added = !d->slots[i];
+    if (!*added)
+        return &d->items[d->slots[i] - 1];
+    if (d->n >= UINT32_MAX - 1)
+        abort(); /* four billion documents: past what a table can hold */
+    GROW(d->items, d->cap_items, d->n + 1);
+    d->items[d->n] = (entry){put_name(d, doc, NULL), h, 0};
+    d->slots[i] = (uint32_t)++d->n;
+    if (d->n > 1 && d->sorted &&
+        strcmp(name_of(d, &d->items[d->n - 2]), doc) > 0)
+        d->sorted = false;
+    return &d->items[d->n - 1];
+}
+
+bool dyad_docs_add(dyad_docs *d, const char *doc)
+{
+    bool added;
+    add(d, doc, &added);
+    return added;
+}
+
+bool dyad_docs_has(const dyad_docs *d, const char *doc)
+{
+    return find(d, doc) != NULL;
 }
 
 dyad_status dyad_docs_set_date(dyad_docs *d, const char *doc,
@@ -126,25 +218,76 @@ dyad_status dyad_docs_set_date(dyad_docs *d, const char *doc,
         return dyad_fail(err, DYAD_ERR_INVALID, doc, 0, 0,
                          "not a date (YYYY-MM-DD): '%s'",
                          date ? date : "(null)");
-    if (2 * (d->n + 1) > d->cap)
-        rehash(d);
-    entry *e = &d->slots[slot_of(d, doc)];
-    if (!e->doc) {
-        e->doc = xstrdup(doc);
-        memcpy(e->date, checked, sizeof checked);
-        d->n++;
-    } else if (strcmp(checked, e->date) < 0) {
-        memcpy(e->date, checked, sizeof checked);
+    bool added;
+    entry *e = add(d, doc, &added);
+    if (e->dated) { /* the earlier date, in place */
+        char *old = (char *)date_of(d, e);
+        if (strcmp(checked, old) < 0)
+            memcpy(old, checked, sizeof checked);
+        return DYAD_OK;
     }
+    /* the name again with its date after it; the undated copy stays as
+     * dead bytes (a document is dated once, near when it is added) */
+    if (added) {
+        d->arena.len = e->off;
+        put_name(d, doc, checked);
+    } else {
+        e->off = put_name(d, doc, checked);
+    }
+    e->dated = 1;
+    d->n_dated++;
     return DYAD_OK;
 }
 
 const char *dyad_docs_date(const dyad_docs *d, const char *doc)
 {
-    if (!d || !d->n || !doc)
-        return NULL;
-    const entry *e = &d->slots[slot_of(d, doc)];
-    return e->doc ? e->date : NULL;
+    const entry *e = find(d, doc);
+    return e ? date_of(d, e) : NULL;
 }
 
-size_t dyad_docs_n_dated(const dyad_docs *d) { return d ? d->n : 0; }
+size_t dyad_docs_n_dated(const dyad_docs *d) { return d ? d->n_dated : 0; }
+
+size_t dyad_docs_count(const dyad_docs *d) { return d ? d->n : 0; }
+
+static _Thread_local const dyad_docs *sorting; /* qsort has no context */
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(name_of(sorting, a), name_of(sorting, b));
+}
+
+void dyad_docs_sort(dyad_docs *d)
+{
+    if (d->sorted)
+        return;
+    sorting = d;
+    qsort(d->items, d->n, sizeof *d->items, cmp_entry);
+    sorting = NULL;
+    rehash(d, d->cap);
+    d->sorted = true;
+}
+
+bool dyad_docs_is_sorted(const dyad_docs *d) { return !d || d->sorted; }
+
+const char *dyad_docs_name(const dyad_docs *d, size_t i)
+{
+    return name_of(d, &d->items[i]);
+}
+
+const char *dyad_docs_date_at(const dyad_docs *d, size_t i)
+{
+    return date_of(d, &d->items[i]);
+}
+
+dyad_status dyad_docs_merge(dyad_docs *into, const dyad_docs *from)
+{
+    for (size_t i = 0; from && i < from->n; i++) {
+        const char *doc = dyad_docs_name(from, i);
+        const char *date = dyad_docs_date_at(from, i);
+        if (!date)
+            dyad_docs_add(into, doc);
+        else if (dyad_docs_set_date(into, doc, date, NULL) != DYAD_OK)
+            return DYAD_ERR_INVALID; /* from's dates were checked */
+    }
+    return DYAD_OK;
+}

@@ -1,9 +1,11 @@
 /* dyad_graph: nodes, edges keyed by (source, target), relations keyed by
  * (verb, code), evidence; merge and the canonical sort.
  *
- * Every string but evidence text is interned in the graph's atom table, so
- * the public views point at atoms: within one graph, two equal strings are
- * the same pointer.  Evidence text is owned by its item.
+ * Every string but evidence text is interned, so within one graph two
+ * equal strings are the same pointer: ids, labels, verbs and codes in the
+ * graph's atom table, for good; evidence document names in a counted table
+ * (docnames.h), each freed with the last evidence item naming it.
+ * Evidence text is owned by its item.
  *
  * Goldstein values are kept as integer tenths: an edge's mean is an integer
  * sum over its relations divided by its acts, so that merging in any order
@@ -16,6 +18,8 @@
 #include <string.h>
 
 #include "atom.h"
+#include "docnames.h"
+#include "dyad/docs.h"
 #include "dyad/graph.h"
 #include "util.h"
 
@@ -135,13 +139,17 @@ typedef struct edge_state {
     size_t cap_rels;
     dyad_evidence *ev;
     size_t cap_ev;
-    long long tenths;     /* sum of goldstein tenths over acts */
-    const char *last_doc; /* of the last act added (an atom) */
+    long long tenths;  /* sum of goldstein tenths over acts */
+    uint64_t last_doc; /* act_doc of the last act added */
     long last_sentence;
 } edge_state;
 
 struct dyad_graph {
-    atoms *names; /* ids, labels, docs, verbs, codes */
+    atoms *names;      /* ids, labels, verbs, codes */
+    docnames docs;     /* names of evidence documents, counted */
+    dyad_docs *listed; /* the documents the graph was built from */
+    char *act_doc;     /* the document of the last dyad_graph_act */
+    uint64_t act_seq;  /* bumped when that document changes */
     dyad_node *nodes;
     uint32_t *node_atom; /* the id's atom, by node */
     size_t n_nodes, cap_nodes, cap_node_atom;
@@ -205,14 +213,17 @@ dyad_graph *dyad_graph_new(void)
 {
     dyad_graph *g = xcalloc(1, sizeof *g);
     g->names = atoms_new();
+    g->listed = dyad_docs_new();
     g->sorted = true;
     return g;
 }
 
-static void free_evidence(dyad_evidence *ev, size_t n)
+static void free_evidence(dyad_graph *g, dyad_evidence *ev, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        docnames_unref(&g->docs, ev[i].doc);
         free((char *)ev[i].text);
+    }
 }
 
 void dyad_graph_free(dyad_graph *g)
@@ -220,7 +231,9 @@ void dyad_graph_free(dyad_graph *g)
     if (!g)
         return;
     for (size_t i = 0; i < g->n_edges; i++) {
-        free_evidence(g->es[i].ev, g->edges[i].n_evidence);
+        const dyad_evidence *ev = g->es[i].ev;
+        for (size_t j = 0; j < g->edges[i].n_evidence; j++)
+            free((char *)ev[j].text);
         free(g->es[i].ev);
         free(g->es[i].rels);
     }
@@ -231,6 +244,9 @@ void dyad_graph_free(dyad_graph *g)
     free(g->node_by_atom.slots);
     free(g->node_atom);
     free(g->nodes);
+    free(g->act_doc);
+    dyad_docs_free(g->listed);
+    docnames_free(&g->docs);
     atoms_free(g->names);
     free(g);
 }
@@ -250,6 +266,47 @@ void dyad_graph_count(dyad_graph *g, long documents, long sentences)
 }
 
 long dyad_graph_documents(const dyad_graph *g) { return g->documents; }
+
+bool dyad_graph_document(dyad_graph *g, const char *doc, const char *date)
+{
+    bool fresh = !dyad_docs_has(g->listed, doc);
+    char checked[DYAD_DATE_SIZE];
+    if (date && strlen(date) == 10 && dyad_date_parse(date, 10, checked))
+        dyad_docs_set_date(g->listed, doc, checked, NULL);
+    else
+        dyad_docs_add(g->listed, doc);
+    return fresh;
+}
+
+void dyad_graph_date_documents(dyad_graph *g, const dyad_docs *dates)
+{
+    size_t n = dyad_docs_count(g->listed);
+    for (size_t i = 0; i < n && dyad_docs_n_dated(dates); i++) {
+        const char *doc = dyad_docs_name(g->listed, i);
+        const char *date = dyad_docs_date(dates, doc);
+        if (date)
+            dyad_docs_set_date(g->listed, doc, date, NULL);
+    }
+}
+
+const dyad_docs *dyad_graph_docs(const dyad_graph *g) { return g->listed; }
+
+size_t dyad_graph_shared_documents(const dyad_graph *a, const dyad_graph *b,
+                                   const char **example)
+{
+    size_t shared = 0, n = dyad_docs_count(b->listed);
+    if (example)
+        *example = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *doc = dyad_docs_name(b->listed, i);
+        if (!dyad_docs_has(a->listed, doc))
+            continue;
+        if (example && !*example)
+            *example = doc;
+        shared++;
+    }
+    return shared;
+}
 long dyad_graph_sentences(const dyad_graph *g) { return g->sentences; }
 
 /* ---- nodes ---- */
@@ -392,7 +449,7 @@ static void cut_evidence(dyad_graph *g, size_t e)
         qsort(s->ev, pe->n_evidence, sizeof *s->ev, cmp_evidence);
     size_t cap = g->evidence_cap;
     if (cap && pe->n_evidence > cap) {
-        free_evidence(s->ev + cap, pe->n_evidence - cap);
+        free_evidence(g, s->ev + cap, pe->n_evidence - cap);
         pe->n_evidence = cap;
     }
 }
@@ -439,6 +496,18 @@ static char *fold_space(const char *s, size_t n)
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
+/* The sequence number of doc among the documents of dyad_graph_act's
+ * calls: the same while the document stays the same. */
+static uint64_t act_seq(dyad_graph *g, const char *doc)
+{
+    if (!g->act_doc || strcmp(g->act_doc, doc) != 0) {
+        free(g->act_doc);
+        g->act_doc = xstrdup(doc);
+        g->act_seq++;
+    }
+    return g->act_seq;
+}
+
 bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
                     const dyad_act *act)
 {
@@ -446,10 +515,10 @@ bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
         return false;
     size_t e = edge_get(g, source, target);
     edge_state *s = &g->es[e];
-    const char *doc = intern(g, or_empty(act->doc));
-    if (s->last_doc != doc || s->last_sentence != act->sentence) {
+    uint64_t seq = act_seq(g, or_empty(act->doc));
+    if (s->last_doc != seq || s->last_sentence != act->sentence) {
         g->edges[e].weight++;
-        s->last_doc = doc;
+        s->last_doc = seq;
         s->last_sentence = act->sentence;
     }
     const char *verb = intern(g, or_empty(act->verb));
@@ -457,7 +526,8 @@ bool dyad_graph_act(dyad_graph *g, size_t source, size_t target,
     const char *code = act->code ? intern(g, act->code) : cameo;
     add_relation(g, e, verb, cameo, code, clamp_tenths(act->goldstein), 1);
     add_evidence(g, e,
-                 (dyad_evidence){doc, act->sentence, act->offset, verb, cameo,
+                 (dyad_evidence){docnames_ref(&g->docs, or_empty(act->doc)),
+                                 act->sentence, act->offset, verb, cameo,
                                  code, fold_space(act->text, act->text_len)});
     return true;
 }
@@ -488,9 +558,9 @@ void dyad_graph_evidence(dyad_graph *g, size_t edge, const dyad_evidence *ev)
         return;
     const char *cameo = intern(g, or_empty(ev->cameo));
     add_evidence(g, edge,
-                 (dyad_evidence){intern(g, or_empty(ev->doc)), ev->sentence,
-                                 ev->offset, intern(g, or_empty(ev->verb)),
-                                 cameo,
+                 (dyad_evidence){docnames_ref(&g->docs, or_empty(ev->doc)),
+                                 ev->sentence, ev->offset,
+                                 intern(g, or_empty(ev->verb)), cameo,
                                  ev->code ? intern(g, ev->code) : cameo,
                                  xstrdup(or_empty(ev->text))});
 }
@@ -569,8 +639,7 @@ static dyad_status check_node_sums(const dyad_graph *into,
         size_t j = dyad_graph_find(into, n->id);
         if (j == NONE || count_fits(into->nodes[j].mentions, n->mentions))
             continue;
-        snprintf(what, sizeof what, "the mentions of node \"%.100s\"",
-                 n->id);
+        snprintf(what, sizeof what, "the mentions of node \"%.100s\"", n->id);
         return too_many(err, what);
     }
     return DYAD_OK;
@@ -587,8 +656,10 @@ static dyad_status check_edge_sums(const dyad_graph *into,
         size_t e = edge_find(into, s, t);
         if (e == NONE || count_fits(into->edges[e].weight, fe->weight))
             continue;
-        snprintf(what, sizeof what, "the weight of link \"%.60s\" -> "
-                 "\"%.60s\"", s, t);
+        snprintf(what, sizeof what,
+                 "the weight of link \"%.60s\" -> "
+                 "\"%.60s\"",
+                 s, t);
         return too_many(err, what);
     }
     return DYAD_OK;
@@ -607,26 +678,44 @@ static dyad_status check_sums(const dyad_graph *into, const dyad_graph *from,
     return st == DYAD_OK ? check_edge_sums(into, from, err) : st;
 }
 
-static void merge_edge(dyad_graph *into, size_t e, const dyad_edge *fe)
+/* The evidence item ev of another graph, re-interned in g; its text is
+ * taken (move) or copied. */
+static void evidence_from(dyad_graph *g, size_t e, const dyad_evidence *ev,
+                          bool move)
 {
+    const char *cameo = intern(g, ev->cameo);
+    add_evidence(g, e,
+                 (dyad_evidence){docnames_ref(&g->docs, ev->doc),
+                                 ev->sentence, ev->offset,
+                                 intern(g, ev->verb), cameo,
+                                 ev->code ? intern(g, ev->code) : cameo,
+                                 move ? ev->text : xstrdup(ev->text)});
+}
+
+static void merge_edge(dyad_graph *into, size_t e, dyad_graph *from,
+                       size_t fi, bool move)
+{
+    dyad_edge *fe = &from->edges[fi];
+    edge_state *fs = &from->es[fi];
     into->edges[e].weight = count_add(into->edges[e].weight, fe->weight);
     for (size_t j = 0; j < fe->n_relations; j++)
         dyad_graph_relation(into, e, &fe->relations[j]);
     for (size_t j = 0; j < fe->n_evidence; j++)
-        dyad_graph_evidence(into, e, &fe->evidence[j]);
+        evidence_from(into, e, &fe->evidence[j], move);
+    if (move) { /* the texts are into's now */
+        for (size_t j = 0; j < fe->n_evidence; j++)
+            docnames_unref(&from->docs, fe->evidence[j].doc);
+        free(fs->ev);
+        fs->ev = NULL;
+        fs->cap_ev = 0;
+        fe->n_evidence = 0;
+        fe->evidence = NULL;
+    }
 }
 
-dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
-                             dyad_error *err)
+static dyad_status merge(dyad_graph *into, dyad_graph *from, bool move,
+                         dyad_error *err)
 {
-    if (into == from) {
-        dyad_graph *copy = dyad_graph_new();
-        dyad_status st = dyad_graph_merge(copy, from, err);
-        if (st == DYAD_OK)
-            st = dyad_graph_merge(into, copy, err);
-        dyad_graph_free(copy);
-        return st;
-    }
     dyad_status st = check_merge(into, from, err);
     if (st == DYAD_OK)
         st = check_sums(into, from, err);
@@ -641,12 +730,42 @@ dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
     for (size_t i = 0; i < from->n_edges; i++) {
         const dyad_edge *fe = &from->edges[i];
         size_t e = edge_get(into, node_map[fe->source], node_map[fe->target]);
-        merge_edge(into, e, fe);
+        merge_edge(into, e, from, i, move);
     }
     free(node_map);
     dyad_graph_count(into, from->documents, from->sentences);
+    if (move && !dyad_docs_count(into->listed)) { /* taken, as evidence is */
+        dyad_docs *empty = into->listed;
+        into->listed = from->listed;
+        from->listed = empty;
+    } else {
+        dyad_docs_merge(into->listed, from->listed);
+    }
     into->sorted = false;
     return DYAD_OK;
+}
+
+dyad_status dyad_graph_merge(dyad_graph *into, const dyad_graph *from,
+                             dyad_error *err)
+{
+    if (into == from) {
+        dyad_graph *copy = dyad_graph_new();
+        dyad_status st = dyad_graph_merge(copy, from, err);
+        if (st == DYAD_OK)
+            st = merge(into, copy, true, err);
+        dyad_graph_free(copy);
+        return st;
+    }
+    /* from is only read when nothing is moved */
+    return merge(into, (dyad_graph *)from, false, err);
+}
+
+dyad_status dyad_graph_merge_move(dyad_graph *into, dyad_graph *from,
+                                  dyad_error *err)
+{
+    if (into == from)
+        return dyad_graph_merge(into, from, err);
+    return merge(into, from, true, err);
 }
 
 /* ---- canonical order ---- */
@@ -728,6 +847,7 @@ static void sort_edges(dyad_graph *g)
 
 void dyad_graph_sort(dyad_graph *g)
 {
+    dyad_docs_sort(g->listed);
     if (g->sorted)
         return;
     sort_nodes(g);
@@ -742,7 +862,10 @@ void dyad_graph_sort(dyad_graph *g)
     g->sorted = true;
 }
 
-bool dyad_graph_is_sorted(const dyad_graph *g) { return g->sorted; }
+bool dyad_graph_is_sorted(const dyad_graph *g)
+{
+    return g->sorted && dyad_docs_is_sorted(g->listed);
+}
 
 /* ---- views ---- */
 

@@ -2,7 +2,16 @@
  * Jansson's line and column; contract errors name the JSON path of the
  * value ("links[3].weight: expected an integer"), since Jansson keeps no
  * position for a value once loaded.  The graph read is sorted, so that
- * writing it again gives the same bytes. */
+ * writing it again gives the same bytes.
+ *
+ * Two passes share the checks below (read_json.h).  The streaming pass
+ * (read_stream.c, over json_scan.h) walks the file and loads one node, link
+ * head or evidence item at a time, so memory follows the graph kept, not the
+ * file; it expects dyad's own order (graph, then nodes, then links, each
+ * link's evidence after its source, target and relations).  On anything else,
+ * a graph in another order, or any error, the file is read again whole by
+ * Jansson (the tree pass), which gives the messages.  Input that cannot seek
+ * (a pipe) is first copied to a temporary file. */
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -11,18 +20,11 @@
 #include <string.h>
 
 #include "atom.h"
+#include "dyad/docs.h"
 #include "dyad/read.h"
+#include "json_scan.h"
+#include "read_json.h"
 #include "util.h"
-
-typedef struct reader {
-    dyad_graph *g;
-    const char *name;
-    dyad_error *err;
-    atoms *verbs; /* "verb\ncode" keys */
-    long *tenths; /* Goldstein tenths by verbs atom */
-    size_t cap_tenths;
-    long acts; /* the relations' counts so far, over all links */
-} reader;
 
 static dyad_status fail(reader *r, dyad_status st, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -51,8 +53,8 @@ static json_t *field(reader *r, json_t *obj, const char *path,
     return v;
 }
 
-static dyad_status get_long(reader *r, json_t *obj, const char *path,
-                            const char *key, long min, long *out)
+dyad_status rj_get_long(reader *r, json_t *obj, const char *path,
+                        const char *key, long min, long *out)
 {
     dyad_status st = DYAD_OK;
     json_t *v = field(r, obj, path, key, &st);
@@ -73,8 +75,8 @@ static dyad_status get_long(reader *r, json_t *obj, const char *path,
     return DYAD_OK;
 }
 
-static dyad_status get_real(reader *r, json_t *obj, const char *path,
-                            const char *key, double *out)
+dyad_status rj_get_real(reader *r, json_t *obj, const char *path,
+                        const char *key, double *out)
 {
     dyad_status st = DYAD_OK;
     json_t *v = field(r, obj, path, key, &st);
@@ -105,8 +107,8 @@ static dyad_status get_str(reader *r, json_t *obj, const char *path,
     return DYAD_OK;
 }
 
-static dyad_status get_array(reader *r, json_t *obj, const char *path,
-                             const char *key, json_t **out)
+dyad_status rj_get_array(reader *r, json_t *obj, const char *path,
+                         const char *key, json_t **out)
 {
     dyad_status st = DYAD_OK;
     json_t *v = field(r, obj, path, key, &st);
@@ -128,8 +130,7 @@ static dyad_status want_object(reader *r, json_t *v, const char *path)
 
 /* ---- the header ---- */
 
-static dyad_status check_bool(reader *r, json_t *root, const char *key,
-                              bool want)
+dyad_status rj_check_bool(reader *r, json_t *root, const char *key, bool want)
 {
     json_t *v = json_object_get(root, key);
     if (!v)
@@ -172,19 +173,19 @@ static dyad_status read_schema(reader *r, json_t *root, json_t **attrs)
     return DYAD_OK;
 }
 
-static dyad_status read_header(reader *r, json_t *root)
+dyad_status rj_read_header(reader *r, json_t *root)
 {
     json_t *attrs;
     dyad_status st = read_schema(r, root, &attrs);
     if (st == DYAD_OK)
-        st = check_bool(r, root, "directed", true);
+        st = rj_check_bool(r, root, "directed", true);
     if (st == DYAD_OK)
-        st = check_bool(r, root, "multigraph", false);
+        st = rj_check_bool(r, root, "multigraph", false);
     long docs = 0, sentences = 0;
     if (st == DYAD_OK)
-        st = get_long(r, attrs, "graph", "documents", 0, &docs);
+        st = rj_get_long(r, attrs, "graph", "documents", 0, &docs);
     if (st == DYAD_OK)
-        st = get_long(r, attrs, "graph", "sentences", 0, &sentences);
+        st = rj_get_long(r, attrs, "graph", "sentences", 0, &sentences);
     if (st == DYAD_OK)
         dyad_graph_count(r->g, docs, sentences);
     return st;
@@ -192,7 +193,7 @@ static dyad_status read_header(reader *r, json_t *root)
 
 /* ---- nodes ---- */
 
-static dyad_status read_node(reader *r, json_t *v, size_t i)
+dyad_status rj_read_node(reader *r, json_t *v, size_t i)
 {
     char path[64];
     snprintf(path, sizeof path, "nodes[%zu]", i);
@@ -204,7 +205,7 @@ static dyad_status read_node(reader *r, json_t *v, size_t i)
     if (st == DYAD_OK)
         st = get_str(r, v, path, "label", &label);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "mentions", 0, &mentions);
+        st = rj_get_long(r, v, path, "mentions", 0, &mentions);
     if (st != DYAD_OK)
         return st;
     if (!id[0])
@@ -219,9 +220,9 @@ static dyad_status read_node(reader *r, json_t *v, size_t i)
 static dyad_status read_nodes(reader *r, json_t *root)
 {
     json_t *nodes = NULL;
-    dyad_status st = get_array(r, root, "(top level)", "nodes", &nodes);
+    dyad_status st = rj_get_array(r, root, "(top level)", "nodes", &nodes);
     for (size_t i = 0; st == DYAD_OK && i < json_array_size(nodes); i++)
-        st = read_node(r, json_array_get(nodes, i), i);
+        st = rj_read_node(r, json_array_get(nodes, i), i);
     return st;
 }
 
@@ -250,8 +251,8 @@ static dyad_status check_goldstein(reader *r, const char *path,
                 path, rel->verb, rel->code, (double)r->tenths[a] / 10.0);
 }
 
-static dyad_status read_relation(reader *r, json_t *v, const char *link,
-                                 size_t i, size_t e)
+dyad_status rj_read_relation(reader *r, json_t *v, const char *link, size_t i,
+                             size_t e)
 {
     char path[96];
     snprintf(path, sizeof path, "%s.relations[%zu]", link, i);
@@ -264,9 +265,9 @@ static dyad_status read_relation(reader *r, json_t *v, const char *link,
     if (st == DYAD_OK)
         st = get_str(r, v, path, "code", &rel.code);
     if (st == DYAD_OK)
-        st = get_real(r, v, path, "goldstein", &rel.goldstein);
+        st = rj_get_real(r, v, path, "goldstein", &rel.goldstein);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "count", 1, &rel.count);
+        st = rj_get_long(r, v, path, "count", 1, &rel.count);
     if (st == DYAD_OK)
         st = check_goldstein(r, path, &rel);
     if (st == DYAD_OK && rel.count > DYAD_MAX_COUNT - r->acts)
@@ -281,8 +282,8 @@ static dyad_status read_relation(reader *r, json_t *v, const char *link,
     return st;
 }
 
-static dyad_status read_evidence(reader *r, json_t *v, const char *link,
-                                 size_t i, size_t e)
+dyad_status rj_read_evidence(reader *r, json_t *v, const char *link, size_t i,
+                             size_t e)
 {
     char path[96];
     snprintf(path, sizeof path, "%s.evidence[%zu]", link, i);
@@ -291,9 +292,9 @@ static dyad_status read_evidence(reader *r, json_t *v, const char *link,
     if (st == DYAD_OK)
         st = get_str(r, v, path, "doc", &ev.doc);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "sentence", 1, &ev.sentence);
+        st = rj_get_long(r, v, path, "sentence", 1, &ev.sentence);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "offset", 0, &ev.offset);
+        st = rj_get_long(r, v, path, "offset", 0, &ev.offset);
     if (st == DYAD_OK)
         st = get_str(r, v, path, "verb", &ev.verb);
     if (st == DYAD_OK)
@@ -303,6 +304,8 @@ static dyad_status read_evidence(reader *r, json_t *v, const char *link,
     if (st == DYAD_OK)
         st = get_str(r, v, path, "text", &ev.text);
     if (st == DYAD_OK)
+        r->n_ev++;
+    if (st == DYAD_OK && !r->no_evidence)
         dyad_graph_evidence(r->g, e, &ev);
     return st;
 }
@@ -322,8 +325,8 @@ static dyad_status find_node(reader *r, json_t *v, const char *path,
 }
 
 /* A new edge for the pair, or an error if it is a loop or a repeat. */
-static dyad_status new_edge(reader *r, json_t *v, const char *path,
-                            long weight, size_t *e)
+dyad_status rj_new_edge(reader *r, json_t *v, const char *path, long weight,
+                        size_t *e)
 {
     size_t s = 0, t = 0;
     dyad_status st = find_node(r, v, path, "source", &s);
@@ -347,20 +350,20 @@ static dyad_status read_items(reader *r, json_t *v, const char *path,
                               size_t e)
 {
     json_t *rels = NULL, *evs = NULL;
-    dyad_status st = get_array(r, v, path, "relations", &rels);
+    dyad_status st = rj_get_array(r, v, path, "relations", &rels);
     if (st == DYAD_OK)
-        st = get_array(r, v, path, "evidence", &evs);
+        st = rj_get_array(r, v, path, "evidence", &evs);
     for (size_t i = 0; st == DYAD_OK && i < json_array_size(rels); i++)
-        st = read_relation(r, json_array_get(rels, i), path, i, e);
+        st = rj_read_relation(r, json_array_get(rels, i), path, i, e);
     for (size_t i = 0; st == DYAD_OK && i < json_array_size(evs); i++)
-        st = read_evidence(r, json_array_get(evs, i), path, i, e);
+        st = rj_read_evidence(r, json_array_get(evs, i), path, i, e);
     return st;
 }
 
 /* acts and goldstein follow from the relations: a file that says
  * otherwise was edited by hand, and merging it would spread the error. */
-static dyad_status check_totals(reader *r, const char *path, size_t e,
-                                long acts, double goldstein)
+dyad_status rj_check_totals(reader *r, const char *path, size_t e, long acts,
+                            double goldstein)
 {
     const dyad_edge *edge = &dyad_graph_edges(r->g)[e];
     if (edge->acts != acts)
@@ -375,10 +378,10 @@ static dyad_status check_totals(reader *r, const char *path, size_t e,
         return fail(r, DYAD_ERR_INVALID,
                     "%s.weight: %ld sentences for %ld acts", path,
                     edge->weight, acts);
-    if (edge->n_evidence > (size_t)acts)
+    if (r->n_ev > (size_t)acts) /* read, kept or not */
         return fail(r, DYAD_ERR_INVALID,
-                    "%s.evidence: %zu items for %ld acts", path,
-                    edge->n_evidence, acts);
+                    "%s.evidence: %zu items for %ld acts", path, r->n_ev,
+                    acts);
     return DYAD_OK;
 }
 
@@ -390,19 +393,20 @@ static dyad_status read_link(reader *r, json_t *v, const char *links,
     long weight = 0, acts = 0;
     double goldstein = 0;
     size_t e = 0;
+    r->n_ev = 0;
     dyad_status st = want_object(r, v, path);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "weight", 0, &weight);
+        st = rj_get_long(r, v, path, "weight", 0, &weight);
     if (st == DYAD_OK)
-        st = get_long(r, v, path, "acts", 0, &acts);
+        st = rj_get_long(r, v, path, "acts", 0, &acts);
     if (st == DYAD_OK)
-        st = get_real(r, v, path, "goldstein", &goldstein);
+        st = rj_get_real(r, v, path, "goldstein", &goldstein);
     if (st == DYAD_OK)
-        st = new_edge(r, v, path, weight, &e);
+        st = rj_new_edge(r, v, path, weight, &e);
     if (st == DYAD_OK)
         st = read_items(r, v, path, e);
     if (st == DYAD_OK)
-        st = check_totals(r, path, e, acts, goldstein);
+        st = rj_check_totals(r, path, e, acts, goldstein);
     return st;
 }
 
@@ -428,23 +432,133 @@ static dyad_status read_links(reader *r, json_t *root)
     return st;
 }
 
+/* ---- documents ---- */
+
+dyad_status rj_read_document(reader *r, json_t *v, size_t i)
+{
+    char path[64];
+    snprintf(path, sizeof path, "graph.corpus[%zu]", i);
+    const char *doc = NULL, *date = NULL;
+    char checked[DYAD_DATE_SIZE];
+    dyad_status st = want_object(r, v, path);
+    if (st == DYAD_OK)
+        st = get_str(r, v, path, "doc", &doc);
+    json_t *d = st == DYAD_OK ? json_object_get(v, "date") : NULL;
+    if (d && !json_is_null(d)) {
+        date = json_string_value(d);
+        if (!date || !dyad_date_parse(date, json_string_length(d), checked) ||
+            json_string_length(d) != 10)
+            return fail(r, DYAD_ERR_INVALID,
+                        "%s.date: expected a date (YYYY-MM-DD)", path);
+    }
+    if (st != DYAD_OK)
+        return st;
+    r->n_docs++;
+    /* the graph's own list, unless it keeps none */
+    bool fresh = r->no_evidence
+                     ? dyad_docs_add(r->seen_docs, doc)
+                     : dyad_graph_document(r->g, doc, date ? checked : NULL);
+    if (!fresh)
+        return fail(r, DYAD_ERR_INVALID, "%s.doc: \"%s\" appears twice", path,
+                    doc);
+    return DYAD_OK;
+}
+
+/* Optional: a graph of an older dyad lists none. */
+static dyad_status read_documents(reader *r, json_t *root)
+{
+    json_t *docs = json_object_get(json_object_get(root, "graph"), "corpus");
+    if (!docs)
+        return DYAD_OK;
+    if (!json_is_array(docs))
+        return fail(r, DYAD_ERR_INVALID, "graph.corpus: expected an array");
+    dyad_status st = DYAD_OK;
+    for (size_t i = 0; st == DYAD_OK && i < json_array_size(docs); i++)
+        st = rj_read_document(r, json_array_get(docs, i), i);
+    return st;
+}
+
+/* Checked once the whole graph is read (the count and the list may come
+ * in either order). */
+dyad_status rj_check_documents(reader *r)
+{
+    if (r->n_docs <= (size_t)dyad_graph_documents(r->g))
+        return DYAD_OK;
+    return fail(r, DYAD_ERR_INVALID,
+                "graph.corpus: %zu documents listed, but graph.documents "
+                "is %ld",
+                r->n_docs, dyad_graph_documents(r->g));
+}
+
 static dyad_status read_root(reader *r, json_t *root)
 {
     if (!json_is_object(root))
         return fail(r, DYAD_ERR_INVALID,
                     "not a dyad graph (expected a JSON object)");
-    dyad_status st = read_header(r, root);
+    dyad_status st = rj_read_header(r, root);
     if (st == DYAD_OK)
         st = read_nodes(r, root);
     if (st == DYAD_OK)
         st = read_links(r, root);
+    if (st == DYAD_OK)
+        st = read_documents(r, root);
+    if (st == DYAD_OK)
+        st = rj_check_documents(r);
     return st;
 }
 
-dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
-                           dyad_error *err)
+/* ---- the two passes ---- */
+
+static reader new_reader(const char *name, const dyad_read_opts *opts,
+                         dyad_error *err)
 {
-    *out = NULL;
+    reader r = {dyad_graph_new(),
+                name,
+                err,
+                atoms_new(),
+                NULL,
+                0,
+                0,
+                0,
+                opts && opts->no_evidence,
+                dyad_docs_new(),
+                0};
+    if (opts)
+        dyad_graph_set_evidence_cap(r.g, opts->evidence_cap);
+    return r;
+}
+
+/* The graph of r, sorted, to *out if st is DYAD_OK, else freed. */
+static dyad_status end_reader(reader *r, dyad_status st, dyad_graph **out)
+{
+    free(r->tenths);
+    atoms_free(r->verbs);
+    dyad_docs_free(r->seen_docs);
+    if (st != DYAD_OK) {
+        dyad_graph_free(r->g);
+        return st;
+    }
+    dyad_graph_sort(r->g);
+    *out = r->g;
+    return DYAD_OK;
+}
+
+static bool read_stream(dyad_graph **out, FILE *in, const char *name,
+                        const dyad_read_opts *opts)
+{
+    dyad_error scratch; /* the tree pass gives the messages */
+    reader r = new_reader(name, opts, &scratch);
+    json_scan *sc = xmalloc(sizeof *sc);
+    json_scan_init(sc, in);
+    bool ok = rj_stream_root(&r, sc);
+    json_scan_free(sc);
+    free(sc);
+    return end_reader(&r, ok ? DYAD_OK : DYAD_ERR_PARSE, out) == DYAD_OK;
+}
+
+static dyad_status read_tree(dyad_graph **out, FILE *in, const char *name,
+                             const dyad_read_opts *opts, dyad_error *err)
+{
     json_error_t jerr;
     json_t *root = json_loadf(in, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -453,16 +567,70 @@ dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
         return dyad_fail(err, DYAD_ERR_PARSE, name, jerr.line, jerr.column,
                          "%s", jerr.text);
     }
-    reader r = {dyad_graph_new(), name, err, atoms_new(), NULL, 0, 0};
+    reader r = new_reader(name, opts, err);
     dyad_status st = read_root(&r, root);
-    free(r.tenths);
-    atoms_free(r.verbs);
     json_decref(root);
-    if (st != DYAD_OK) {
-        dyad_graph_free(r.g);
-        return st;
+    return end_reader(&r, st, out);
+}
+
+/* A pipe copied to a temporary file, so that it can be streamed and read
+ * again; NULL if there is no room for it (then the pipe is unread). */
+static FILE *spool(FILE *in, bool *failed)
+{
+    FILE *tmp = tmpfile();
+    *failed = false;
+    if (!tmp)
+        return NULL;
+    char *buf = xmalloc(1 << 16);
+    size_t n;
+    while (!*failed && (n = fread(buf, 1, 1 << 16, in)) > 0)
+        *failed = fwrite(buf, 1, n, tmp) != n;
+    free(buf);
+    if (*failed || ferror(in) || fflush(tmp) != 0 ||
+        fseek(tmp, 0, SEEK_SET)) {
+        *failed = true;
+        fclose(tmp);
+        return NULL;
     }
-    dyad_graph_sort(r.g);
-    *out = r.g;
-    return DYAD_OK;
+    return tmp;
+}
+
+static dyad_status read_seekable(dyad_graph **out, FILE *in, long start,
+                                 const char *name, const dyad_read_opts *opts,
+                                 dyad_error *err)
+{
+    if (read_stream(out, in, name, opts))
+        return DYAD_OK;
+    clearerr(in);
+    if (fseek(in, start, SEEK_SET) != 0)
+        return dyad_fail(err, DYAD_ERR_IO, name, 0, 0, "cannot read");
+    return read_tree(out, in, name, opts, err);
+}
+
+dyad_status dyad_read_json_opts(dyad_graph **out, FILE *in, const char *name,
+                                const dyad_read_opts *opts, dyad_error *err)
+{
+    *out = NULL;
+    if (opts && opts->no_stream)
+        return read_tree(out, in, name, opts, err);
+    long start = ftell(in);
+    if (start >= 0)
+        return read_seekable(out, in, start, name, opts, err);
+    bool failed;
+    FILE *tmp = spool(in, &failed);
+    if (failed)
+        return dyad_fail(err, DYAD_ERR_IO, name, 0, 0,
+                         "cannot read (copying it to a temporary file "
+                         "failed)");
+    if (!tmp) /* no temporary file: the whole tree, from the pipe */
+        return read_tree(out, in, name, opts, err);
+    dyad_status st = read_seekable(out, tmp, 0, name, opts, err);
+    fclose(tmp);
+    return st;
+}
+
+dyad_status dyad_read_json(dyad_graph **out, FILE *in, const char *name,
+                           dyad_error *err)
+{
+    return dyad_read_json_opts(out, in, name, NULL, err);
 }

@@ -34,6 +34,7 @@ static void add_doc(dyad_graph *g, int d)
     snprintf(doc, sizeof doc, "%s/%03d.txt", d % 2 ? "east" : "west", d);
     long sentences = 5 + (long)(next(&seed) % 20);
     dyad_graph_count(g, 1, sentences);
+    dyad_graph_document(g, doc, d == 3 ? "2024-03-18" : NULL);
     for (long s = 1; s <= sentences; s++) {
         int n = (int)(next(&seed) % 3);
         for (int k = 0; k < n; k++) {

@@ -295,6 +295,79 @@ static void test_merge_laws(void)
     }
 }
 
+/* Moving gives the bytes copying gives, leaves the source without
+ * evidence (its counts stay), and a refused move changes neither graph. */
+static void test_merge_move(void)
+{
+    for (size_t cap = 0; cap <= 1; cap++) {
+        char *copied = merged((int[]){0, 1, 2}, 3, 0, cap);
+        dyad_graph *acc = dyad_graph_new();
+        dyad_graph_set_evidence_cap(acc, cap);
+        for (int k = 0; k < 3; k++) {
+            dyad_graph *p = part(k);
+            CHECK_INT(dyad_graph_merge_move(acc, p, NULL), DYAD_OK);
+            const dyad_edge *e = edge_of(p, "pak", "afg");
+            CHECK(e && e->n_evidence == 0 && e->evidence == NULL &&
+                  e->acts > 0);
+            dyad_graph_free(p);
+        }
+        char *moved = json_of(acc);
+        CHECK(copied && moved && strcmp(copied, moved) == 0);
+        free(copied);
+        free(moved);
+        dyad_graph_free(acc);
+    }
+    dyad_graph *a = part(0), *b = dyad_graph_new();
+    dyad_graph_node(b, "pak", "Another label");
+    dyad_graph_sort(b);
+    dyad_error err = {0};
+    CHECK_INT(dyad_graph_merge_move(b, a, &err), DYAD_ERR_INVALID);
+    CHECK(edge_of(a, "pak", "afg")->n_evidence > 0);
+    CHECK_INT(dyad_graph_n_edges(b), 0);
+    dyad_graph_free(a);
+    dyad_graph_free(b);
+}
+
+/* Under a cap, document names come and go with the evidence that names
+ * them (graph.c frees a name with its last item): many documents in a
+ * shuffled order, cut as they arrive, give the graph that keeps them all
+ * and is cut once at the end. */
+static void test_cap_document_names(void)
+{
+    dyad_graph *cut = dyad_graph_new(), *all = dyad_graph_new();
+    dyad_graph_set_evidence_cap(cut, 2);
+    const char *src[] = {"pak", "chn", "afg"};
+    for (unsigned k = 0; k < 3000; k++) {
+        unsigned d = (k * 7919u) % 3000u; /* a permutation of 0..2999 */
+        char doc[32];
+        snprintf(doc, sizeof doc, "doc-%u.txt", d);
+        for (int i = 0; i < 3; i++) {
+            act_full(cut, src[i], "ttp", "urge", "020", -1.2, doc, 1, 0,
+                     "X urged T.");
+            act_full(all, src[i], "ttp", "urge", "020", -1.2, doc, 1, 0,
+                     "X urged T.");
+        }
+    }
+    dyad_graph_set_evidence_cap(all, 2);
+    char *a = json_of(cut), *b = json_of(all);
+    CHECK(a && b && strcmp(a, b) == 0);
+    CHECK(a && strstr(a, "\"doc\": \"doc-0.txt\"") != NULL);
+    CHECK(a && strstr(a, "\"doc\": \"doc-1.txt\"") != NULL);
+    CHECK(a && strstr(a, "\"doc\": \"doc-2.txt\"") == NULL);
+    CHECK_INT(edge_of(cut, "pak", "ttp")->weight, 3000);
+    /* moved into a graph of its own, and back */
+    dyad_graph *m = dyad_graph_new();
+    CHECK_INT(dyad_graph_merge_move(m, cut, NULL), DYAD_OK);
+    char *c = json_of(m);
+    CHECK(a && c && strcmp(a, c) == 0);
+    free(a);
+    free(b);
+    free(c);
+    dyad_graph_free(m);
+    dyad_graph_free(cut);
+    dyad_graph_free(all);
+}
+
 static void test_merge_sums(void)
 {
     dyad_graph *acc = dyad_graph_new();
@@ -484,6 +557,8 @@ int main(void)
     RUN(test_sort_order);
     RUN(test_cap);
     RUN(test_merge_laws);
+    RUN(test_merge_move);
+    RUN(test_cap_document_names);
     RUN(test_merge_sums);
     RUN(test_merge_conflicts);
     RUN(test_reader_api);

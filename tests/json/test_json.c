@@ -17,9 +17,10 @@ static void test_form(void)
                   "{\n \"directed\": true,\n \"multigraph\": false,\n"
                   " \"graph\": {\n  \"generator\": \"dyad " DYAD_VERSION
                   "\",\n  \"schema\": 1,\n  \"documents\": 2,\n"
-                  "  \"sentences\": 31\n },\n \"nodes\": [\n  {\n"
+                  "  \"sentences\": 31,\n  \"corpus\": []\n },\n"
+                  " \"nodes\": [\n  {\n"
                   "   \"id\": \"afghan-taliban\",\n",
-                  180) == 0);
+                  198) == 0);
     size_t n = strlen(j);
     CHECK(n > 2 && strcmp(j + n - 2, "}\n") == 0);
     CHECK(strstr(j, "\"goldstein\": -1.2,") != NULL);

@@ -127,9 +127,7 @@ def test_errors(tmp):
     out = r.stdout.decode()
     check(r.returncode == 0 and "associative" in out and "commutative" in out
           and "extract" in out, "--help teaches")
-    r = run("merge", a, a)
-    check(r.returncode == 0 and b"twice" in r.stderr,
-          "a graph named twice: merged, with a warning")
+    test_repeats(tmp, a)
     missing = os.path.join(tmp, "missing.json")
     r = run("merge", a, missing)
     err = r.stderr.decode(errors="replace")
@@ -149,8 +147,8 @@ def test_errors(tmp):
     check(r.returncode == 1 and "schema 2 is not supported" in err,
           "schema 2: refused", err)
     with open(bad, "w") as f:
-        f.write(open(a).read().replace('"label": "china"',
-                                       '"label": "PRC"'))
+        f.write(open(fixture(tmp, "2,3")).read().replace(
+            '"label": "china"', '"label": "PRC"'))
     r = run("merge", a, bad)
     err = r.stderr.decode(errors="replace")
     check(r.returncode == 1 and "PRC" in err and bad in err,
@@ -160,9 +158,69 @@ def test_errors(tmp):
 MAX_COUNT = 2**53 - 1
 
 
+def test_repeats(tmp, a):
+    """A graph's documents, not its path, tell a repeated part: the same
+    graph by its path twice, by ./path, a symlink, a copy or stdin is
+    refused (it would count its documents twice); --skip-repeats skips it;
+    a part that shares only some documents is refused either way."""
+    alone = run("merge", a).stdout
+    link = os.path.join(tmp, "link.json")
+    copy = os.path.join(tmp, "copy.json")
+    if not os.path.exists(link):
+        os.symlink(a, link)
+    with open(copy, "wb") as f:
+        f.write(open(a, "rb").read())
+    here = os.path.join(".", os.path.relpath(a))
+    for name, path in [("the same path", a), ("./path", here),
+                       ("a symlink", link), ("a copy", copy),
+                       ("stdin", "-")]:
+        r = run("merge", a, path, stdin=open(a, "rb").read())
+        err = r.stderr.decode(errors="replace")
+        check(r.returncode == 1 and "already" in err and
+              "--skip-repeats" in err and r.stdout == b"",
+              "a graph given twice by " + name + ": refused", err)
+        r = run("merge", "--skip-repeats", a, path,
+                stdin=open(a, "rb").read())
+        check(r.returncode == 0 and r.stdout == alone and
+              b"skipped" in r.stderr,
+              "--skip-repeats: the graph once, by " + name,
+              r.stderr.decode(errors="replace"))
+    some = fixture(tmp, "1,2")
+    r = run("merge", "--skip-repeats", a, some)
+    err = r.stderr.decode(errors="replace")
+    check(r.returncode == 1 and "1 of its 2 documents" in err and
+          "east/001.txt" in err, "a part sharing some documents: refused",
+          err)
+    # a graph of an older dyad lists no documents: its path still warns
+    old = edited(tmp, a, "old.json", lambda g: None)
+    r = run("merge", old, old)
+    check(r.returncode == 0 and b"twice" in r.stderr,
+          "an unlisted graph named twice: merged, with a warning")
+
+
+def test_dates(tmp):
+    """The parts' dates survive the merge: in graph.corpus, and in the GEXF
+    written from the merged graph (json_fixture dates document 3)."""
+    a, b = fixture(tmp, "3"), fixture(tmp, "4,5")
+    r = run("merge", a, b)
+    g = json.loads(r.stdout) if r.returncode == 0 else {}
+    corpus = g.get("graph", {}).get("corpus", [])
+    check([d.get("date") for d in corpus] == ["2024-03-18", None, None] and
+          [d["doc"] for d in corpus] == ["east/003.txt", "east/005.txt",
+                                         "west/004.txt"],
+          "graph.corpus: the parts' documents, sorted, with their dates",
+          r.stderr.decode(errors="replace"))
+    r = run("merge", "--format", "gexf", b, a)
+    check(r.returncode == 0 and b'start="2024-03-18"' in r.stdout,
+          "the merged GEXF keeps the dates", r.stderr.decode(errors="replace"))
+
+
 def edited(tmp, base, name, edit):
-    """base (a fixture) with edit applied to its parsed JSON, as name."""
+    """base (a fixture) with edit applied to its parsed JSON, as name.
+    The list of documents is dropped (as in a graph of an older dyad), so
+    that the edited graph can be merged with itself or its base."""
     g = json.load(open(base))
+    del g["graph"]["corpus"]
     edit(g)
     path = os.path.join(tmp, name)
     with open(path, "w") as f:
@@ -233,6 +291,7 @@ def main():
         test_output(tmp)
         test_errors(tmp)
         test_count_limits(tmp)
+        test_dates(tmp)
     return tap.summary()
 
 

@@ -195,6 +195,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
         read_sentence(&c);
         }
     dyad_graph_count(g, 1, (long)n);
+    dyad_graph_document(g, doc ? doc : "", NULL);
     free(sents);
     free(c.node_of);
     free(c.state_mentions);

@@ -1,24 +1,22 @@
 /* The node-link JSON of a sorted graph, read as-is by NetworkX and D3.
  *
- * The frame (top-level keys, the arrays) is written here; each node and
- * link is built as a Jansson object, dumped and freed in turn, so memory
- * stays at one link however large the graph (a whole-graph tree costs
- * over 1 KB per evidence item and most of the time in malloc).  Keys are
- * set in a fixed order and dumped in that order; the reals are multiples
- * of 0.1 or 0.001 and print as such.  Every string is checked as UTF-8
- * before the first byte is written, so a bad graph writes nothing. */
-#include <jansson.h>
+ * Written straight to a buffered stream (jsonw.h) with our own escaper, in
+ * the bytes Jansson's dump gave (JSON_INDENT(1), keys in a fixed order,
+ * reals with precision 10): no tree and no buffer per link, so memory does
+ * not grow with the graph written and the time is the bytes'.  The reals
+ * are multiples of 0.1 or 0.001 and print as such.  Every string is checked
+ * as UTF-8 before the first byte is written, so a bad graph writes
+ * nothing. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dyad/extract.h"
 #include "dyad/write.h"
+#include "jsonw.h"
 #include "text.h"
 #include "util.h"
-
-#define DUMP_FLAGS                                                           \
-    (JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
 
 /* ---- UTF-8, as Jansson accepts it (text_utf8_ok) ---- */
 
@@ -72,152 +70,228 @@ static bool check_strings(const dyad_graph *g, where *w)
     for (size_t i = 0; i < dyad_graph_n_edges(g); i++)
         if (!check_relations(&e[i], i, w) || !check_evidence(&e[i], i, w))
             return false;
+    const dyad_docs *docs = dyad_graph_docs(g);
+    for (size_t i = 0; i < dyad_docs_count(docs); i++)
+        if (!text_utf8_ok(dyad_docs_name(docs, i))) {
+            snprintf(w->path, sizeof w->path, "graph.corpus[%zu].doc", i);
+            return false;
+        }
     return true;
 }
 
-/* ---- the objects ---- */
+/* ---- the objects ----
+ *
+ * Each writer starts after the value's opening bracket is due and leaves
+ * the stream after its closing one; depth is the value's own. */
 
-static json_t *graph_attrs(const dyad_graph *g)
+/* The documents the graph was built from, by name, with their dates: the
+ * value of graph.corpus, at depth 2 (in the graph's attributes, so that
+ * NetworkX keeps it in G.graph and writes it back). */
+static void write_corpus(jsonw *w, const dyad_graph *g)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "generator", json_string("dyad " DYAD_VERSION));
-    json_object_set_new(o, "schema", json_integer(DYAD_SCHEMA));
-    json_object_set_new(o, "documents",
-                        json_integer(dyad_graph_documents(g)));
-    json_object_set_new(o, "sentences",
-                        json_integer(dyad_graph_sentences(g)));
-    return o;
-}
-
-static json_t *node_object(const dyad_node *n)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(n->id));
-    json_object_set_new(o, "label", json_string(n->label));
-    if (dyad_is_open_actor(n->id)) /* --open-actors; dictionary nodes carry none */
-        json_object_set_new(o, "kind", json_string("unknown"));
-    json_object_set_new(o, "mentions", json_integer(n->mentions));
-    return o;
-}
-
-static json_t *relations_array(const dyad_edge *e)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < e->n_relations; i++) {
-        const dyad_relation *r = &e->relations[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "verb", json_string(r->verb));
-        json_object_set_new(o, "cameo", json_string(r->cameo));
-        json_object_set_new(o, "code", json_string(r->code));
-        json_object_set_new(o, "goldstein", json_real(r->goldstein));
-        json_object_set_new(o, "count", json_integer(r->count));
-        json_array_append_new(a, o);
+    const dyad_docs *docs = dyad_graph_docs(g);
+    size_t n = dyad_docs_count(docs);
+    jsonw_lit(w, n ? "[" : "[]");
+    for (size_t i = 0; i < n; i++) {
+        const char *date = dyad_docs_date_at(docs, i);
+        jsonw_newline(w, 3);
+        jsonw_lit(w, "{");
+        jsonw_key(w, 4, "doc");
+        jsonw_string(w, dyad_docs_name(docs, i));
+        if (date) {
+            jsonw_lit(w, ",");
+            jsonw_key(w, 4, "date");
+            jsonw_string(w, date);
+        }
+        jsonw_newline(w, 3);
+        jsonw_lit(w, i + 1 < n ? "}," : "}");
     }
-    return a;
+    if (n)
+        jsonw_newline(w, 2);
+    if (n)
+        jsonw_lit(w, "]");
 }
 
-static json_t *evidence_array(const dyad_edge *e)
+static void write_graph_attrs(jsonw *w, const dyad_graph *g)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < e->n_evidence; i++) {
-        const dyad_evidence *v = &e->evidence[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "doc", json_string(v->doc));
-        json_object_set_new(o, "sentence", json_integer(v->sentence));
-        json_object_set_new(o, "offset", json_integer(v->offset));
-        json_object_set_new(o, "verb", json_string(v->verb));
-        json_object_set_new(o, "cameo", json_string(v->cameo));
-        json_object_set_new(o, "code", json_string(v->code));
-        json_object_set_new(o, "text", json_string(v->text));
-        json_array_append_new(a, o);
-    }
-    return a;
+    jsonw_lit(w, "{");
+    jsonw_key(w, 2, "generator");
+    jsonw_string(w, "dyad " DYAD_VERSION);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 2, "schema");
+    jsonw_long(w, DYAD_SCHEMA);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 2, "documents");
+    jsonw_long(w, dyad_graph_documents(g));
+    jsonw_lit(w, ",");
+    jsonw_key(w, 2, "sentences");
+    jsonw_long(w, dyad_graph_sentences(g));
+    jsonw_lit(w, ",");
+    jsonw_key(w, 2, "corpus");
+    write_corpus(w, g);
+    jsonw_newline(w, 1);
+    jsonw_lit(w, "}");
 }
 
-static json_t *link_object(const dyad_graph *g, const dyad_edge *e)
+static void write_node(jsonw *w, const dyad_node *n)
+{
+    jsonw_lit(w, "{");
+    jsonw_key(w, 3, "id");
+    jsonw_string(w, n->id);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 3, "label");
+    jsonw_string(w, n->label);
+    jsonw_lit(w, ",");
+    if (dyad_is_open_actor(n->id)) { /* --open-actors; dictionary nodes
+                                        carry none */
+        jsonw_key(w, 3, "kind");
+        jsonw_string(w, "unknown");
+        jsonw_lit(w, ",");
+    }
+    jsonw_key(w, 3, "mentions");
+    jsonw_long(w, n->mentions);
+    jsonw_newline(w, 2);
+    jsonw_lit(w, "}");
+}
+
+/* "key": "value", members of depth 5 (relations and evidence items). */
+static void str_member(jsonw *w, const char *key, const char *v, bool last)
+{
+    jsonw_key(w, 5, key);
+    jsonw_string(w, v);
+    if (!last)
+        jsonw_lit(w, ",");
+}
+
+static void long_member(jsonw *w, const char *key, long v, bool last)
+{
+    jsonw_key(w, 5, key);
+    jsonw_long(w, v);
+    if (!last)
+        jsonw_lit(w, ",");
+}
+
+static void write_relation(jsonw *w, const dyad_relation *r)
+{
+    jsonw_lit(w, "{");
+    str_member(w, "verb", r->verb, false);
+    str_member(w, "cameo", r->cameo, false);
+    str_member(w, "code", r->code, false);
+    jsonw_key(w, 5, "goldstein");
+    jsonw_real(w, r->goldstein);
+    jsonw_lit(w, ",");
+    long_member(w, "count", r->count, true);
+    jsonw_newline(w, 4);
+    jsonw_lit(w, "}");
+}
+
+static void write_evidence(jsonw *w, const dyad_evidence *v)
+{
+    jsonw_lit(w, "{");
+    str_member(w, "doc", v->doc, false);
+    long_member(w, "sentence", v->sentence, false);
+    long_member(w, "offset", v->offset, false);
+    str_member(w, "verb", v->verb, false);
+    str_member(w, "cameo", v->cameo, false);
+    str_member(w, "code", v->code, false);
+    str_member(w, "text", v->text, true);
+    jsonw_newline(w, 4);
+    jsonw_lit(w, "}");
+}
+
+/* An array of n items at depth 3, each written by item(w, i). */
+#define WRITE_ARRAY(w, n, item)                                              \
+    do {                                                                     \
+        if (!(n)) {                                                          \
+            jsonw_lit(w, "[]");                                              \
+            break;                                                           \
+        }                                                                    \
+        jsonw_lit(w, "[");                                                   \
+        for (size_t i_ = 0; i_ < (n); i_++) {                                \
+            jsonw_newline(w, 4);                                             \
+            item;                                                            \
+            if (i_ + 1 < (n))                                                \
+                jsonw_lit(w, ",");                                           \
+        }                                                                    \
+        jsonw_newline(w, 3);                                                 \
+        jsonw_lit(w, "]");                                                   \
+    } while (0)
+
+static void write_link(jsonw *w, const dyad_graph *g, const dyad_edge *e)
 {
     const dyad_node *n = dyad_graph_nodes(g);
-    json_t *o = json_object();
-    json_object_set_new(o, "source", json_string(n[e->source].id));
-    json_object_set_new(o, "target", json_string(n[e->target].id));
-    json_object_set_new(o, "weight", json_integer(e->weight));
-    json_object_set_new(o, "acts", json_integer(e->acts));
-    json_object_set_new(o, "goldstein", json_real(e->goldstein));
-    json_object_set_new(o, "relations", relations_array(e));
-    json_object_set_new(o, "evidence", evidence_array(e));
-    return o;
+    jsonw_lit(w, "{");
+    jsonw_key(w, 3, "source");
+    jsonw_string(w, n[e->source].id);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 3, "target");
+    jsonw_string(w, n[e->target].id);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 3, "weight");
+    jsonw_long(w, e->weight);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 3, "acts");
+    jsonw_long(w, e->acts);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 3, "goldstein");
+    jsonw_real(w, e->goldstein);
+    jsonw_lit(w, ",");
+    jsonw_key(w, 3, "relations");
+    WRITE_ARRAY(w, e->n_relations, write_relation(w, &e->relations[i_]));
+    jsonw_lit(w, ",");
+    jsonw_key(w, 3, "evidence");
+    WRITE_ARRAY(w, e->n_evidence, write_evidence(w, &e->evidence[i_]));
+    jsonw_newline(w, 2);
+    jsonw_lit(w, "}");
 }
 
 /* ---- the frame ---- */
 
-/* Each value is dumped into buf, with indent spaces after each newline
- * (the depth of the value in the frame), then written at once: Jansson
- * calls back for every token. */
-typedef struct sink {
-    FILE *out;
-    strbuf buf;
-    int indent;
-} sink;
-
-static int put_indented(const char *buf, size_t size, void *data)
+static void write_nodes(jsonw *w, const dyad_graph *g)
 {
-    static const char spaces[] = "        ";
-    sink *s = data;
-    const char *p = buf, *end = buf + size;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t k = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-        sb_add(&s->buf, p, k);
-        if (nl)
-            sb_add(&s->buf, spaces, (size_t)s->indent);
-        p += k;
-    }
-    return 0;
-}
-
-/* Dumps v (taking it) as a value at depth indent; false on failure. */
-static bool dump(sink *s, json_t *v, int indent)
-{
-    s->buf.len = 0;
-    s->indent = indent;
-    bool ok = v && json_dump_callback(v, put_indented, s, DUMP_FLAGS) == 0;
-    json_decref(v);
-    return ok && fwrite(s->buf.s, 1, s->buf.len, s->out) == s->buf.len;
-}
-
-static bool write_nodes(const dyad_graph *g, sink *s)
-{
-    FILE *out = s->out;
     size_t n = dyad_graph_n_nodes(g);
-    bool ok = fputs(n ? "[\n" : "[]", out) >= 0;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = fputs("  ", out) >= 0 &&
-             dump(s, node_object(&dyad_graph_nodes(g)[i]), 2) &&
-             fputs(i + 1 < n ? ",\n" : "\n ]", out) >= 0;
-    return ok;
+    const dyad_node *nodes = dyad_graph_nodes(g);
+    jsonw_lit(w, n ? "[" : "[]");
+    for (size_t i = 0; i < n; i++) {
+        jsonw_newline(w, 2);
+        write_node(w, &nodes[i]);
+        if (i + 1 < n)
+            jsonw_lit(w, ",");
+    }
+    if (n)
+        jsonw_lit(w, "\n ]");
 }
 
-static bool write_links(const dyad_graph *g, sink *s)
+static void write_links(jsonw *w, const dyad_graph *g)
 {
-    FILE *out = s->out;
     size_t n = dyad_graph_n_edges(g);
-    bool ok = fputs(n ? "[\n" : "[]", out) >= 0;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = fputs("  ", out) >= 0 &&
-             dump(s, link_object(g, &dyad_graph_edges(g)[i]), 2) &&
-             fputs(i + 1 < n ? ",\n" : "\n ]", out) >= 0;
-    return ok;
+    const dyad_edge *edges = dyad_graph_edges(g);
+    jsonw_lit(w, n ? "[" : "[]");
+    for (size_t i = 0; i < n; i++) {
+        jsonw_newline(w, 2);
+        write_link(w, g, &edges[i]);
+        if (i + 1 < n)
+            jsonw_lit(w, ",");
+    }
+    if (n)
+        jsonw_lit(w, "\n ]");
 }
 
-static bool write_all(const dyad_graph *g, sink *s)
+static bool write_all(const dyad_graph *g, FILE *out)
 {
-    FILE *out = s->out;
-    return fputs("{\n \"directed\": true,\n \"multigraph\": false,\n"
-                 " \"graph\": ",
-                 out) >= 0 &&
-           dump(s, graph_attrs(g), 1) && fputs(",\n \"nodes\": ", out) >= 0 &&
-           write_nodes(g, s) && fputs(",\n \"links\": ", out) >= 0 &&
-           write_links(g, s) && fputs("\n}\n", out) >= 0;
+    jsonw *w = xmalloc(sizeof *w);
+    jsonw_init(w, out);
+    jsonw_lit(w, "{\n \"directed\": true,\n \"multigraph\": false,\n"
+                 " \"graph\": ");
+    write_graph_attrs(w, g);
+    jsonw_lit(w, ",\n \"nodes\": ");
+    write_nodes(w, g);
+    jsonw_lit(w, ",\n \"links\": ");
+    write_links(w, g);
+    jsonw_lit(w, "\n}\n");
+    bool ok = jsonw_close(w);
+    free(w);
+    return ok;
 }
 
 dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
@@ -229,9 +303,7 @@ dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
     if (!check_strings(g, &w))
         return dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
                          "%s: not valid UTF-8", w.path);
-    sink s = {out, {0}, 0};
-    bool ok = write_all(g, &s);
-    sb_free(&s.buf);
+    bool ok = write_all(g, out);
     if (!ok || fflush(out) != 0 || ferror(out))
         return dyad_fail(err, DYAD_ERR_IO, NULL, 0, 0,
                          "cannot write the JSON graph");
