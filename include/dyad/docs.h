@@ -34,8 +34,10 @@ bool dyad_date_parse(const char *s, size_t n, char date[DYAD_DATE_SIZE]);
 /* If text starts with a date line (optional blanks, "date" in any case, an
  * optional ':', blanks, YYYY-MM-DD, optional blanks, then a line end or the
  * end of the text), fills date and returns the length of the line without
- * its line end; else returns 0.  A leading UTF-8 byte order mark is part of
- * the line. */
+ * its line end; else returns 0.  The date may also prefix the first line's
+ * text, after at least one blank (" date 2024-07-23 Security forces
+ * ..."): then the prefix's length is returned.  A leading UTF-8 byte order
+ * mark is part of the line. */
 size_t dyad_date_line(const char *text, size_t len,
                       char date[DYAD_DATE_SIZE]);
 

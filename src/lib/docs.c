@@ -105,9 +105,9 @@ size_t dyad_date_line(const char *text, size_t len, char date[DYAD_DATE_SIZE])
     if (len - at < 10 || !dyad_date_parse(text + at, 10, date))
         return 0;
     size_t end = skip_blanks(text, at + 10, len);
-    if (end < len && text[end] != '\n' && text[end] != '\r')
-        return 0;
-    return end;
+    if (end < len && text[end] != '\n' && text[end] != '\r' && end == at + 10)
+        return 0; /* "date 2024-03-18x" */
+    return end; /* a line of its own, or a prefix: " date 2024-07-23 Security forces ..." */
 }
 
 /* ---- the table ---- */

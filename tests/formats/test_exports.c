@@ -52,7 +52,12 @@ static void test_date_line(void)
                    "date 2024-01-05\n",
                    d),
               18);
-    CHECK_INT(line("date 2024-01-05 Pakistan urged China.\n", d), 0);
+    /* a prefix of the first line's text, as stored news pages have it */
+    CHECK_INT(line("date 2024-01-05 Pakistan urged China.\n", d), 16);
+    CHECK_STR(d, "2024-01-05");
+    CHECK_INT(line(" date 2024-07-23 Security forces said\n", d), 17);
+    CHECK_INT(line("date 2024-01-05x\n", d), 0);
+    CHECK_INT(line("date 2024-01-05T10:00 Text\n", d), 0);
     CHECK_INT(line("dated 2024-01-05\n", d), 0);
     CHECK_INT(line("date2024-01-05\n", d), 0);
     CHECK_INT(line("date 2024-02-30\n", d), 0);
