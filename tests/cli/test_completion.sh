@@ -55,6 +55,8 @@ expect "json text" dyad explain --format ""
 expect "dot gexf graphml html json svg text" dyad diff -f ""
 expect "dot gexf graphml html json svg" dyad merge -f ""
 expect "json,svg" dyad extract --formats json,s
+expect "json,text" dyad diff -o x --formats json,t
+expect "" dyad diff -o x --formats json,c
 expect "csv,json" dyad merge -o x --formats csv,j
 expect "json,svg,csv json,svg,dot json,svg,gexf json,svg,graphml json,svg,html" \
     dyad extract -o x --formats json,svg,
