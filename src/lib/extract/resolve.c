@@ -438,6 +438,26 @@ static size_t possessive_at(const ctx *c, size_t first, size_t last)
     return poss;
 }
 
+/* "Colombia's Petro", "Iran's Revolutionary Guards": one or two
+ * capitalised words in no dictionary after an actor's possessive name a
+ * person or body of that actor (not a company, a place or a work). */
+static bool owner_named_member(const ctx *c, size_t from, size_t last, const chunk *head)
+{
+    static const char *const not_members[] = {
+        "group", "corp", "corporation", "company", "inc", "ltd", "airlines", "airways",
+        "bank", "university", "province", "region", "state", "city", "valley", "river",
+        "airport", "port", "island", "islands", "sea", "gulf", "day", "times", "post",
+        "news", "tv", "radio", "agency", "constitution", "law", "act", "plan"};
+    if (head->actors.n || head->head_class || head->noun >= 0 || head->person ||
+        last - from < 1 || last - from > 2)
+        return false;
+    for (size_t i = from; i < last; i++)
+        if (!(T(c, i)->flags & TOK_CAP) || !(T(c, i)->flags & TOK_WORD) || G(c, i) ||
+            WORD_AMONG(c, i, not_members))
+            return false;
+    return true;
+}
+
 /* "Pakistan's Foreign Office", "the group's presence", "its leaders": the
  * owner resolved, then the head; the phrase is the head's actor, a place,
  * the owner's agents, or the owner's act or thing. */
@@ -475,6 +495,8 @@ static void resolve_possessive(ctx *c, chunk *k, size_t poss)
         set_role(k, &owner.actors, ROLE_PLACE, "possessive with place noun");
     else if (k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER))
         set_role(k, &owner.actors, ROLE_ACTOR, "possessive with agent noun");
+    else if (owner.role == ROLE_ACTOR && G(c, first) != G_PRON && owner_named_member(c, poss + 1, last, &head))
+        set_role(k, &owner.actors, ROLE_ACTOR, "named member of a possessive actor");
     else
         set_role(k, &owner.actors, ROLE_POSS, "possessor");
 }

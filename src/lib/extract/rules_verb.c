@@ -814,7 +814,11 @@ static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
                       ((is_word(c, o->end, "each") && is_word(c, o->end + 1, "other")) ||
                        (is_word(c, o->end, "one") && is_word(c, o->end + 1, "another")));
     bool gerund = o->form == F_ING && o->aux == o->start; /* "for proposing": no joint agents */
-    if (!f->obj.n && f->subj.n > 1 && !gerund &&
+    /* "Egypt and Saudi Arabia hosted talks between the warring parties":
+     * the parties of a verb ending in "between" are its object, not the
+     * joint agents */
+    bool between = is_word(c, o->end - 1, "between") || is_word(c, o->end - 1, "among");
+    if (!f->obj.n && f->subj.n > 1 && !gerund && !between &&
         (f->v->reciprocal || cooperative || each_other ||
          (o->end < c->s.last && G(c, o->end) & G_RECIP))) {
         for (size_t i = 0; i < f->subj.n; i++) {
