@@ -249,6 +249,10 @@ static void clause_roles(ctx *c, noun_frame *a)
     if (!a->agent.n && a->target.n && k->first > c->s.first + 1 &&
         (is_word(c, k->first - 1, "in") || is_word(c, k->first - 1, "during")))
         for (size_t j = k->first - 1; j-- > c->s.first;) {
+            /* "the minister said, in a warning to India": the comma before
+             * the adjunct's preposition */
+            if (punct(c, j, ',') && j + 2 == k->first)
+                continue;
             if (clause_break(c, j) || punct(c, j, ','))
                 break;
             vocc *g = find_vocc(c, j + 1);

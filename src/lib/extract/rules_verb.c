@@ -85,6 +85,17 @@ static bool gathering(const ctx *c, const chunk *k)
     return WORD_AMONG(c, k->last - 1, words);
 }
 
+/* Where a verb's object starts: after it, and after a closing quote that
+ * ends a quoted verb ('said Tehran "strongly condemns" the Israeli
+ * strike'). */
+static size_t object_start(const ctx *c, const vocc *o)
+{
+    size_t at = o->end;
+    while (at < c->s.last && (T(c, at)->flags & TOK_CLOSEQ))
+        at++;
+    return at;
+}
+
 /* The direct object, or "dozens of Pakistani soldiers"; *k gets the first
  * phrase after the verb. */
 static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
@@ -99,6 +110,8 @@ static aset direct_object(ctx *c, const vocc *o, const verb *v, const chunk **k)
     if (v->split && T(c, o->end - 1)->atom == v->particle && o->end - o->start > v->n_words &&
         !prep_particle)
         at = o->start + 1; /* "hand them over": the object sits inside */
+    if (at == o->end)
+        at = object_start(c, o);
     aset t = object_at(c, at, k);
     if (!v->object && !prep_pattern)
         /* "protested Beijing's use of water cannon": what such a verb acts
@@ -184,16 +197,16 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     /* "condemned Pakistani airstrikes", "rejected allegations by Pakistan":
      * the agent of the evaluated act */
     bool evaluates = root == 5 || (root >= 10 && root <= 12);
-    if (!t.n && k && k->first == o->end && evaluates &&
+    if (!t.n && k && k->first == object_start(c, o) && evaluates &&
         (k->role == ROLE_ATTR || (k->role == ROLE_NONE && !k->person && !k->head_class)))
         t = k->actors; /* "condemned the anticipated U.S. action" */
-    if (!t.n && k && k->first == o->end && evaluates && k->role == ROLE_POSS && k->noun >= 0)
+    if (!t.n && k && k->first == object_start(c, o) && evaluates && k->role == ROLE_POSS && k->noun >= 0)
         t = k->poss; /* "protested South Korea's joint military exercises" */
     if (!t.n && k && evaluates && k->last + 1 < c->s.last &&
         (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
         t = object_at(c, k->last + 1, NULL);
     /* "renewed its demand for the Taliban to ...", "called for X's help" */
-    size_t fa = k && k->first == o->end ? k->last : o->end;
+    size_t fa = k && k->first == object_start(c, o) ? k->last : o->end;
     const chunk *f = !t.n && (root == 2 || root == 10) && fa + 1 < c->s.last && is_word(c, fa, "for")
                          ? chunk_of(c, fa + 1)
                          : NULL;
