@@ -137,6 +137,19 @@ bool quantity(const ctx *c, const chunk *k)
 }
 
 /* The actors after i, as the object: "met X and Y". */
+/* A list item that names no actor but is a proper name ("Europe" in
+ * "calls by Ukraine, Europe and U.S. President Donald Trump"): the list
+ * goes on across it. */
+static bool proper_item(const ctx *c, const chunk *k)
+{
+    if (k->actors.n || k->person || k->pronoun || k->noun >= 0 || k->last - k->first > 3)
+        return false;
+    for (size_t i = k->first; i < k->last; i++)
+        if (!(T(c, i)->flags & TOK_CAP) && !(G(c, i) & G_DET))
+            return false;
+    return true;
+}
+
 aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
 {
     aset s = {{0}, 0};
@@ -158,10 +171,10 @@ aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
         if (e + 1 < c->s.last && (and_or(c, e) || (punct(c, e, ',') && and_or(c, e + 1))))
             e += punct(c, e, ',') ? 2 : 1;
         else if (e + 1 < c->s.last && punct(c, e, ',') && chunk_of(c, e + 1) &&
-                 chunk_of(c, e + 1)->role == ROLE_ACTOR && s.n &&
-                 chunk_of(c, e + 1)->last < c->s.last &&
+                 (chunk_of(c, e + 1)->role == ROLE_ACTOR || proper_item(c, chunk_of(c, e + 1))) &&
+                 s.n && chunk_of(c, e + 1)->last < c->s.last &&
                  (punct(c, chunk_of(c, e + 1)->last, ',') || and_or(c, chunk_of(c, e + 1)->last)))
-            e += 1; /* "X, Y and Z" */
+            e += 1; /* "X, Y and Z"; "Ukraine, Europe and the US": a name between */
         else
             break;
         while (e + 1 < c->s.last && ((G(c, e) & G_ADV) || ly_adverb(c, e)))
