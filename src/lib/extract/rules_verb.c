@@ -392,8 +392,64 @@ static void gerund_subject(ctx *c, const vocc *o, const aset *who);
 /* "Russian forces, backed by North Korean troops, recaptured ...": a past
  * participle right after an actor and a comma, with its agent after "by",
  * is a passive whose subject is that actor.  True if it read one. */
+static bool charge_word(const ctx *c, size_t t);
+
+/* A dash between words: '-', '–' or '—'. */
+static bool dash(const ctx *c, size_t i)
+{
+    const tok *t = T(c, i);
+    const char *s = c->text + t->start;
+    size_t n = t->end - t->start;
+    return (t->flags & TOK_PUNCT) &&
+           ((n == 1 && *s == '-') || (n == 3 && (!memcmp(s, "\xe2\x80\x93", 3) ||
+                                                !memcmp(s, "\xe2\x80\x94", 3))));
+}
+
+/* "the Kremlin accused Ukrainian negotiators of ... — claims swiftly
+ * rejected by Kyiv": a charge rejected (in a reduced passive) by Y after a
+ * dash or a comma: Y rejects the one who charged, the sentence's first
+ * actor.  True if it read one. */
+static bool charge_rejected_by(ctx *c, const vocc *o, frame *f)
+{
+    /* denying a claim gives nothing (rule denial-of-claim): rejecting it does */
+    if (o->passive || atoi(f->v->cameo) != 12 || !strcmp(f->v->lemma, "deny") ||
+        (o->form != F_PP && o->form != F_PAST) ||
+        o->end >= c->s.last || !(G(c, o->end) & G_BY))
+        return false;
+    size_t p = o->start;
+    while (p > c->s.first && ((G(c, p - 1) & G_ADV) || ly_adverb(c, p - 1)))
+        p--;
+    if (p <= c->s.first + 1 || !charge_word(c, p - 1))
+        return false;
+    /* the charge's phrase: a chunk, or the bare word ("claims" may be read
+     * as a verb) after a determiner */
+    const chunk *ch = chunk_of(c, p - 1);
+    size_t b = ch && ch->last == p && !ch->actors.n ? ch->first : p - 1;
+    if (b == p - 1 && b > c->s.first + 1 && (G(c, b - 1) & G_DET))
+        b--;
+    if (b <= c->s.first || !(punct(c, b - 1, ',') || dash(c, b - 1)))
+        return false;
+    aset by = passive_agent(c, o->end);
+    if (!by.n)
+        return false;
+    for (size_t q = 0; q < c->n_chunks; q++) {
+        const chunk *m = &c->chunks[q];
+        if (m->first >= b)
+            return false;
+        if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE) {
+            f->subj = by;
+            f->obj = joint(c, m);
+            f->rule = R_REJECTING_CHARGE;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool reduced_passive(ctx *c, const vocc *o, frame *f)
 {
+    if (charge_rejected_by(c, o, f))
+        return true;
     if (o->passive || o->start < c->s.first + 2 || !punct(c, o->start - 1, ',') ||
         (o->form != F_PP && o->form != F_PAST) || o->end >= c->s.last ||
         !(G(c, o->end) & G_BY))
