@@ -67,7 +67,10 @@ static void read_sentence(ctx *c)
             i++;
             continue;
         }
-        if (!needs_met(c, &c->d->verbs[c->d->forms[f].verb], i + len)) {
+        const vform *vf = &c->d->forms[f];
+        bool participle = vf->form == F_PP || vf->form == F_PAST || vf->pp_too;
+        if (!needs_met(c, &c->d->verbs[vf->verb], i + len) &&
+            !(participle && needs_met_before(c, &c->d->verbs[vf->verb], i))) {
             /* "held talks" is no "hold" (detain): it stays a light verb */
             i += len;
             continue;

@@ -300,6 +300,9 @@ size_t past_of_phrases(const ctx *c, const chunk *k);
 /* modality.c */
 gov_kind governor(ctx *c, size_t to, size_t *gov_at);
 bool ordinal_complement(const ctx *c, const chunk *k);
+/* A participle's wanted word before it: "the truce, brokered by", "the
+ * border was closed by". */
+bool needs_met_before(const ctx *c, const verb *v, size_t start);
 bool decision_phrase(const ctx *c, const chunk *k, aset *who);
 bool denied(const ctx *c, size_t v);
 bool requested(ctx *c, const vocc *o);

@@ -217,6 +217,21 @@ bool needs_met(const ctx *c, const verb *v, size_t from)
     return false;
 }
 
+bool needs_met_before(const ctx *c, const verb *v, size_t start)
+{
+    if (!v->n_needs)
+        return true;
+    size_t i = start;
+    while (i > c->s.first && (punct(c, i - 1, ',') || (G(c, i - 1) & (G_BE | G_HAVE | G_ADV)) ||
+                              (T(c, i - 1)->flags & (TOK_OPENQ | TOK_CLOSEQ))))
+        i--;
+    for (size_t j = i; j-- > c->s.first && j + 4 > i;)
+        for (size_t k = 0; k < v->n_needs; k++)
+            if (T(c, j)->atom == v->needs[k])
+                return true;
+    return false;
+}
+
 bool threat_follows(const ctx *c, size_t from)
 {
     for (size_t i = from; i < c->s.last; i++)

@@ -455,7 +455,12 @@ static bool reduced_passive(ctx *c, const vocc *o, frame *f)
         !(G(c, o->end) & G_BY))
         return false;
     const chunk *ante = chunk_of(c, o->start - 2);
-    if (!ante || ante->last != o->start - 1 || ante->role != ROLE_ACTOR || ante->pronoun)
+    /* "The Lebanon-Israel truce, brokered by the United States and
+     * France": mediating a joint act is mediating with its parties */
+    bool brokered = ante && ante->role == ROLE_ATTR && ante->noun >= 0 && ante->actors.n > 1 &&
+                    mediating(f->v);
+    if (!ante || ante->last != o->start - 1 || (ante->role != ROLE_ACTOR && !brokered) ||
+        ante->pronoun)
         return false;
     aset by = passive_agent(c, o->end);
     if (!by.n)
@@ -553,7 +558,8 @@ static bool denies_a_claim(const ctx *c, const vocc *o, const frame *f)
  * when the candidate was dropped. */
 static bool vetoed(ctx *c, const vocc *o, const frame *f)
 {
-    if (!needs_met(c, f->v, o->end)) {
+    bool participle = o->form == F_PP || o->form == F_PAST;
+    if (!needs_met(c, f->v, o->end) && !(participle && needs_met_before(c, f->v, o->start))) {
         drop(c, &f->subj, &f->obj, f->v, o->start, o->end, R_MISSING_WORD);
         return true;
     }
@@ -874,7 +880,8 @@ static void participle_addressee(ctx *c, const vocc *o, frame *f)
  * the candidate was read (reciprocal triples emitted). */
 static bool target_elsewhere(ctx *c, const vocc *o, frame *f)
 {
-    if (!f->obj.n && !strcmp(f->v->cameo, "16") && needs_met(c, f->v, o->end))
+    if (!f->obj.n && !strcmp(f->v->cameo, "16") &&
+        (needs_met(c, f->v, o->end) || (o->passive && needs_met_before(c, f->v, o->aux))))
         f->obj = other_side(c, &f->subj);
     /* "India and Pakistan have fought three wars": joint agents of
      * cooperation or of fighting (19) with no object act on each other */
