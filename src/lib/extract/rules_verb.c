@@ -875,6 +875,33 @@ static void participle_addressee(ctx *c, const vocc *o, frame *f)
         }
 }
 
+/* "discussed 'ideas and proposals' related to a Gaza truce with Egyptian
+ * officials": the partner of discussing comes with "with" anywhere in the
+ * verb's clause. */
+static void discussed_with(ctx *c, const vocc *o, frame *f)
+{
+    static const char *const lemmas[] = {"discuss", "negotiate", "consult", "coordinate",
+                                         "confer"};
+    bool discuss = false;
+    for (size_t i = 0; i < sizeof lemmas / sizeof *lemmas && !discuss; i++)
+        discuss = !strcmp(f->v->lemma, lemmas[i]);
+    if (f->obj.n || !discuss || o->passive)
+        return;
+    for (size_t i = o->end; i + 1 < c->s.last && i < o->end + 16; i++) {
+        if (clause_break(c, i) || punct(c, i, ';') || punct(c, i, ':') ||
+            (i > o->end && find_vocc(c, i + 1) && find_vocc(c, i + 1)->start == i))
+            return;
+        if (!is_word(c, i, "with"))
+            continue;
+        aset t = object_at(c, i + 1, NULL);
+        if (t.n) {
+            f->obj = t;
+            via(c, R_VIA_PARTNER);
+        }
+        return;
+    }
+}
+
 /* No object yet: the other side of a border, joint agents of a mutual act,
  * the antecedent of an object relative, the one who charged.  True when
  * the candidate was read (reciprocal triples emitted). */
@@ -959,6 +986,7 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     refusal_subject(c, o, &f);
     own_envoy_partner(c, o, &f);
     participle_addressee(c, o, &f);
+    discussed_with(c, o, &f);
     if (received_weapons(c, o, &f))
         return;
     if (v->mode == MODE_PROMISE && !f.obj.n)
