@@ -293,6 +293,26 @@ static bool light_verb(ctx *c, noun_frame *a)
      * communication with X": being in an act is doing it */
     bool being_in = b > c->s.first && ((is_word(c, b, "in") && (G(c, b - 1) & G_BE)) ||
                                        is_word(c, b, "part"));
+    /* "the UAE, which is the RSF's most significant patron": being the
+     * patron, backer or sponsor of X is supporting X */
+    static const char *const roles[] = {"patron", "backer", "main backer", "sponsor",
+                                        "arms supplier"};
+    bool being_role = false;
+    for (size_t i = 0; i < sizeof roles / sizeof *roles && !being_role; i++)
+        being_role = !strcmp(n->lemma, roles[i]);
+    /* "identifies the UAE as the primary sponsor of the RSF": the one named
+     * "as" the role holds it */
+    const chunk *as_of = being_role && b > c->s.first + 1 && is_word(c, b - 1, "as")
+                             ? chunk_of(c, b - 2)
+                             : NULL;
+    if (as_of && as_of->last == b - 1 && as_of->role == ROLE_ACTOR && !a->agent.n &&
+        a->target.n) {
+        a->agent = as_of->actors;
+        a->rule = R_ROLE_NOUN;
+        return false;
+    }
+    being_role = being_role && b > c->s.first && (G(c, b - 1) & G_BE);
+    being_in = being_in || being_role;
     if (b <= c->s.first ||
         !((G(c, b - 1) & (G_LIGHT | G_INTENT | G_SEEK | G_RECEIVE)) || being_in) ||
         (G(c, b - 1) & G_DET))
@@ -328,7 +348,7 @@ static bool light_verb(ctx *c, noun_frame *a)
                  R_PROPOSED_COOPERATION);
         return true;
     }
-    a->rule = R_LIGHT_VERB;
+    a->rule = being_role ? R_ROLE_NOUN : R_LIGHT_VERB;
     return false;
 }
 
