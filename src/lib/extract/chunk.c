@@ -125,10 +125,12 @@ int32_t verb_here(ctx *c, size_t i, size_t *len)
     if (i > c->s.first && (c->d->forms[v].form == F_BASE || c->d->forms[v].form == F_S)) {
         size_t pl;
         int32_t pv = verb_at(c, i - 1, c->s.last, &pl);
+        bool gerund = c->d->forms[pv].form == F_ING && i >= c->s.first + 2 &&
+                      !(G(c, i - 2) & G_BE) && c->d->forms[v].form == F_S;
         if (pv >= 0 && pl == 1 && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) &&
-            (c->d->forms[pv].form == F_PAST || c->d->forms[pv].form == F_S) &&
+            (c->d->forms[pv].form == F_PAST || c->d->forms[pv].form == F_S || gerund) &&
             !(T(c, i - 1)->flags & TOK_CAP))
-            return -1; /* "suspended trade with": the object, not a verb */
+            return -1; /* "suspended trade with", "disregarding calls for": the object */
     }
     if (c->d->forms[v].form == F_ING && i > c->s.first && i + *len < c->s.last &&
         (punct(c, i - 1, ',') || (G(c, i - 1) & G_CONJ)) &&
@@ -169,12 +171,19 @@ static bool object_act_noun(const ctx *c, size_t i)
     if (nv < 0 || i == c->s.first || i + nlen >= c->s.last)
         return false;
     int32_t pv = verb_at(c, i - 1, c->s.last, &vl);
-    if (pv < 0 || vl != 1 || (G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) ||
-        (c->d->forms[pv].form != F_PAST && c->d->forms[pv].form != F_S))
+    if (pv < 0 || vl != 1 || (G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)))
         return false;
+    int form = c->d->forms[pv].form;
+    bool ing = form == F_ING && !(i >= c->s.first + 2 && (G(c, i - 2) & G_BE));
+    if (form != F_PAST && form != F_S && !ing)
+        return false; /* "disregarding calls for ...": a gerund's object too */
     const noun *n = &c->d->nouns[nv / 2];
     uint32_t next = T(c, i + nlen)->atom;
-    return prep_in(next, n->agent) || prep_in(next, n->target);
+    /* "calls for reconsideration from the UN": "for" says what an appeal or
+     * a demand asks */
+    int root = atoi(n->cameo);
+    bool asks = (root == 2 || root == 10) && is_word(c, i + nlen, "for");
+    return prep_in(next, n->agent) || prep_in(next, n->target) || asks;
 }
 
 bool nominal(ctx *c, size_t i, bool in_chunk)

@@ -202,9 +202,15 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
         t = k->actors; /* "condemned the anticipated U.S. action" */
     if (!t.n && k && k->first == object_start(c, o) && evaluates && k->role == ROLE_POSS && k->noun >= 0)
         t = k->poss; /* "protested South Korea's joint military exercises" */
-    if (!t.n && k && evaluates && k->last + 1 < c->s.last &&
-        (is_word(c, k->last, "by") || is_word(c, k->last, "from")))
-        t = object_at(c, k->last + 1, NULL);
+    /* "rejected allegations by Pakistan", "disregarding calls for
+     * reconsideration from the United Nations" */
+    size_t ke = k ? k->last : 0;
+    if (k && ke + 1 < c->s.last && is_word(c, ke, "for") && chunk_of(c, ke + 1) &&
+        chunk_of(c, ke + 1)->first == ke + 1 && !chunk_of(c, ke + 1)->actors.n)
+        ke = chunk_of(c, ke + 1)->last;
+    if (!t.n && k && evaluates && ke + 1 < c->s.last &&
+        (is_word(c, ke, "by") || is_word(c, ke, "from")))
+        t = object_at(c, ke + 1, NULL);
     /* "renewed its demand for the Taliban to ...", "called for X's help" */
     size_t fa = k && k->first == object_start(c, o) ? k->last : o->end;
     const chunk *f = !t.n && (root == 2 || root == 10) && fa + 1 < c->s.last && is_word(c, fa, "for")
