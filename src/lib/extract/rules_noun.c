@@ -489,6 +489,40 @@ static void defended_from(ctx *c, noun_frame *a)
         via(c, R_VIA_DEFENDED_FROM);
 }
 
+/* "Pakistan faces a security crisis due to a surge in attacks by the TTP",
+ * "with Pakistan bearing the brunt of TTP attacks": the one who faces,
+ * suffers or bears an act of force is its target (the sufferer named in
+ * the sentence). */
+static void suffered_by(ctx *c, noun_frame *a)
+{
+    static const char *const suffer[] = {
+        "face", "faces", "faced", "facing", "suffer", "suffers", "suffered", "suffering",
+        "bear", "bears", "bore", "bearing", "endure", "endures", "endured", "enduring",
+        "experience", "experiences", "experienced", "experiencing"};
+    int root = atoi(a->n->cameo);
+    if (a->target.n || !a->agent.n || root < 18)
+        return;
+    for (size_t j = a->lead; j-- > c->s.first && j + 12 > a->lead;) {
+        if (clause_break(c, j) || punct(c, j, ',') || punct(c, j, ';'))
+            return;
+        if (!WORD_AMONG(c, j, suffer))
+            continue;
+        for (size_t m = j; m-- > c->s.first && m + 3 > j;)
+            if (G(c, m) & (G_MODAL_FUT | G_MODAL_HYP | G_NEG))
+                return; /* "could face attacks", "does not face" */
+        aset s = subject_at(c, j);
+        for (size_t i = 0; i < s.n; i++)
+            for (size_t g = 0; g < a->agent.n; g++)
+                if (s.a[i] == a->agent.a[g])
+                    return;
+        if (s.n) {
+            a->target = s;
+            via(c, R_VIA_SUFFERER);
+        }
+        return;
+    }
+}
+
 void read_noun(ctx *c, const chunk *k)
 {
     const noun *n = &c->d->nouns[k->noun / 2];
@@ -509,6 +543,7 @@ void read_noun(ctx *c, const chunk *k)
     roles_elsewhere(c, &a);
     refused_demand(c, &a);
     defended_from(c, &a);
+    suffered_by(c, &a);
     if (a.agent.n && a.target.n) {
         size_t j = a.after;
         while (j < c->s.last && (G(c, j) & G_ADV))
