@@ -382,6 +382,44 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id 
     return true;
 }
 
+/* "the TTP has escalated attacks ... after ending a ceasefire", "by
+ * launching strikes": a gerund after a time or manner preposition takes
+ * the subject of the verb before it in the sentence. */
+static bool subject_of_adverbial_gerund(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
+{
+    static const char *const preps[] = {"after", "before", "while", "by", "since",
+                                        "without", "upon", "when"};
+    bool bare = o->aux == o->start;
+    if (o->form != F_ING || !bare || !WORD_AMONG(c, p, preps) || p <= c->s.first)
+        return false;
+    for (size_t i = c->n_verbs; i-- > 0;) {
+        vocc *prev = &c->verbs[i];
+        if (prev == o || prev->start >= p || prev->infinitive ||
+            (prev->form == F_ING && prev->aux == prev->start))
+            continue;
+        aset s = subject_of(c, prev);
+        if (s.n) {
+            *out = s;
+            *route = R_VIA_PARTICIPLE;
+            return true;
+        }
+        return false;
+    }
+    /* no relation verb before ("has escalated attacks"): the first actor
+     * phrase of the sentence that no preposition governs */
+    for (size_t i = 0; i < c->n_chunks; i++) {
+        const chunk *m = &c->chunks[i];
+        if (m->first >= p)
+            break;
+        if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE && !m->pronoun) {
+            *out = joint(c, m);
+            *route = R_VIA_PARTICIPLE;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "sees the TTP as an ally and refuses", "traveled to Kabul and called
  * on": the subject of the nearest verb before, relation verb or not. */
 static bool subject_of_coordinated(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
@@ -536,7 +574,7 @@ aset subject_of(ctx *c, vocc *o)
     if (o->aux > c->s.first) {
         size_t p = o->aux - 1;
         if (!subject_of_ordinal(c, o, p, &s, &r) && !subject_of_decision(c, o, p, &s, &r) &&
-            !subject_adjacent(c, o, p, &s) &&
+            !subject_of_adverbial_gerund(c, o, p, &s, &r) && !subject_adjacent(c, o, p, &s) &&
             !subject_of_participle(c, o, p, &s, &r) &&
             !subject_of_coordinated(c, o, p, &s, &r) && !subject_of_relative(c, p, &s, &r) &&
             !subject_across_parenthesis(c, p, &s, &r))
