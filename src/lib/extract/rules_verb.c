@@ -211,6 +211,12 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     if (!t.n && k && evaluates && ke + 1 < c->s.last &&
         (is_word(c, ke, "by") || is_word(c, ke, "from")))
         t = object_at(c, ke + 1, NULL);
+    /* "welcomed the peace agreement signed by Congo and Rwanda" */
+    size_t pv;
+    if (!t.n && k && evaluates && k->noun >= 0 && ke + 2 < c->s.last &&
+        verb_at(c, ke, c->s.last, &pv) >= 0 && pv == 1 && past_like(c, ke) &&
+        (G(c, ke + 1) & G_BY))
+        t = object_at(c, ke + 2, NULL);
     /* "renewed its demand for the Taliban to ...", "called for X's help" */
     size_t fa = k && k->first == object_start(c, o) ? k->last : o->end;
     const chunk *f = !t.n && (root == 2 || root == 10) && fa + 1 < c->s.last && is_word(c, fa, "for")
@@ -452,6 +458,29 @@ static bool charge_rejected_by(ctx *c, const vocc *o, frame *f)
     return false;
 }
 
+/* "the peace agreement signed by Congo and Rwanda": a cooperative act noun
+ * completed by a participle whose "by" phrase names several actors: they
+ * did it together, each with the others.  True if it read one (emitted). */
+static bool jointly_by(ctx *c, const vocc *o, frame *f)
+{
+    int root = atoi(f->v->cameo);
+    if (o->passive || root < 3 || root > 8 || (o->form != F_PP && o->form != F_PAST) ||
+        o->start <= c->s.first || o->end >= c->s.last || !(G(c, o->end) & G_BY))
+        return false;
+    const chunk *ante = chunk_of(c, o->start - 1);
+    if (!ante || ante->last != o->start || ante->noun < 0 || ante->actors.n)
+        return false;
+    aset by = passive_agent(c, o->end);
+    if (by.n < 2)
+        return false;
+    for (size_t i = 0; i < by.n; i++) {
+        aset one = aset_one(by.a[i]);
+        emit(c, &one, &by, f->lemma, f->cameo, f->code, f->gold, o->start, o->end,
+             R_JOINT_MUTUAL);
+    }
+    return true;
+}
+
 static bool reduced_passive(ctx *c, const vocc *o, frame *f)
 {
     if (charge_rejected_by(c, o, f))
@@ -479,6 +508,8 @@ static bool reduced_passive(ctx *c, const vocc *o, frame *f)
 
 static bool frame_arguments(ctx *c, vocc *o, frame *f)
 {
+    if (jointly_by(c, o, f))
+        return false; /* read: its triples are out */
     if (reduced_passive(c, o, f))
         return true;
     f->subj = subject_of(c, o);
