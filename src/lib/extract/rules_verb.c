@@ -2,6 +2,8 @@
  * object slot, and the acts a speaker prescribes ("X should ..."). */
 #include "internal.h"
 
+static bool charge_word(const ctx *c, size_t t);
+
 aset passive_agent(const ctx *c, size_t from)
 {
     aset none = {{0}, 0};
@@ -211,11 +213,11 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     if (!t.n && k && evaluates && ke + 1 < c->s.last &&
         (is_word(c, ke, "by") || is_word(c, ke, "from")))
         t = object_at(c, ke + 1, NULL);
-    /* "welcomed the peace agreement signed by Congo and Rwanda" */
-    size_t pv;
-    if (!t.n && k && evaluates && k->noun >= 0 && ke + 2 < c->s.last &&
-        verb_at(c, ke, c->s.last, &pv) >= 0 && pv == 1 && past_like(c, ke) &&
-        (G(c, ke + 1) & G_BY))
+    /* "welcomed the peace agreement signed by Congo and Rwanda", "rejected
+     * the claim made by the TTP" */
+    bool act = k && (k->noun >= 0 || charge_word(c, k->last - 1));
+    if (!t.n && act && evaluates && ke + 2 < c->s.last &&
+        (past_like(c, ke) || is_word(c, ke, "made")) && (G(c, ke + 1) & G_BY))
         t = object_at(c, ke + 2, NULL);
     /* "renewed its demand for the Taliban to ...", "called for X's help" */
     size_t fa = k && k->first == object_start(c, o) ? k->last : o->end;
@@ -404,8 +406,6 @@ static void gerund_subject(ctx *c, const vocc *o, const aset *who);
 /* "Russian forces, backed by North Korean troops, recaptured ...": a past
  * participle right after an actor and a comma, with its agent after "by",
  * is a passive whose subject is that actor.  True if it read one. */
-static bool charge_word(const ctx *c, size_t t);
-
 /* A dash between words: '-', '–' or '—'. */
 static bool dash(const ctx *c, size_t i)
 {
