@@ -37,7 +37,14 @@ static void scan_mention(ctx *c, phrase *ph, size_t i, size_t len, int32_t a)
     if (al->type == ALIAS_PERSON) {
         aset_add(&ph->persons, (int16_t)al->actor);
         ph->any_person = true;
-        add_person(c, i, i + len, (int16_t)al->actor);
+        /* "Mufti Noor Wali Mahsud", where the dictionary has "Mufti Noor
+         * Wali": the capitalised words that follow are the rest of the
+         * name, and its last one the surname a later sentence uses */
+        size_t e = i + len, l2;
+        while (e < ph->last && (T(c, e)->flags & TOK_CAP) && (T(c, e)->flags & TOK_WORD) &&
+               !G(c, e) && actor_match(c, e, ph->last, &l2) < 0 && !class_at(c, e, ph->last, &l2))
+            e++;
+        add_person(c, i, e, (int16_t)al->actor);
     } else if (al->type == ALIAS_ADJ) {
         aset_add(&ph->adjs, (int16_t)al->actor);
         ph->adj_end = i + len;
