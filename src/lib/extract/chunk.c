@@ -125,7 +125,7 @@ int32_t verb_here(ctx *c, size_t i, size_t *len)
     if (i > c->s.first && (c->d->forms[v].form == F_BASE || c->d->forms[v].form == F_S)) {
         size_t pl;
         int32_t pv = verb_at(c, i - 1, c->s.last, &pl);
-        bool gerund = c->d->forms[pv].form == F_ING && i >= c->s.first + 2 &&
+        bool gerund = pv >= 0 && c->d->forms[pv].form == F_ING && i >= c->s.first + 2 &&
                       !(G(c, i - 2) & G_BE) && c->d->forms[v].form == F_S;
         if (pv >= 0 && pl == 1 && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) &&
             (c->d->forms[pv].form == F_PAST || c->d->forms[pv].form == F_S || gerund) &&
