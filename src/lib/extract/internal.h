@@ -8,6 +8,9 @@
  *   clause.c    subjects at a distance, objects and lists
  *   modality.c  asserted, requested, negated, hypothetical, planned
  *   rules_verb.c, rules_noun.c, rules_sentence.c  the rules that make triples
+ *   rules_frame.c  a verb's arguments outside its own slots (reduced
+ *               passives, goods of a state, addressees, partners)
+ *   open.c      open actors (--open-actors)
  *   emit.c      the one place that adds to the graph and the trace
  *   rules.c     the rule registry (rules.def)
  *   extract.c   the driver: documents, sentences, stages in order */
@@ -323,6 +326,22 @@ void settle_speakers(ctx *c);
 aset passive_agent(const ctx *c, size_t from);
 aset other_side(const ctx *c, const aset *subj);
 void read_verb(ctx *c, vocc *o);
+bool charge_word(const ctx *c, size_t t);
+bool mediating(const verb *v);
+
+/* rules_frame.c: arguments outside the verb's own slots.  The bool ones
+ * return true when they decided the frame (reduced_passive filled it,
+ * jointly_by and received_weapons emitted its triples). */
+bool charge_rejected_by(ctx *c, const vocc *o, frame *f);
+bool jointly_by(ctx *c, const vocc *o, frame *f);
+bool reduced_passive(ctx *c, const vocc *o, frame *f);
+aset goods_of_state(ctx *c, const chunk *k);
+void own_envoy_partner(ctx *c, const vocc *o, frame *f);
+bool received_weapons(ctx *c, const vocc *o, frame *f);
+void participle_addressee(ctx *c, const vocc *o, frame *f);
+void discussed_with(ctx *c, const vocc *o, frame *f);
+void object_relative(ctx *c, const vocc *o, frame *f);
+void rejected_charge(ctx *c, const vocc *o, frame *f);
 
 /* rules_noun.c */
 void read_noun(ctx *c, const chunk *k);

@@ -67,6 +67,24 @@ bool decision_phrase(const ctx *c, const chunk *k, aset *who)
     return false;
 }
 
+/* The phrase k before an infinitive's "to" that itself says how the act
+ * stands: a decision ("India's decision to suspend": decided), or an
+ * ordinal complement ("became the first country to recognise": done).
+ * GOV_NONE if neither. */
+static gov_kind phrase_governs(const ctx *c, const chunk *k, size_t *gov_at)
+{
+    aset decider;
+    if (decision_phrase(c, k, &decider)) {
+        *gov_at = k->last - 1;
+        return GOV_INTENT;
+    }
+    if (ordinal_complement(c, k)) {
+        *gov_at = k->first - 1;
+        return GOV_ORDINAL;
+    }
+    return GOV_NONE;
+}
+
 gov_kind governor(ctx *c, size_t to, size_t *gov_at)
 {
     size_t j = to;
@@ -86,15 +104,9 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
                 *gov_at = b - 1; /* "prompting Islamabad to accuse Kabul": it happened */
                 return GOV_CAUSED;
             }
-            aset decider;
-            if (decision_phrase(c, k, &decider)) {
-                *gov_at = k->last - 1; /* "India's decision to suspend": decided */
-                return GOV_INTENT;
-            }
-            if (ordinal_complement(c, k)) {
-                *gov_at = b - 1; /* "became the first country to recognise": it did */
-                return GOV_ORDINAL;
-            }
+            gov_kind told = phrase_governs(c, k, gov_at);
+            if (told != GOV_NONE)
+                return told;
             if (b > c->s.first) {
                 vocc *prev = find_vocc(c, b + 1);
                 if (prev && prev->end == b && prev->verb >= 0) {
