@@ -251,6 +251,20 @@ static dyad_status check_goldstein(reader *r, const char *path,
                 path, rel->verb, rel->code, (double)r->tenths[a] / 10.0);
 }
 
+/* A cameo is its code's root, the code's first two digits, as the
+ * dictionaries make it: relations are keyed by (verb, code), and a second
+ * cameo for one would make a merge depend on the order of its parts. */
+static dyad_status check_cameo(reader *r, const char *path, const char *cameo,
+                               const char *code)
+{
+    if (strlen(code) >= 2 && strlen(cameo) == 2 &&
+        memcmp(cameo, code, 2) == 0)
+        return DYAD_OK;
+    return fail(r, DYAD_ERR_INVALID,
+                "%s.cameo: \"%s\" is not the root of code \"%s\"", path,
+                cameo, code);
+}
+
 dyad_status rj_read_relation(reader *r, json_t *v, const char *link, size_t i,
                              size_t e)
 {
@@ -268,6 +282,8 @@ dyad_status rj_read_relation(reader *r, json_t *v, const char *link, size_t i,
         st = rj_get_real(r, v, path, "goldstein", &rel.goldstein);
     if (st == DYAD_OK)
         st = rj_get_long(r, v, path, "count", 1, &rel.count);
+    if (st == DYAD_OK)
+        st = check_cameo(r, path, rel.cameo, rel.code);
     if (st == DYAD_OK)
         st = check_goldstein(r, path, &rel);
     if (st == DYAD_OK && rel.count > DYAD_MAX_COUNT - r->acts)
@@ -303,6 +319,8 @@ dyad_status rj_read_evidence(reader *r, json_t *v, const char *link, size_t i,
         st = get_str(r, v, path, "code", &ev.code);
     if (st == DYAD_OK)
         st = get_str(r, v, path, "text", &ev.text);
+    if (st == DYAD_OK)
+        st = check_cameo(r, path, ev.cameo, ev.code);
     if (st == DYAD_OK)
         r->n_ev++;
     if (st == DYAD_OK && !r->no_evidence)

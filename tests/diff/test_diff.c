@@ -15,9 +15,12 @@ static void act(dyad_graph *g, const char *s, const char *t, const char *verb,
 {
     size_t si = dyad_graph_node(g, s, s), ti = dyad_graph_node(g, t, t);
     for (int i = 0; i < n; i++) {
+        /* apart: an initializer list is evaluated in an unspecified order
+         * (C11 6.7.9p23), so .offset could see the old or the new count */
+        ++sentence_no;
         dyad_act a = {.verb = verb, .cameo = cameo, .code = cameo,
                       .goldstein = goldstein, .doc = "doc.txt",
-                      .sentence = ++sentence_no, .offset = sentence_no * 10,
+                      .sentence = sentence_no, .offset = sentence_no * 10,
                       .text = "x", .text_len = 1};
         dyad_graph_act(g, si, ti, &a);
     }
