@@ -531,17 +531,10 @@ static bool subject_of_ordinal(ctx *c, vocc *o, size_t p, aset *out, rule_id *ro
     if (!o->infinitive || !(G(c, p + 1) & G_TO))
         return false;
     const chunk *k = chunk_of(c, p);
-    if (!k || k->last != p + 1 || !ordinal_complement(c, k))
+    size_t be;
+    if (!k || k->last != p + 1 || !ordinal_complement(c, k, &be))
         return false;
-    if (k->prep != ATOM_NONE && is_word(c, k->prep_tok, "in") && k->prep_tok > c->s.first) {
-        const chunk *h = chunk_of(c, k->prep_tok - 1); /* as ordinal_complement reads it */
-        if (h && h->last == k->prep_tok)
-            k = h;
-    }
-    size_t v = k->first - 1;
-    if (is_word(c, v, "of"))
-        v -= 2;
-    aset s = subject_at(c, v);
+    aset s = subject_at(c, be);
     if (!s.n)
         return false;
     *out = s;

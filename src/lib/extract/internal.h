@@ -302,7 +302,7 @@ size_t past_of_phrases(const ctx *c, const chunk *k);
 
 /* modality.c */
 gov_kind governor(ctx *c, size_t to, size_t *gov_at);
-bool ordinal_complement(const ctx *c, const chunk *k);
+bool ordinal_complement(const ctx *c, const chunk *k, size_t *be);
 /* A participle's wanted word before it: "the truce, brokered by", "the
  * border was closed by". */
 bool needs_met_before(const ctx *c, const verb *v, size_t start);

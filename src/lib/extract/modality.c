@@ -23,8 +23,8 @@ static bool causing(const ctx *c, size_t i)
 /* "the first country", "the only state", "one of the few nations (in the
  * world)" completing be or become, with no modal before it ("would be the
  * first to" is hypothetical).  k is the phrase before the infinitive's
- * "to". */
-bool ordinal_complement(const ctx *c, const chunk *k)
+ * "to"; *be gets the be or become it completes. */
+bool ordinal_complement(const ctx *c, const chunk *k, size_t *be)
 {
     static const char *const ordinals[] = {"first", "second", "third", "last", "only",
                                            "latest", "next", "sole", "few"};
@@ -46,6 +46,7 @@ bool ordinal_complement(const ctx *c, const chunk *k)
     for (size_t m = v; m-- > c->s.first && m + 3 > v;)
         if (G(c, m) & (G_MODAL_HYP | G_MODAL_FUT))
             return false;
+    *be = v;
     return true;
 }
 
@@ -78,8 +79,9 @@ static gov_kind phrase_governs(const ctx *c, const chunk *k, size_t *gov_at)
         *gov_at = k->last - 1;
         return GOV_INTENT;
     }
-    if (ordinal_complement(c, k)) {
-        *gov_at = k->first - 1;
+    size_t be;
+    if (ordinal_complement(c, k, &be)) {
+        *gov_at = be;
         return GOV_ORDINAL;
     }
     return GOV_NONE;
