@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dyad/common.h"
 
@@ -30,6 +31,10 @@ void dyad_docs_free(dyad_docs *d);
  * 9999; then date receives it NUL-terminated.  A longer ISO 8601 date-time
  * ("2024-03-18T09:30:00Z", "2024-03-18 09:30") gives its date part. */
 bool dyad_date_parse(const char *s, size_t n, char date[DYAD_DATE_SIZE]);
+
+/* A calendar date YYYY-MM-DD (exactly that, NUL-terminated) as the number
+ * YYYYMMDD, which orders as the dates do; false if s is no such date. */
+bool dyad_date_number(const char *s, uint32_t *out);
 
 /* If text starts with a date line (optional blanks, "date" in any case, an
  * optional ':', blanks, YYYY-MM-DD, optional blanks, then a line end or the

@@ -155,7 +155,7 @@ static dyad_status add_name(loader *l, const char *path, size_t actor_i,
 static bool role_date(const char *s, bool end, uint32_t *out)
 {
     size_t n = strlen(s);
-    char full[DYAD_DATE_SIZE], checked[DYAD_DATE_SIZE];
+    char full[DYAD_DATE_SIZE];
     if (n == 4)
         snprintf(full, sizeof full, "%s-%s", s, end ? "12-31" : "01-01");
     else if (n == 7)
@@ -164,9 +164,8 @@ static bool role_date(const char *s, bool end, uint32_t *out)
         snprintf(full, sizeof full, "%s", s);
     else
         return false;
-    if (!dyad_date_parse(full, 10, checked))
+    if (!dyad_date_number(full, out))
         return false;
-    *out = (uint32_t)(atoi(full) * 10000 + atoi(full + 5) * 100 + atoi(full + 8));
     if (n == 7 && end)
         *out += 3; /* the 31st: every date of the month is before it */
     return true;

@@ -88,6 +88,15 @@ static size_t skip_blanks(const char *s, size_t i, size_t len)
     return i;
 }
 
+bool dyad_date_number(const char *s, uint32_t *out)
+{
+    char checked[DYAD_DATE_SIZE];
+    if (strlen(s) != 10 || !dyad_date_parse(s, 10, checked))
+        return false;
+    *out = (uint32_t)(atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8));
+    return true;
+}
+
 size_t dyad_date_line(const char *text, size_t len, char date[DYAD_DATE_SIZE])
 {
     size_t i = 0;

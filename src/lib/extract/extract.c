@@ -130,16 +130,6 @@ static void learn_acronyms(ctx *c, const span *sents, size_t n)
         }
 }
 
-/* A YYYY-MM-DD date as the number YYYYMMDD, which orders as the dates do. */
-static bool date_number(const char *s, uint32_t *out)
-{
-    char checked[DYAD_DATE_SIZE];
-    if (strlen(s) != 10 || !dyad_date_parse(s, 10, checked))
-        return false;
-    *out = (uint32_t)(atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8));
-    return true;
-}
-
 dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
                          size_t len, dyad_graph *g, const dyad_extract_opts *opts,
                          dyad_error *err)
@@ -154,7 +144,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     if (len > UINT32_MAX / 2)
         return dyad_fail(err, DYAD_ERR_INVALID, doc, 0, 0, "document larger than 2 GB");
     uint32_t date = 0;
-    if (opts && opts->date && !date_number(opts->date, &date))
+    if (opts && opts->date && !dyad_date_number(opts->date, &date))
         return dyad_fail(err, DYAD_ERR_INVALID, doc, 0, 0,
                          "date \"%s\" is not a date (YYYY-MM-DD)", opts->date);
     ctx c;
