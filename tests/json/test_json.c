@@ -299,6 +299,17 @@ static void test_read_link_errors(void)
     expect_replaced("\"relations\": [{", "\"relations\": [3, {",
                     DYAD_ERR_INVALID,
                     "links[0].relations[0]: expected an object");
+    /* a cameo that is not its code's root (found by fuzz_merge: merge a b
+     * and merge b a differed), in a relation and in evidence */
+    expect_replaced("\"cameo\": \"02\", \"code\": \"020\", \"goldstein\"",
+                    "\"cameo\": \"03\", \"code\": \"020\", \"goldstein\"",
+                    DYAD_ERR_INVALID,
+                    "links[0].relations[0].cameo: \"03\" is not the root "
+                    "of code \"020\"");
+    expect_replaced("\"cameo\": \"02\", \"code\": \"020\", \"text\"",
+                    "\"cameo\": \"0\", \"code\": \"020\", \"text\"",
+                    DYAD_ERR_INVALID,
+                    "links[0].evidence[0].cameo: \"0\" is not the root");
     /* the same link twice */
     expect("{\"graph\": {\"schema\": 1, \"documents\": 0, \"sentences\": 0}, "
            "\"nodes\": [{\"id\": \"a\", \"label\": \"A\", \"mentions\": 1}, "

@@ -130,6 +130,10 @@ static void learn_acronyms(ctx *c, const span *sents, size_t n)
         }
 }
 
+/* A sentence has at most MAX_SENTENCE tokens (text_sentences cuts it
+ * there); a token more is kept in case the cut falls after it. */
+enum { MEMO_TOKENS = MAX_SENTENCE + 2 };
+
 dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
                          size_t len, dyad_graph *g, const dyad_extract_opts *opts,
                          dyad_error *err)
@@ -176,7 +180,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     find_speakers(&c);
     span *sents = NULL;
     size_t n = text_sentences(text, &c.ts, &sents, MAX_SENTENCE);
-    c.mm = xcalloc(c.ts.n + 1, sizeof *c.mm);
+    c.mm = xmalloc(MEMO_TOKENS * sizeof *c.mm);
     c.sent_end = xmalloc((c.ts.n + 1) * sizeof *c.sent_end);
     for (size_t i = 0; i < n; i++)
         for (size_t t = sents[i].first; t < sents[i].last; t++)
@@ -185,8 +189,11 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     for (size_t i = 0; i < n; i++) {
         c.sentence = (long)i + 1;
         c.s = sents[i];
+        c.mm_first = c.s.first;
+        c.mm_n = c.s.last - c.s.first < MEMO_TOKENS ? c.s.last - c.s.first : MEMO_TOKENS;
+        memset(c.mm, 0, c.mm_n * sizeof *c.mm);
         read_sentence(&c);
-        }
+    }
     dyad_graph_count(g, 1, (long)n);
     dyad_graph_document(g, doc ? doc : "", NULL);
     free(sents);

@@ -112,13 +112,16 @@ typedef struct ctx {
     size_t *node_of;     /* actor -> graph node, or SIZE_MAX */
     atoms *local;        /* words of this document outside the dictionary */
     uint32_t *sent_end;  /* by token: the end of its sentence */
-    /* the longest matches at each token, up to its sentence's end: every
-     * rule asks again and again */
+    /* the longest matches at each token of the sentence being read (mm[0]
+     * is token s.first), up to its end: every rule asks again and again.
+     * Sentence-sized, not document-sized: a 100 MB one-line document kept
+     * 28 bytes a token here for nothing once its sentence was read. */
     struct memo_match {
         int32_t v[4];
         uint16_t len[4];
         uint8_t done;
     } *mm;
+    size_t mm_first, mm_n; /* the tokens mm holds: mm_first + [0, mm_n) */
     struct quote {
         size_t open, close;         /* tokens of the quote marks */
         size_t sp_first, sp_last;   /* the attribution's speaker phrase */

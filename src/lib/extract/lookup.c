@@ -21,11 +21,22 @@ static size_t match_raw(const ctx *c, int kind, size_t i, size_t end, int32_t *v
     return 0;
 }
 
+static int32_t match_fresh(const ctx *c, int kind, size_t i, size_t end, size_t *len)
+{
+    int32_t v = -1;
+    if (kind == MM_VERB)
+        return verb_raw(c, i, end, len);
+    *len = match_raw(c, kind, i, end, &v);
+    return *len ? v : -1;
+}
+
 /* The longest match of a kind at i within end, memoised for the longest
  * within the sentence; a shorter bound that cuts it is asked afresh. */
 static int32_t memo_at(const ctx *c, int kind, size_t i, size_t end, size_t *len)
 {
-    struct memo_match *m = &c->mm[i];
+    if (i < c->mm_first || i - c->mm_first >= c->mm_n) /* not the sentence's */
+        return match_fresh(c, kind, i, end, len);
+    struct memo_match *m = &c->mm[i - c->mm_first];
     if (!(m->done & (1u << kind))) {
         size_t l;
         int32_t v = -1;
@@ -42,11 +53,7 @@ static int32_t memo_at(const ctx *c, int kind, size_t i, size_t end, size_t *len
         *len = m->len[kind];
         return m->v[kind];
     }
-    int32_t v = -1;
-    if (kind == MM_VERB)
-        return verb_raw(c, i, end, len);
-    *len = match_raw(c, kind, i, end, &v);
-    return *len ? v : -1;
+    return match_fresh(c, kind, i, end, len);
 }
 
 int32_t actor_match(const ctx *c, size_t i, size_t end, size_t *len)
