@@ -465,6 +465,10 @@ static dyad_status load_verb(loader *l, size_t i, json_t *o)
         json_array_foreach(needs, k, w) {
             if (!json_is_string(w))
                 return shape(l, path, "\"needs\" as an array of words");
+            if (strcmp(json_string_value(w), "@actor") == 0) {
+                v->needs_actor = true; /* "suspended Niger" */
+                continue;
+            }
             char *key;
             size_t key_len;
             text_key(json_string_value(w), strlen(json_string_value(w)), &key, &key_len);

@@ -37,6 +37,7 @@ typedef struct verb {
     uint32_t particle; /* split verbs: the last word */
     uint32_t *needs;
     size_t n_needs;
+    bool needs_actor; /* "@actor" in needs: an actor as object will do */
     size_t n_words;
 } verb;
 

@@ -222,8 +222,13 @@ bool requested(ctx *c, const vocc *o)
 
 bool needs_met(const ctx *c, const verb *v, size_t from)
 {
-    if (!v->n_needs)
+    if (!v->n_needs && !v->needs_actor)
         return true;
+    size_t len;
+    if (v->needs_actor && from < c->s.last &&
+        actor_match(c, from + (is_word(c, from, "the") && from + 1 < c->s.last), c->s.last,
+                    &len) >= 0)
+        return true; /* "suspended Niger", "suspended the Taliban" */
     for (size_t i = from; i < c->s.last && i < from + 12; i++)
         for (size_t k = 0; k < v->n_needs; k++)
             if (T(c, i)->atom == v->needs[k])
@@ -233,12 +238,15 @@ bool needs_met(const ctx *c, const verb *v, size_t from)
 
 bool needs_met_before(const ctx *c, const verb *v, size_t start)
 {
-    if (!v->n_needs)
+    if (!v->n_needs && !v->needs_actor)
         return true;
     size_t i = start;
     while (i > c->s.first && (punct(c, i - 1, ',') || (G(c, i - 1) & (G_BE | G_HAVE | G_ADV)) ||
                               (T(c, i - 1)->flags & (TOK_OPENQ | TOK_CLOSEQ))))
         i--;
+    const chunk *subject = i > c->s.first ? chunk_of(c, i - 1) : NULL;
+    if (v->needs_actor && i < start && subject && subject->actors.n)
+        return true; /* "Niger was suspended by" */
     for (size_t j = i; j-- > c->s.first && j + 4 > i;)
         for (size_t k = 0; k < v->n_needs; k++)
             if (T(c, j)->atom == v->needs[k])

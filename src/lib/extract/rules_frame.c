@@ -35,8 +35,14 @@ aset goods_of_state(ctx *c, const chunk *k)
                                          "businesses", "oligarchs", "executives",
                                          "vessels", "ships", "tankers", "airlines",
                                          "media", "outlets", "channels", "groups"};
-    if (!k || k->role != ROLE_NONE || !k->actors.n || k->person || k->pronoun ||
-        (k->head_class & (NC_PLACE | NC_PEOPLE)) || k->poss.n)
+    /* goods the noun classes file as places (an economy, no actor):
+     * "tariffs on Chinese goods", "sanctions on Iranian oil exports" */
+    static const char *const wares[] = {"goods", "exports", "imports", "products", "assets",
+                                        "investments", "trade"};
+    bool wares_head = k && k->role == ROLE_PLACE && (k->head_class & NC_PLACE) &&
+                      WORD_AMONG(c, k->last - 1, wares);
+    if (!k || (k->role != ROLE_NONE && !wares_head) || !k->actors.n || k->person ||
+        k->pronoun || ((k->head_class & (NC_PLACE | NC_PEOPLE)) && !wares_head) || k->poss.n)
         return none;
     /* the head, which may stand outside the demonym's phrase: "Russian |
      * oil companies" */

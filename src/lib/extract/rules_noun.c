@@ -116,6 +116,9 @@ static void noun_phrase_arg(ctx *c, noun_frame *a, size_t i, const chunk *p, int
         a->agent = who;
     else if (is_actor && !a->target.n && prep_in(at, n->target))
         a->target = who;
+    else if (!a->target.n && atoi(n->cameo) == 16 &&
+             (p->role == ROLE_NONE || p->role == ROLE_PLACE) && prep_in(at, n->target))
+        a->target = goods_of_state(c, p); /* "tariffs on Chinese steel" */
     size_t e = p->last; /* joint: "on X and Y" */
     const chunk *q = e + 1 < c->s.last && (G(c, e) & G_CONJ) ? chunk_of(c, e + 1) : NULL;
     if (q && q->role == ROLE_ACTOR && is_actor)
