@@ -117,7 +117,10 @@ bool charge_rejected_by(ctx *c, const vocc *o, frame *f)
 bool jointly_by(ctx *c, const vocc *o, frame *f)
 {
     int root = atoi(f->v->cameo);
-    if (o->passive || root < 3 || root > 8 || (o->form != F_PP && o->form != F_PAST) ||
+    /* mediators (045) do not act on each other: "a ceasefire brokered by
+     * Egypt and Qatar" */
+    if (o->passive || root < 3 || root > 8 || !strncmp(f->code, "045", 3) ||
+        (o->form != F_PP && o->form != F_PAST) ||
         o->start <= c->s.first || o->end >= c->s.last || !(G(c, o->end) & G_BY))
         return false;
     const chunk *ante = chunk_of(c, o->start - 1);
@@ -134,9 +137,49 @@ bool jointly_by(ctx *c, const vocc *o, frame *f)
     return true;
 }
 
+/* "Pakistan and the Taliban accepted a truce brokered by Qatar": an act
+ * noun mediated (a participle of broker, mediate, ...) by Z: Z acts on the
+ * parties, the first subject of the sentence before the noun.  True if it
+ * filled the frame. */
+static bool brokered_for(ctx *c, const vocc *o, frame *f)
+{
+    if (o->passive || !mediating(f->v) || (o->form != F_PP && o->form != F_PAST) ||
+        o->start < c->s.first + 2 || o->end >= c->s.last || !(G(c, o->end) & G_BY))
+        return false;
+    size_t b = punct(c, o->start - 1, ',') ? o->start - 1 : o->start;
+    const chunk *act = chunk_of(c, b - 1);
+    if (!act || act->last != b || act->noun < 0 || act->actors.n)
+        return false;
+    aset by = passive_agent(c, o->end);
+    if (!by.n)
+        return false;
+    for (size_t q = 0; q < c->n_chunks && c->chunks[q].first < act->first; q++) {
+        const chunk *m = &c->chunks[q];
+        if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE && !m->pronoun) {
+            /* the list's last member: joint reads a list leftwards */
+            const chunk *end = m;
+            for (size_t e = m->last; e + 1 < act->first;) {
+                if (!and_or(c, e) && !punct(c, e, ','))
+                    break;
+                e += punct(c, e, ',') && and_or(c, e + 1) ? 2 : 1; /* ", and" */
+                const chunk *n = chunk_of(c, e);
+                if (!n || n->first != e || n->role != ROLE_ACTOR)
+                    break;
+                end = n;
+                e = n->last;
+            }
+            f->subj = by;
+            f->obj = joint(c, end);
+            f->rule = R_BROKERED_FOR;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool reduced_passive(ctx *c, const vocc *o, frame *f)
 {
-    if (charge_rejected_by(c, o, f))
+    if (charge_rejected_by(c, o, f) || brokered_for(c, o, f))
         return true;
     if (o->passive || o->start < c->s.first + 2 || !punct(c, o->start - 1, ',') ||
         (o->form != F_PP && o->form != F_PAST) || o->end >= c->s.last ||

@@ -173,6 +173,27 @@ bool mediating(const verb *v)
     return false;
 }
 
+/* A name that opens a phrase the chunker ran on into a verb it does not
+ * know: in "demanded that Kyiv cede territory" the phrase is "Kyiv cede
+ * territory", a place; the name before the lower-case word is the
+ * clause's subject. */
+static aset name_before_verb(ctx *c, const chunk *k)
+{
+    aset none = {{0}, 0};
+    size_t len;
+    int32_t a = k->role == ROLE_PLACE || k->role == ROLE_NONE
+                    ? actor_match(c, k->first, k->last, &len)
+                    : -1;
+    if (a < 0 || c->d->aliases[a].type != ALIAS_NAME || !(T(c, k->first)->flags & TOK_CAP) ||
+        k->first + len >= k->last)
+        return none;
+    size_t w = k->first + len;
+    if (!(T(c, w)->flags & TOK_WORD) || (T(c, w)->flags & TOK_CAP) || G(c, w))
+        return none;
+    via(c, R_VIA_CLAUSE_SUBJECT);
+    return aset_one(c->d->aliases[a].actor);
+}
+
 /* Targets outside the object slot, by the verb's class: the partner of a
  * cooperative act, the one blamed, the agent of an evaluated act, the one
  * asked for something, the subject of a demanded clause. */
@@ -230,6 +251,8 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
     if (cs && (cs->first == ca || cs->first == o->end) &&
         (cs->role == ROLE_ACTOR || cs->role == ROLE_ATTR))
         t = cs->actors;
+    else if (cs && cs->first == ca)
+        t = name_before_verb(c, cs); /* "demanded that Kyiv cede territory" */
     return t;
 }
 
