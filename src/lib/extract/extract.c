@@ -15,6 +15,17 @@ static bool modal_drop(rule_id r)
            r == R_DISPOSITION;
 }
 
+/* "halted EU aid to Ukraine", "blocked the aid package": a reduction (16)
+ * or a rejection (12) of a cooperative act (03 to 08) stops it. */
+static bool stops_cooperation(const ctx *c, const vocc *g, const chunk *k)
+{
+    if (g->verb < 0)
+        return false;
+    int vroot = atoi(c->d->verbs[g->verb].cameo);
+    int nroot = atoi(c->d->nouns[k->noun / 2].cameo);
+    return (vroot == 16 || vroot == 12) && nroot >= 3 && nroot <= 8;
+}
+
 /* Is act noun k the object of a relation verb whose act is not asserted
  * ("refused to sign an agreement with X") or only planned ("is working to
  * broker a deal between X and Y")?  Then neither is the noun's (dropped). */
@@ -22,11 +33,13 @@ static bool governed_away(ctx *c, const chunk *k)
 {
     for (size_t j = 0; j < c->n_verbs; j++) {
         const vocc *g = &c->verbs[j];
-        if (g->end != k->first || (!modal_drop(g->verdict) && !g->planned))
+        bool stops = g->end == k->first && stops_cooperation(c, g, k);
+        if (g->end != k->first || (!modal_drop(g->verdict) && !g->planned && !stops))
             continue;
         c->n_via = 0;
         drop(c, NULL, NULL, NULL, k->noun_at, k->last,
-             g->planned && !modal_drop(g->verdict) ? R_PLANNED_OBJECT : g->verdict);
+             stops ? R_STOPPED
+                   : g->planned && !modal_drop(g->verdict) ? R_PLANNED_OBJECT : g->verdict);
         return true;
     }
     return false;

@@ -208,6 +208,12 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
         if (t.n)
             via(c, R_VIA_PARTNER);
     }
+    if (!t.n && k && root == 16 && !k->actors.n && kw + 1 < c->s.last &&
+        (G(c, kw) & G_TO)) {
+        t = object_at(c, kw + 1, NULL); /* "halted military aid to Ukraine" */
+        if (t.n)
+            via(c, R_VIA_PARTNER);
+    }
     if (!t.n && k && mediating(v) && kw + 1 < c->s.last && is_word(c, kw, "between"))
         t = object_at(c, kw + 1, NULL); /* "broker a deal between X and Y": mediation */
     if (!t.n && k && blame_on(v)) {
