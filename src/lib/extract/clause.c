@@ -49,7 +49,7 @@ const chunk *subject_chunk(const ctx *c, size_t i)
  * ends a sentence-opening adverbial (a preposition or subordinator among
  * its first three words, no finite verb before the comma), or SIZE_MAX.
  * No list runs across it. */
-static size_t opening_phrase_end(const ctx *c)
+size_t opening_phrase_end(const ctx *c)
 {
     bool opens = false;
     for (size_t i = c->s.first; i < c->s.last && i < c->s.first + 3 && !opens; i++)
@@ -67,6 +67,18 @@ static size_t opening_phrase_end(const ctx *c)
             return SIZE_MAX;
     }
     return SIZE_MAX;
+}
+
+aset opening_subject(const ctx *c, size_t at)
+{
+    aset none = {{0}, 0};
+    size_t e = opening_phrase_end(c);
+    if (e == SIZE_MAX || at >= e || e + 1 >= c->s.last)
+        return none;
+    const chunk *m = chunk_of(c, e + 1);
+    if (!m || m->first != e + 1 || m->role != ROLE_ACTOR)
+        return none;
+    return m->actors;
 }
 
 aset joint(const ctx *c, const chunk *k)
@@ -390,8 +402,13 @@ static bool subject_of_adverbial_gerund(ctx *c, vocc *o, size_t p, aset *out, ru
     static const char *const preps[] = {"after", "before", "while", "by", "since",
                                         "without", "upon", "when"};
     bool bare = o->aux == o->start;
-    if (o->form != F_ING || !bare || !WORD_AMONG(c, p, preps) || p <= c->s.first)
+    if (o->form != F_ING || !bare || !WORD_AMONG(c, p, preps))
         return false;
+    if (p == c->s.first) { /* "After meeting X, Putin said": the main subject */
+        *out = opening_subject(c, o->start);
+        *route = R_VIA_OPENING_SUBJECT;
+        return out->n > 0;
+    }
     for (size_t i = c->n_verbs; i-- > 0;) {
         vocc *prev = &c->verbs[i];
         if (prev == o || prev->start >= p || prev->infinitive ||

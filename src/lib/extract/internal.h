@@ -294,6 +294,13 @@ void remember_chunk(ctx *c, const chunk *k);
 /* clause.c */
 const chunk *subject_chunk(const ctx *c, size_t i);
 aset joint(const ctx *c, const chunk *k);
+/* The comma that ends a sentence-opening adverbial ("After the killing of
+ * Nasrallah, Iran ..."), or SIZE_MAX. */
+size_t opening_phrase_end(const ctx *c);
+/* The main clause's subject when token at stands in the opening adverbial
+ * ("During his visit to Islamabad, the Chinese foreign minister ..."):
+ * the actor phrase right after its comma; else none. */
+aset opening_subject(const ctx *c, size_t at);
 bool quantity(const ctx *c, const chunk *k);
 aset object_at(const ctx *c, size_t i, const chunk **first_chunk);
 size_t aux_start(const ctx *c, size_t v, vocc *o);

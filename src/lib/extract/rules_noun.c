@@ -526,6 +526,20 @@ static void suffered_by(ctx *c, noun_frame *a)
     }
 }
 
+/* "During his visit to Islamabad, the Chinese foreign minister praised
+ * Pakistan", "In a phone call with his Iranian counterpart, X ...": a
+ * cooperative act noun (03 to 08) of the opening phrase, with a target and
+ * no agent of its own, is the main subject's. */
+static void opening_agent(ctx *c, noun_frame *a)
+{
+    int root = atoi(a->n->cameo);
+    if (a->agent.n || !a->target.n || root < 3 || root > 8)
+        return;
+    a->agent = opening_subject(c, a->k->first);
+    if (a->agent.n)
+        via(c, R_VIA_OPENING_SUBJECT);
+}
+
 void read_noun(ctx *c, const chunk *k)
 {
     const noun *n = &c->d->nouns[k->noun / 2];
@@ -547,6 +561,7 @@ void read_noun(ctx *c, const chunk *k)
     refused_demand(c, &a);
     defended_from(c, &a);
     suffered_by(c, &a);
+    opening_agent(c, &a);
     if (a.agent.n && a.target.n) {
         size_t j = a.after;
         while (j < c->s.last && (G(c, j) & G_ADV))

@@ -723,7 +723,8 @@ static bool promised_force(const ctx *c, const vocc *o)
 {
     static const char *const force[] = {"revenge", "avenge", "retaliate", "retaliation",
                                         "punish", "punishment", "destroy", "crush",
-                                        "annihilate", "eliminate", "retribution"};
+                                        "annihilate", "eliminate", "retribution", "target",
+                                        "respond", "fight", "strike", "attack", "defeat"};
     if (o->end >= c->s.last || !(G(c, o->end) & G_TO))
         return false;
     for (size_t i = o->end + 1; i < c->s.last && i < o->end + 5; i++) {
