@@ -469,6 +469,10 @@ static dyad_status load_verb(loader *l, size_t i, json_t *o)
                 v->needs_actor = true; /* "suspended Niger" */
                 continue;
             }
+            if (strcmp(json_string_value(w), "@organisation") == 0) {
+                v->needs_org = true; /* "joined NATO" */
+                continue;
+            }
             char *key;
             size_t key_len;
             text_key(json_string_value(w), strlen(json_string_value(w)), &key, &key_len);

@@ -38,6 +38,7 @@ typedef struct verb {
     uint32_t *needs;
     size_t n_needs;
     bool needs_actor; /* "@actor" in needs: an actor as object will do */
+    bool needs_org;   /* "@organisation": an organisation as object will */
     size_t n_words;
 } verb;
 

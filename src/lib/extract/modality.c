@@ -187,6 +187,19 @@ bool denied(const ctx *c, size_t v)
     return false;
 }
 
+/* Does a relative clause set off by a comma (", which", ", who") hold the
+ * token at i, with no comma between its pronoun and i? */
+static bool in_comma_relative(const ctx *c, size_t i)
+{
+    for (size_t j = i; j-- > c->s.first + 1;) {
+        if (punct(c, j, ',') || clause_break(c, j))
+            return false;
+        if ((G(c, j) & G_REL) && !is_word(c, j, "that") && punct(c, j - 1, ','))
+            return true;
+    }
+    return false;
+}
+
 /* Is the verb at v inside the complement of a request ("urged X to act
  * and hand over Y", "insists that the Taliban stop")? */
 bool requested(ctx *c, const vocc *o)
@@ -202,7 +215,10 @@ bool requested(ctx *c, const vocc *o)
          * subject's own intent, not a request to someone */
         if (r->end < c->s.last && ((G(c, r->end) & G_TO) || (r->end == o->start && o->form == F_ING)))
             return false;
+        bool relative = in_comma_relative(c, r->start);
         for (size_t j = r->end; j < o->start; j++) {
+            if (relative && punct(c, j, ','))
+                return false; /* "X, which has been pressing Y for Z, welcomed" */
             if (clause_break(c, j) || (G(c, j) & G_REL && !is_word(c, j, "that")) ||
                 is_word(c, j, "but") || is_word(c, j, "while") || is_word(c, j, "because") ||
                 is_word(c, j, "although") || is_word(c, j, "whereas"))
@@ -222,13 +238,15 @@ bool requested(ctx *c, const vocc *o)
 
 bool needs_met(const ctx *c, const verb *v, size_t from)
 {
-    if (!v->n_needs && !v->needs_actor)
+    if (!v->n_needs && !v->needs_actor && !v->needs_org)
         return true;
     size_t len;
-    if (v->needs_actor && from < c->s.last &&
-        actor_match(c, from + (is_word(c, from, "the") && from + 1 < c->s.last), c->s.last,
-                    &len) >= 0)
-        return true; /* "suspended Niger", "suspended the Taliban" */
+    int32_t a = (v->needs_actor || v->needs_org) && from < c->s.last
+                    ? actor_match(c, from + (is_word(c, from, "the") && from + 1 < c->s.last),
+                                  c->s.last, &len)
+                    : -1;
+    if (a >= 0 && (v->needs_actor || c->d->actors[c->d->aliases[a].actor].kind == KIND_ORG))
+        return true; /* "suspended Niger", "joined NATO" */
     for (size_t i = from; i < c->s.last && i < from + 12; i++)
         for (size_t k = 0; k < v->n_needs; k++)
             if (T(c, i)->atom == v->needs[k])
@@ -238,7 +256,7 @@ bool needs_met(const ctx *c, const verb *v, size_t from)
 
 bool needs_met_before(const ctx *c, const verb *v, size_t start)
 {
-    if (!v->n_needs && !v->needs_actor)
+    if (!v->n_needs && !v->needs_actor && !v->needs_org)
         return true;
     size_t i = start;
     while (i > c->s.first && (punct(c, i - 1, ',') || (G(c, i - 1) & (G_BE | G_HAVE | G_ADV)) ||

@@ -221,6 +221,11 @@ static aset target_by_class(ctx *c, const vocc *o, const verb *v, const chunk *k
         if (t.n)
             via(c, R_VIA_BLAMED_ON);
     }
+    if (!t.n && blame_on(v) && o->end + 1 < c->s.last && is_word(c, o->end, "on")) {
+        t = object_at(c, o->end + 1, NULL); /* "the strike, which Iran blamed on Israel" */
+        if (t.n)
+            via(c, R_VIA_BLAMED_ON);
+    }
     /* "condemned Pakistani airstrikes", "rejected allegations by Pakistan":
      * the agent of the evaluated act */
     bool evaluates = root == 5 || (root >= 10 && root <= 12);
