@@ -237,6 +237,15 @@ static inline void aset_merge(aset *s, const aset *o)
         aset_add(s, o->a[i]);
 }
 
+static inline bool aset_overlap(const aset *s, const aset *o)
+{
+    for (size_t i = 0; i < s->n; i++)
+        for (size_t j = 0; j < o->n; j++)
+            if (s->a[i] == o->a[j])
+                return true;
+    return false;
+}
+
 static inline aset aset_one(int16_t a)
 {
     aset s = {{0}, 0};

@@ -533,11 +533,18 @@ static void suffered_by(ctx *c, noun_frame *a)
 static void opening_agent(ctx *c, noun_frame *a)
 {
     int root = atoi(a->n->cameo);
-    if (a->agent.n || !a->target.n || root < 3 || root > 8)
+    if (root < 3 || root > 8 || (a->agent.n && a->target.n))
         return;
-    a->agent = opening_subject(c, a->k->first);
-    if (a->agent.n)
-        via(c, R_VIA_OPENING_SUBJECT);
+    aset main = opening_subject(c, a->k->first);
+    if (!main.n)
+        return;
+    if (!a->agent.n && a->target.n)
+        a->agent = main;
+    else if (root == 4 && a->agent.n && !a->target.n && !aset_overlap(&a->agent, &main))
+        a->target = main; /* "During the visit of Muttaqi, Pakistan raised ...": the host */
+    else
+        return;
+    via(c, R_VIA_OPENING_SUBJECT);
 }
 
 void read_noun(ctx *c, const chunk *k)
