@@ -177,7 +177,7 @@ aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
             aset_merge(&s, &k->actors);
         else if (k->role == ROLE_POSS && !(k->head_class & (NC_PLACE | NC_PEOPLE)))
             aset_merge(&s, &k->poss);
-        else if (k->poss.n && k->role != ROLE_PLACE)
+        else if (k->poss.n && k->role != ROLE_PLACE && !k->poss_pronoun)
             aset_merge(&s, &k->poss);
         size_t e = k->last;
         if (e + 1 < c->s.last && (and_or(c, e) || (punct(c, e, ',') && and_or(c, e + 1))))
@@ -202,7 +202,7 @@ aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
 /* The actors of a list that starts at token at (after an optional comma):
  * "including X, Y and Z", "such as X", "like X", "notably X".  None if no
  * such list starts there. */
-static aset listed_after(const ctx *c, size_t at)
+aset listed_after(const ctx *c, size_t at)
 {
     aset none = {{0}, 0};
     size_t i = at;
@@ -391,6 +391,23 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id 
         if (m->prep == ATOM_NONE && m->first > from && !punct(c, m->first - 1, ','))
             break;
     }
+    return true;
+}
+
+/* "Iran's role in arming the Houthis", "its involvement in supporting the
+ * TTP": a gerund after "in" that completes a possessed role takes the
+ * possessor as its subject. */
+static bool subject_of_role(ctx *c, vocc *o, size_t p, aset *out, rule_id *route)
+{
+    static const char *const roles[] = {"role", "part", "involvement", "complicity",
+                                        "hand", "efforts", "effort"};
+    if (o->form != F_ING || o->aux != o->start || !is_word(c, p, "in") || p <= c->s.first)
+        return false;
+    const chunk *k = chunk_of(c, p - 1);
+    if (!k || k->last != p || !k->poss.n || !WORD_AMONG(c, p - 1, roles))
+        return false;
+    *out = k->poss;
+    *route = R_VIA_ROLE;
     return true;
 }
 
@@ -587,7 +604,8 @@ aset subject_of(ctx *c, vocc *o)
     if (o->aux > c->s.first) {
         size_t p = o->aux - 1;
         if (!subject_of_ordinal(c, o, p, &s, &r) && !subject_of_decision(c, o, p, &s, &r) &&
-            !subject_of_adverbial_gerund(c, o, p, &s, &r) && !subject_adjacent(c, o, p, &s) &&
+            !subject_of_adverbial_gerund(c, o, p, &s, &r) && !subject_of_role(c, o, p, &s, &r) &&
+            !subject_adjacent(c, o, p, &s) &&
             !subject_of_participle(c, o, p, &s, &r) &&
             !subject_of_coordinated(c, o, p, &s, &r) && !subject_of_relative(c, p, &s, &r) &&
             !subject_across_parenthesis(c, p, &s, &r))

@@ -66,6 +66,7 @@ typedef struct chunk {
     uint32_t prep;        /* preposition atom before, or ATOM_NONE */
     uint32_t prep_tok;
     aset poss;            /* the possessor's actors, if any */
+    bool poss_pronoun;    /* poss came from "its", "their": the owner, never an object */
     const char *how;
 } chunk;
 
@@ -306,6 +307,9 @@ aset joint(const ctx *c, const chunk *k);
 /* The comma that ends a sentence-opening adverbial ("After the killing of
  * Nasrallah, Iran ..."), or SIZE_MAX. */
 size_t opening_phrase_end(const ctx *c);
+/* The actors of a list of examples at token at (after an optional comma):
+ * "including X, Y and Z", "such as X", "like X", "notably X"; else none. */
+aset listed_after(const ctx *c, size_t at);
 /* The main clause's subject when token at stands in the opening adverbial
  * ("During his visit to Islamabad, the Chinese foreign minister ..."):
  * the actor phrase right after its comma; else none. */

@@ -508,6 +508,12 @@ static void resolve_possessive(ctx *c, chunk *k, size_t poss)
         set_role(k, &owner.actors, ROLE_POSS, "possessor");
 }
 
+static bool possessive_pronoun(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"its", "their", "his", "her"};
+    return (G(c, i) & G_PRON) && WORD_AMONG(c, i, words);
+}
+
 void resolve_chunk(ctx *c, chunk *k)
 {
     size_t first = k->first, last = k->last;
@@ -531,6 +537,19 @@ void resolve_chunk(ctx *c, chunk *k)
         resolve_pronoun(c, &p);
         if (p.actors.n) {
             set_role(k, &p.actors, ROLE_ACTOR, "possessive pronoun with agent noun");
+            return;
+        }
+    }
+    if (!k->actors.n && !k->person && last - first >= 2 && possessive_pronoun(c, first) &&
+        !(k->head_class & (NC_PLACE | NC_PEOPLE))) {
+        /* "its role in supporting X", "their decision": the owner */
+        chunk p = *k;
+        p.last = p.first + 1;
+        resolve_pronoun(c, &p);
+        if (p.actors.n) {
+            k->poss = p.actors;
+            k->poss_pronoun = true;
+            k->how = "possessive pronoun: the owner";
             return;
         }
     }

@@ -283,6 +283,26 @@ static aset committed_to(ctx *c, size_t i)
     return object_at(c, i + len, NULL);
 }
 
+/* Is every item of the list of examples at token at an actor ("like the
+ * TTP and ISKP"), not a list of topics that merely starts with one ("like
+ * the Taliban, India and its policy")? */
+static bool only_actors_listed(const ctx *c, size_t at)
+{
+    size_t i = at + (punct(c, at, ',') ? 1 : 0);
+    i += is_word(c, i, "such") ? 2 : 1;
+    for (int hops = 0; hops < 8 && i < c->s.last; hops++) {
+        const chunk *k = chunk_of(c, i);
+        if (!k || k->first != i || !k->actors.n)
+            return false;
+        size_t e = k->last;
+        if (e + 1 < c->s.last && (and_or(c, e) || punct(c, e, ',')))
+            i = e + (punct(c, e, ',') && and_or(c, e + 1) ? 2 : 1);
+        else
+            return true;
+    }
+    return true;
+}
+
 /* The target of an active verb: its object, the target of a force act it
  * launches ("launched strikes on Iran", "threatened attacks on X"), a
  * recipient, or a target its class puts elsewhere. */
@@ -309,6 +329,19 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
         t = goods_of_state(c, k);
     if (!t.n && root == 3 && G(c, o->end - 1) & G_TO && o->end < c->s.last)
         t = committed_to(c, o->end); /* "reaffirmed its commitment to supporting X" */
+    /* "supported groups like the Taliban": the object, a phrase or a bare
+     * word outside any phrase, then a list of examples */
+    size_t after = k ? k->last - (k->last - k->first > 1 && list_word(c, k->last - 1)) : 0;
+    if (!k && o->end + 1 < c->s.last && (T(c, o->end)->flags & TOK_WORD) && !G(c, o->end) &&
+        !chunk_of(c, o->end))
+        after = o->end + 1;
+    if (!t.n && after && (!k || (!k->actors.n && k->role != ROLE_PLACE && k->noun < 0))) {
+        t = listed_after(c, after);
+        if (t.n && !only_actors_listed(c, after))
+            t = aset_one(t.a[0]); /* "like the Taliban, India and its policy": topics */
+        if (t.n)
+            via(c, R_VIA_LISTED);
+    }
     return t;
 }
 
