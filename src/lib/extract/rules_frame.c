@@ -137,6 +137,24 @@ bool jointly_by(ctx *c, const vocc *o, frame *f)
     return true;
 }
 
+/* The last member of the list of actors that starts with m, before token
+ * stop ("X, Y and Z"): joint reads a list leftwards from it. */
+static const chunk *last_conjunct(const ctx *c, const chunk *m, size_t stop)
+{
+    const chunk *end = m;
+    for (size_t e = m->last; e + 1 < stop;) {
+        if (!and_or(c, e) && !punct(c, e, ','))
+            break;
+        e += punct(c, e, ',') && and_or(c, e + 1) ? 2 : 1; /* ", and" */
+        const chunk *n = chunk_of(c, e);
+        if (!n || n->first != e || n->role != ROLE_ACTOR)
+            break;
+        end = n;
+        e = n->last;
+    }
+    return end;
+}
+
 /* "Pakistan and the Taliban accepted a truce brokered by Qatar": an act
  * noun mediated (a participle of broker, mediate, ...) by Z: Z acts on the
  * parties, the first subject of the sentence before the noun.  True if it
@@ -156,20 +174,8 @@ static bool brokered_for(ctx *c, const vocc *o, frame *f)
     for (size_t q = 0; q < c->n_chunks && c->chunks[q].first < act->first; q++) {
         const chunk *m = &c->chunks[q];
         if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE && !m->pronoun) {
-            /* the list's last member: joint reads a list leftwards */
-            const chunk *end = m;
-            for (size_t e = m->last; e + 1 < act->first;) {
-                if (!and_or(c, e) && !punct(c, e, ','))
-                    break;
-                e += punct(c, e, ',') && and_or(c, e + 1) ? 2 : 1; /* ", and" */
-                const chunk *n = chunk_of(c, e);
-                if (!n || n->first != e || n->role != ROLE_ACTOR)
-                    break;
-                end = n;
-                e = n->last;
-            }
             f->subj = by;
-            f->obj = joint(c, end);
+            f->obj = joint(c, last_conjunct(c, m, act->first));
             f->rule = R_BROKERED_FOR;
             return true;
         }
@@ -312,6 +318,26 @@ void object_relative(ctx *c, const vocc *o, frame *f)
     const chunk *ante = chunk_of(c, r - 1);
     if (ante && ante->last == r && ante->role == ROLE_ACTOR) {
         f->obj = ante->actors;
+        f->rule = R_OBJECT_RELATIVE;
+        return;
+    }
+    int root = atoi(f->v->cameo);
+    if (!ante || ante->last != r || ante->noun < 0 || !(root == 5 || (root >= 10 && root <= 12)))
+        return;
+    /* "the drills, which Pyongyang has denounced": an evaluated act noun
+     * stands for its agents: its qualifier or owner ("US drills", "Israel's
+     * strikes"), or, for a cooperative act, the sentence's subject */
+    aset who = ante->role == ROLE_ATTR ? ante->actors : ante->poss;
+    int nroot = atoi(c->d->nouns[ante->noun / 2].cameo);
+    for (size_t q = 0; !who.n && nroot >= 3 && nroot <= 8 && q < c->n_chunks; q++) {
+        const chunk *m = &c->chunks[q];
+        if (m->first >= ante->first)
+            break;
+        if (m->role == ROLE_ACTOR && m->prep == ATOM_NONE && !m->pronoun)
+            who = joint(c, last_conjunct(c, m, ante->first));
+    }
+    if (who.n && !aset_overlap(&who, &f->subj)) {
+        f->obj = who;
         f->rule = R_OBJECT_RELATIVE;
     }
 }
