@@ -186,6 +186,25 @@ static bool object_act_noun(const ctx *c, size_t i)
     return prep_in(next, n->agent) || prep_in(next, n->target) || asks;
 }
 
+/* "strikes on Kabul targets.": an -s word that ends its clause right after
+ * a name that a preposition governs is a noun the name qualifies, not a
+ * verb whose subject the name would be. */
+static bool noun_after_place_name(ctx *c, size_t i)
+{
+    size_t len;
+    int32_t f = verb_here(c, i, &len);
+    if (f < 0 || c->d->forms[f].form != F_S || len != 1 || i < c->s.first + 2 ||
+        !(T(c, i - 1)->flags & TOK_CAP))
+        return false;
+    bool ends = i + 1 >= c->s.last || punct(c, i + 1, '.') || punct(c, i + 1, ',') ||
+                clause_break(c, i + 1);
+    size_t b = i - 1;
+    while (b > c->s.first && (T(c, b - 1)->flags & TOK_CAP) && (T(c, b - 1)->flags & TOK_WORD))
+        b--;
+    return ends && b > c->s.first && (G(c, b - 1) & G_PREP) && !(G(c, b - 1) & G_TO) &&
+           actor_match(c, b, i, &len) >= 0;
+}
+
 bool nominal(ctx *c, size_t i, bool in_chunk)
 {
     const tok *t = T(c, i);
@@ -225,6 +244,8 @@ bool nominal(ctx *c, size_t i, bool in_chunk)
         return true; /* "Acting Foreign Minister": a title, not a verb */
     bool after_det = i > c->s.first && ((G(c, i - 1) & G_DET && !quantifier(c, i - 1)) ||
                                         T(c, i - 1)->flags & TOK_POSS);
+    if (in_chunk && noun_after_place_name(c, i))
+        return true;
     if (verb_here(c, i, &len) >= 0 && !after_det)
         return false;
     if (verbish(c, i) && !after_det) {

@@ -592,8 +592,10 @@ static void settle_places(ctx *c)
 {
     for (size_t i = 0; i < c->n_chunks; i++) {
         chunk *k = &c->chunks[i];
+        /* "a surge in Russian attacks": an actor qualifying an act is none */
+        bool qualifies_act = k->role == ROLE_ATTR && k->noun >= 0;
         if ((k->role == ROLE_ACTOR || k->role == ROLE_ATTR) && place_prep(c, k) && !k->person &&
-            !(k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE))) {
+            !qualifies_act && !(k->head_class & (NC_AGENT | NC_MEMBER | NC_TITLE))) {
             k->role = ROLE_PLACE;
             k->how = "after a place preposition: a place";
         }
