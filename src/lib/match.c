@@ -247,6 +247,8 @@ static const struct {
             "underlined highlight highlighted tweet tweeted post posted"},
     {G_COND, "if unless whether"},
     {G_LIGHT, "hold holds held holding conduct conducts conducted conducting "
+              "participate participates participated participating "
+              "join joins joined joining "
               "launch launches launched launching provide provides provided "
               "providing give gives gave given giving extend extends extended "
               "extending opt opts opted opting engage engages engaged engaging "

@@ -216,6 +216,8 @@ bool nominal(ctx *c, size_t i, bool in_chunk)
         return !in_chunk || !(T(c, i - 1)->flags & TOK_WORD) || (G(c, i - 1) & G_DET) ? true : !(G(c, i) & G_PRON);
     if (closed_class(c, i) || G(c, i) & G_ADV || ly_adverb(c, i))
         return false;
+    if (is_word(c, i, "only") && (i == c->s.first || !(G(c, i - 1) & G_DET)))
+        return false; /* "the Taliban only attacked": an adverb; "the only country" */
     if (readiness_word(c, i) && i + 1 < c->s.last && (G(c, i + 1) & G_TO))
         return false; /* "is ready to assist" */
     if (G(c, i) & G_PRON)

@@ -774,6 +774,29 @@ static bool promised_force(const ctx *c, const vocc *o)
     return false;
 }
 
+/* "mediated an immediate ceasefire between X and Y": the act noun inside
+ * a mediation verb's words is X's and Y's with each other, as "a
+ * ceasefire between X and Y" is (nominal-between). */
+static void mediated_between(ctx *c, const vocc *o, const frame *f)
+{
+    if (strncmp(f->v->code, "045", 3) != 0 || f->obj.n < 2) /* mediate, broker */
+        return;
+    for (size_t i = o->start + 1; i < o->end; i++) {
+        size_t len;
+        int32_t nv = noun_at(c, i, o->end, &len);
+        if (nv < 0 || !c->d->nouns[nv / 2].between)
+            continue;
+        const noun *n = &c->d->nouns[nv / 2];
+        for (size_t j = 0; j < f->obj.n; j++) {
+            aset one = aset_one(f->obj.a[j]);
+            c->n_via = 0;
+            emit(c, &one, &f->obj, n->lemma, n->cameo, n->code, n->goldstein, i, i + len,
+                 R_NOMINAL_BETWEEN);
+        }
+        return;
+    }
+}
+
 static void read_frame(ctx *c, vocc *o, const verb *v);
 
 void read_verb(ctx *c, vocc *o)
@@ -832,6 +855,7 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
         }
     }
     emit(c, &f.subj, &f.obj, f.lemma, f.cameo, f.code, f.gold, o->start, o->end, f.rule);
+    mediated_between(c, o, &f);
     /* fighting runs both ways ("exchanged fire with X"); with a named
      * partner, cooperation has one agent ("deepen relations with X") */
     if (v->reciprocal && atoi(f.cameo) >= 18)
