@@ -69,6 +69,19 @@ size_t opening_phrase_end(const ctx *c)
     return SIZE_MAX;
 }
 
+size_t occasion_taken(const ctx *c, const chunk *k, size_t i)
+{
+    static const char *const occasions[] = {"opportunity", "occasion", "chance", "platform",
+                                            "meeting", "visit", "forum", "summit"};
+    static const char *const takes[] = {"took", "take", "takes", "taking", "used", "use",
+                                        "uses", "using", "seized", "seize", "seizes",
+                                        "grabbed", "availed"};
+    if (!k || k->last != i || k->actors.n || k->first <= c->s.first ||
+        !WORD_AMONG(c, k->last - 1, occasions) || !WORD_AMONG(c, k->first - 1, takes))
+        return SIZE_MAX;
+    return k->first - 1;
+}
+
 aset opening_subject(const ctx *c, size_t at)
 {
     aset none = {{0}, 0};
@@ -312,6 +325,18 @@ aset subject_at(ctx *c, size_t v)
  * true when it decides (*out may then be empty: no actor), false to let
  * the next route try; *route gets the rule that names the route.  p is
  * the token before the auxiliary chain. */
+
+/* "Iran used the opportunity to criticise X": the subject of the verb that
+ * takes the occasion. */
+static bool subject_of_occasion(ctx *c, const vocc *o, size_t p, aset *out, rule_id *route)
+{
+    size_t took = o->infinitive ? occasion_taken(c, chunk_of(c, p), p + 1) : SIZE_MAX;
+    if (took == SIZE_MAX)
+        return false;
+    *route = R_VIA_GOVERNING_VERB;
+    *out = subject_at(c, took);
+    return true;
+}
 
 /* The phrase right before the verb: "Pakistan urged", "urged X to act"
  * (X), "in Kabul, meeting ..." (a gerund after a phrase). */
@@ -605,7 +630,7 @@ aset subject_of(ctx *c, vocc *o)
         size_t p = o->aux - 1;
         if (!subject_of_ordinal(c, o, p, &s, &r) && !subject_of_decision(c, o, p, &s, &r) &&
             !subject_of_adverbial_gerund(c, o, p, &s, &r) && !subject_of_role(c, o, p, &s, &r) &&
-            !subject_adjacent(c, o, p, &s) &&
+            !subject_of_occasion(c, o, p, &s, &r) && !subject_adjacent(c, o, p, &s) &&
             !subject_of_participle(c, o, p, &s, &r) &&
             !subject_of_coordinated(c, o, p, &s, &r) && !subject_of_relative(c, p, &s, &r) &&
             !subject_across_parenthesis(c, p, &s, &r))

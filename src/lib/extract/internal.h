@@ -189,6 +189,7 @@ typedef enum {
     GOV_READY,  /* "is ready to assist": readiness */
     GOV_CAUSED, /* "prompting Islamabad to accuse Kabul": asserted */
     GOV_ORDINAL, /* "became the first country to recognise X": asserted */
+    GOV_OCCASION, /* "took the opportunity to criticise X": asserted */
 } gov_kind;
 
 /* The frame of a relation verb being read: its arguments, the class of
@@ -310,6 +311,10 @@ size_t opening_phrase_end(const ctx *c);
 /* The actors of a list of examples at token at (after an optional comma):
  * "including X, Y and Z", "such as X", "like X", "notably X"; else none. */
 aset listed_after(const ctx *c, size_t at);
+/* "took the opportunity to", "used the meeting to": the token of the
+ * verb that takes the occasion when chunk k is one and i is its "to";
+ * else SIZE_MAX. */
+size_t occasion_taken(const ctx *c, const chunk *k, size_t i);
 /* The main clause's subject when token at stands in the opening adverbial
  * ("During his visit to Islamabad, the Chinese foreign minister ..."):
  * the actor phrase right after its comma; else none. */

@@ -106,6 +106,11 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
                 *gov_at = b - 1; /* "prompting Islamabad to accuse Kabul": it happened */
                 return GOV_CAUSED;
             }
+            size_t took = occasion_taken(c, k, j);
+            if (took != SIZE_MAX) {
+                *gov_at = took;
+                return GOV_OCCASION;
+            }
             gov_kind told = phrase_governs(c, k, gov_at);
             if (told != GOV_NONE)
                 return told;
