@@ -303,6 +303,31 @@ static bool only_actors_listed(const ctx *c, size_t at)
     return true;
 }
 
+/* "deployed troops to the border with China", "dispatched troops to the
+ * Iran border": where a show of force (15) is posted is a state's border,
+ * and that state is its target. */
+static aset border_of(ctx *c, size_t at)
+{
+    static const char *const preps[] = {"to", "along", "near", "on", "at", "towards", "toward"};
+    static const char *const borders[] = {"border", "borders", "frontier", "boundary"};
+    aset none = {{0}, 0};
+    /* past the troops: "dispatched heavily armed troops to" */
+    for (size_t n = 0; n < 5 && at + 1 < c->s.last && !WORD_AMONG(c, at, preps); n++, at++)
+        if (clause_break(c, at) || punct(c, at, ','))
+            return none;
+    if (at + 1 >= c->s.last || !WORD_AMONG(c, at, preps))
+        return none;
+    const chunk *b = chunk_of(c, at + 1);
+    if (!b || b->first != at + 1 || !WORD_AMONG(c, b->last - 1, borders))
+        return none;
+    aset t = b->actors.n ? b->actors : b->poss; /* "the Iran border", "India's border" */
+    if (!t.n && b->last + 1 < c->s.last && is_word(c, b->last, "with"))
+        t = object_at(c, b->last + 1, NULL);
+    if (t.n)
+        via(c, R_VIA_BORDER);
+    return t;
+}
+
 /* The target of an active verb: its object, the target of a force act it
  * launches ("launched strikes on Iran", "threatened attacks on X"), a
  * recipient, or a target its class puts elsewhere. */
@@ -327,6 +352,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
         t = target_by_class(c, o, v, k);
     if (!t.n && root == 16)
         t = goods_of_state(c, k);
+    if (!t.n && root == 15)
+        t = border_of(c, k ? k->last : o->end);
     if (!t.n && root == 3 && G(c, o->end - 1) & G_TO && o->end < c->s.last)
         t = committed_to(c, o->end); /* "reaffirmed its commitment to supporting X" */
     /* "supported groups like the Taliban": the object, a phrase or a bare
@@ -408,10 +435,10 @@ static aset warned_about(const ctx *c, size_t from, const aset *warner)
         if (k->role == ROLE_PLACE || (!k->actors.n && !k->poss.n))
             return none;
         const aset *a = k->role == ROLE_POSS || !k->actors.n ? &k->poss : &k->actors;
-        for (size_t j = 0; j < a->n; j++)
-            for (size_t w = 0; w < warner->n; w++)
-                if (a->a[j] == warner->a[w])
-                    return none;
+        if (aset_overlap(a, warner)) { /* "warned his group would conquer Iran" */
+            i = k->last - 1;
+            continue;
+        }
         return *a;
     }
     return none;
