@@ -157,7 +157,8 @@ bool quantity(const ctx *c, const chunk *k)
         "both", "each", "one", "two", "three", "four", "five", "six", "seven",
         "eight", "nine", "ten", "group", "wave", "spate", "batch", "team", "days", "weeks",
         "months", "years", "hours", "day", "week", "month", "year", "half", "much",
-        "parts", "majority"};
+        "parts", "majority", "barrage", "salvo", "salvos", "swarm", "volley", "hail",
+        "string", "flurry"};
     return (T(c, k->last - 1)->flags & TOK_DIGIT) || WORD_AMONG(c, k->last - 1, words);
 }
 

@@ -18,10 +18,18 @@ aset passive_agent(const ctx *c, size_t from)
              * missiles", "by UN Security Council resolutions": the actors of
              * the phrase and its conjuncts, whatever it holds of theirs */
             const chunk *k = chunk_of(c, i + 1);
-            if (!k || k->first != i + 1 || !k->actors.n || k->role == ROLE_PLACE || k->person ||
+            const chunk *of = k && k->first == i + 1 && !k->actors.n && quantity(c, k) &&
+                                      k->last + 1 < c->s.last && is_word(c, k->last, "of")
+                                  ? chunk_of(c, k->last + 1)
+                                  : NULL;
+            if (of && of->first == k->last + 1 && of->actors.n)
+                k = of; /* "by a wave of Russian drones" */
+            if (!k || !k->actors.n || k->role == ROLE_PLACE || k->person ||
                 (k->role == ROLE_NONE && k->head_class))
-                return k && k->first == i + 1 && k->person && k->role == ROLE_ACTOR ? k->actors : none;
-            aset by = object_at(c, i + 1, NULL);
+                return k && k->person && k->role == ROLE_ACTOR ? k->actors : none;
+            if (k != of && k->first != i + 1)
+                return none;
+            aset by = object_at(c, k->first, NULL);
             return by.n ? by : k->actors;
         }
     }
