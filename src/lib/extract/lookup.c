@@ -106,14 +106,58 @@ int32_t verb_at(const ctx *c, size_t i, size_t end, size_t *len)
     return memo_at(c, MM_VERB, i, end, len);
 }
 
+/* A time or manner adjunct right after a multi-word verb's first word:
+ * "agreed on Sunday to", "met yesterday with", "agreed unanimously to".
+ * Its length, or 0. */
+static size_t verb_adjunct(const ctx *c, size_t i, size_t end)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    static const char *const words[] = {"yesterday", "today", "again", "also", "once",
+                                        "now", "jointly", "formally", "officially"};
+    if (i + 1 < end && is_word(c, i, "on") && WORD_AMONG(c, i + 1, days))
+        return 2;
+    if (i < end && (WORD_AMONG(c, i, words) || ly_adverb(c, i)))
+        return 1;
+    return 0;
+}
+
+/* "agreed on Sunday to a ceasefire": the multi-word verb across an adjunct
+ * after its first word; the length from i, or 0; *skip gets the
+ * adjunct's. */
+static size_t verb_across_adjunct(const ctx *c, size_t i, size_t end, int32_t *value,
+                                  size_t *skipped)
+{
+    const trie *t = &c->d->verb_trie;
+    uint32_t node = trie_next(t, 0, T(c, i)->atom);
+    size_t skip = node == UINT32_MAX ? 0 : verb_adjunct(c, i + 1, end);
+    size_t best = 0;
+    *skipped = skip;
+    for (size_t j = i + 1 + skip; skip && j < end; j++) {
+        node = trie_next(t, node, T(c, j)->atom);
+        if (node == UINT32_MAX)
+            break;
+        if (t->value[node] >= 0) {
+            best = j - i + 1;
+            *value = t->value[node];
+        }
+    }
+    return best;
+}
+
 static int32_t verb_raw(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    int32_t v = -1, sv = -1, dv = -1;
+    int32_t v = -1, sv = -1, dv = -1, av = -1;
     *len = lex_match(c->d, &c->d->verb_trie, &c->ts, i, end, 0, &v);
     size_t dlen = verb_with_det(c, i, end, &dv);
     if (dlen > *len + 1) {
         *len = dlen;
         v = dv;
+    }
+    size_t askip = 0, alen = verb_across_adjunct(c, i, end, &av, &askip);
+    if (alen && alen - askip > *len) { /* more verb words than the plain match */
+        *len = alen;
+        v = av;
     }
     /* "hand them over": a particle verb's first word, the particle within
      * four words; it wins over a shorter plain match */
