@@ -551,6 +551,15 @@ static bool subject_across_parenthesis(ctx *c, size_t p, aset *out, rule_id *rou
             *out = listed;
             return true;
         }
+        /* "The head of Hamas's political bureau, Ismail Haniyeh, met": the
+         * named person set off by the commas */
+        const chunk *ap = chunk_of(c, j + 1);
+        if (ap && ap->first == j + 1 && ap->last == p && ap->person && ap->role == ROLE_ACTOR &&
+            ap->actors.n) {
+            *route = R_VIA_PARENTHESIS;
+            *out = ap->actors;
+            return true;
+        }
         return false;
     }
     return false;

@@ -332,6 +332,13 @@ static bool light_verb(ctx *c, noun_frame *a)
              R_SEEKING_AID);
         return true;
     }
+    if ((g & G_RECEIVE) && !a->agent.n && s.n > 1 && n->between) {
+        /* "Israel and Hezbollah accepted the ceasefire": theirs, each with
+         * the other (read as joint-mutual-act) */
+        a->agent = s;
+        a->rule = R_LIGHT_VERB;
+        return false;
+    }
     if (g & G_RECEIVE) {
         /* "received funds from al-Qaeda": the receiver is the target */
         if (!a->target.n)
