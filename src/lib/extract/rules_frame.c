@@ -52,7 +52,7 @@ aset goods_of_state(ctx *c, const chunk *k)
         if (WORD_AMONG(c, i, bodies))
             return none;
     }
-    for (size_t i = k->first; i < k->last; i++)
+    for (size_t i = k->first; i < k->last && !c->headline; i++)
         if (T(c, i)->flags & TOK_CAP && !adj_at(c, i))
             return none; /* a name, not a demonym: "Kabul's" is elsewhere */
     via(c, R_VIA_GOODS_OF_STATE);
