@@ -111,6 +111,12 @@ int32_t verb_at(const ctx *c, size_t i, size_t end, size_t *len)
  * Its length, or 0. */
 static size_t verb_adjunct(const ctx *c, size_t i, size_t end)
 {
+    /* "exchanged heavy fire", "held fresh talks with": the modifiers news
+     * puts inside a multi-word verb's noun */
+    static const char *const modifiers[] = {"heavy", "intense", "fierce", "fresh", "renewed",
+                                            "sporadic", "further", "direct", "high-level",
+                                            "bilateral", "formal", "serious", "strong",
+                                            "frequent", "deadly", "brief"};
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
     static const char *const words[] = {"yesterday", "today", "again", "also", "once",
@@ -118,6 +124,8 @@ static size_t verb_adjunct(const ctx *c, size_t i, size_t end)
     if (i + 1 < end && is_word(c, i, "on") && WORD_AMONG(c, i + 1, days))
         return 2;
     if (i < end && (WORD_AMONG(c, i, words) || ly_adverb(c, i)))
+        return 1;
+    if (i < end && WORD_AMONG(c, i, modifiers))
         return 1;
     return 0;
 }
