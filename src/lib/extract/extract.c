@@ -106,6 +106,7 @@ static void read_sentence(ctx *c)
     told_threat(c);
     prescribed_acts(c);
     promised_price(c);
+    held_responsible(c);
     wished_relations(c);
     claimed_acts(c);
     for (size_t i = 0; i < c->n_chunks; i++) {

@@ -379,6 +379,7 @@ void claimed_acts(ctx *c);
 void told_threat(ctx *c);
 void prescribed_acts(ctx *c);
 void promised_price(ctx *c);
+void held_responsible(ctx *c);
 void wished_relations(ctx *c);
 
 /* open.c */

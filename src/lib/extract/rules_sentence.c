@@ -204,3 +204,54 @@ void promised_price(ctx *c)
     }
 }
 
+/* After token i: "responsible for" or "behind", then an act ("the
+ * attack", "the killing of ..."); the token after the act noun, or 0. */
+static size_t responsible_for_act(const ctx *c, size_t i)
+{
+    while (i < c->s.last && ((G(c, i) & G_ADV) || ly_adverb(c, i)))
+        i++; /* "directly responsible" */
+    if (i + 1 < c->s.last && (is_word(c, i, "responsible") || is_word(c, i, "accountable")) &&
+        is_word(c, i + 1, "for"))
+        i += 2;
+    else if (i + 1 < c->s.last && is_word(c, i, "behind"))
+        i += 1;
+    else
+        return 0;
+    static const char *const harms[] = {"deaths", "death", "killings", "violence", "bloodshed",
+                                        "massacre", "destruction", "casualties", "escalation",
+                                        "unrest", "instability", "crisis", "explosion",
+                                        "blast", "bombing", "bombings"};
+    const chunk *act = chunk_of(c, i);
+    if (!act || act->first != i || act->actors.n)
+        return 0;
+    return act->noun >= 0 || WORD_AMONG(c, act->last - 1, harms) ? act->last : 0;
+}
+
+/* "Tehran said Washington was behind the assassination", "Israel holds
+ * Hamas responsible for the deaths": the one named responsible for an act
+ * is accused (11) by the speaker, or by the one who holds them so. */
+void held_responsible(ctx *c)
+{
+    static const char *const holds[] = {"hold", "holds", "held", "holding"};
+    c->n_via = 0;
+    for (size_t i = c->s.first + 1; i + 1 < c->s.last; i++) {
+        aset accuser = {{0}, 0}, accused = {{0}, 0};
+        size_t end = 0;
+        if ((G(c, i) & G_BE) && (end = responsible_for_act(c, i + 1)) != 0) {
+            const chunk *k = subject_chunk(c, i);
+            if (!k || k->role != ROLE_ACTOR || k->prep != ATOM_NONE || not_asserted(c, i) != R_NONE)
+                continue;
+            accused = joint(c, k);
+            accuser = speaker_at(c, i);
+        } else if (WORD_AMONG(c, i, holds)) {
+            const chunk *k = chunk_of(c, i + 1);
+            if (!k || k->first != i + 1 || k->role != ROLE_ACTOR ||
+                !(end = responsible_for_act(c, k->last)) || not_asserted(c, i) != R_NONE)
+                continue;
+            accused = k->actors;
+            accuser = subject_at(c, i);
+        }
+        if (accuser.n && accused.n && !aset_overlap(&accuser, &accused))
+            emit(c, &accuser, &accused, "accuse", "11", "112", -2.0, i, end, R_HELD_RESPONSIBLE);
+    }
+}
