@@ -116,7 +116,9 @@ static size_t verb_adjunct(const ctx *c, size_t i, size_t end)
     static const char *const modifiers[] = {"heavy", "intense", "fierce", "fresh", "renewed",
                                             "sporadic", "further", "direct", "high-level",
                                             "bilateral", "formal", "serious", "strong",
-                                            "frequent", "deadly", "brief"};
+                                            "frequent", "deadly", "brief", "deep", "grave",
+                                            "profound", "sincere", "heartfelt", "full", "firm",
+                                            "unwavering", "continued", "strongest"};
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
     static const char *const words[] = {"yesterday", "today", "again", "also", "once",
