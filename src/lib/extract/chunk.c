@@ -192,12 +192,15 @@ static bool object_act_noun(const ctx *c, size_t i)
 static bool noun_after_place_name(ctx *c, size_t i)
 {
     size_t len;
-    int32_t f = verb_here(c, i, &len);
-    if (f < 0 || c->d->forms[f].form != F_S || len != 1 || i < c->s.first + 2 ||
-        !(T(c, i - 1)->flags & TOK_CAP))
+    if (i < c->s.first + 2 || !(T(c, i - 1)->flags & TOK_CAP))
         return false;
     bool ends = i + 1 >= c->s.last || punct(c, i + 1, '.') || punct(c, i + 1, ',') ||
                 clause_break(c, i + 1);
+    if (!ends)
+        return false;
+    int32_t f = verb_here(c, i, &len);
+    if (f < 0 || c->d->forms[f].form != F_S || len != 1)
+        return false;
     size_t b = i - 1;
     while (b > c->s.first && (T(c, b - 1)->flags & TOK_CAP) && (T(c, b - 1)->flags & TOK_WORD))
         b--;

@@ -140,8 +140,18 @@ static size_t verb_across_adjunct(const ctx *c, size_t i, size_t end, int32_t *v
 {
     const trie *t = &c->d->verb_trie;
     uint32_t node = trie_next(t, 0, T(c, i)->atom);
-    size_t skip = node == UINT32_MAX ? 0 : verb_adjunct(c, i + 1, end);
-    size_t best = 0;
+    size_t best = 0, skip = 0;
+    *skipped = 0;
+    if (node == UINT32_MAX)
+        return 0;
+    /* cheap first: would the verb's words go on after one or two words? */
+    bool after1 = i + 2 < end && trie_next(t, node, T(c, i + 2)->atom) != UINT32_MAX;
+    bool after2 = i + 3 < end && trie_next(t, node, T(c, i + 3)->atom) != UINT32_MAX;
+    if (!after1 && !after2)
+        return 0;
+    skip = verb_adjunct(c, i + 1, end);
+    if ((skip == 1 && !after1) || (skip == 2 && !after2))
+        return 0;
     *skipped = skip;
     for (size_t j = i + 1 + skip; skip && j < end; j++) {
         node = trie_next(t, node, T(c, j)->atom);

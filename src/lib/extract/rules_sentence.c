@@ -237,6 +237,9 @@ void held_responsible(ctx *c)
     for (size_t i = c->s.first + 1; i + 1 < c->s.last; i++) {
         aset accuser = {{0}, 0}, accused = {{0}, 0};
         size_t end = 0;
+        const char *w = tok_key(&c->ts, i);
+        if (!(G(c, i) & G_BE) && w[0] != 'h')
+            continue; /* cheap first: be, or hold */
         if ((G(c, i) & G_BE) && (end = responsible_for_act(c, i + 1)) != 0) {
             const chunk *k = subject_chunk(c, i);
             if (!k || k->role != ROLE_ACTOR || k->prep != ATOM_NONE || not_asserted(c, i) != R_NONE)
