@@ -306,7 +306,7 @@ static const struct {
               "country government ministry office delegation envoy envoys "
               "minister spokesperson spokesman spokeswoman administration "
               "regime army military official officials authorities "
-              "leadership embassy"},
+              "leadership embassy bloc alliance"},
     {G_THREATW, "consequences retaliate retaliation respond response force "
                 "action strike strikes target attack military "
                 "repercussions war aggression retaliatory punish punishment "

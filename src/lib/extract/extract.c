@@ -173,7 +173,7 @@ dyad_status dyad_extract(const dyad_dict *d, const char *doc, const char *text,
     c.g = g;
     c.opts = opts;
     c.date = date;
-    c.last_person = c.last_group = c.last_state = NONE_ACTOR;
+    c.last_person = c.last_group = c.last_state = c.last_org = NONE_ACTOR;
     text_tokenize(text, len, &c.ts);
     /* words outside the dictionary get atoms of their own, above the
      * dictionary's, so that names met in this document can be kept */

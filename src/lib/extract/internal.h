@@ -146,7 +146,7 @@ typedef struct ctx {
     size_t n_memos, cap_memos;
     int16_t last_person; /* actor of the last person, NONE_ACTOR if none */
     bool have_person;
-    int16_t last_group, last_state;
+    int16_t last_group, last_state, last_org;
     aset last_subject; /* of the last relation verb: "it" */
     aset last_plural;  /* the last plural actor phrase: "they", "them" */
     uint32_t *state_mentions; /* by actor: mentions of states so far */

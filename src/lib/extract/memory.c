@@ -82,6 +82,15 @@ void remember_chunk(ctx *c, const chunk *k)
     }
     if (k->role != ROLE_ACTOR || k->pronoun || !k->actors.n)
         return;
+    /* "The Houthis fired ... They also targeted": a group's name is plural
+     * enough for "they" */
+    if (!k->person && k->actors.n == 1 && c->d->actors[k->actors.a[0]].kind == KIND_GROUP &&
+        k->prep == ATOM_NONE)
+        c->last_plural = k->actors;
+    /* "Russia's foreign ministry issued a statement. It accused ...": the
+     * sentence's first subject is the last agent, verb or none */
+    if (k == &c->chunks[0] && k->prep == ATOM_NONE && !k->person && k->actors.n == 1)
+        c->last_subject = k->actors;
     /* agent nouns of the phrase become its short forms: "the delegation",
      * and for a person "the spokesperson" after "spokesperson Wang Wenbin" */
     for (size_t t = k->first; t < k->last; t++) {
@@ -98,5 +107,7 @@ void remember_chunk(ctx *c, const chunk *k)
             c->last_group = k->actors.a[a];
         else if (kind == KIND_STATE)
             c->last_state = k->actors.a[a];
+        else if (kind == KIND_ORG)
+            c->last_org = k->actors.a[a];
     }
 }

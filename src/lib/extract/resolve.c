@@ -379,6 +379,14 @@ static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
     }
     if (strcmp(hk, "country") == 0)
         return; /* "the country": too vague */
+    if (strcmp(hk, "bloc") == 0 || strcmp(hk, "alliance") == 0) {
+        if (c->last_org >= 0) { /* "the bloc" after the EU, "the alliance" after NATO */
+            k->actors = aset_one(c->last_org);
+            k->role = ROLE_ACTOR;
+            k->how = "short form: the organisation named last";
+        }
+        return;
+    }
     /* "the spokesperson" after "spokesperson Wang Wenbin"; but "the
      * Minister of Commerce" names an office of its own */
     const memo *m = recall(c, h);
