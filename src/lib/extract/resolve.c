@@ -390,6 +390,9 @@ static void resolve_short(ctx *c, size_t first, size_t last, chunk *k)
     /* "the spokesperson" after "spokesperson Wang Wenbin"; but "the
      * Minister of Commerce" names an office of its own */
     const memo *m = recall(c, h);
+    /* "Pakistan's army said ... The military also accused": one body */
+    if (!m && (!strcmp(hk, "military") || !strcmp(hk, "army")))
+        m = recall(c, lex_atom(c->d, !strcmp(hk, "army") ? "military" : "army"));
     if (m && m->of_person && last < c->s.last && is_word(c, last, "of"))
         m = NULL;
     if (m) {
