@@ -208,6 +208,18 @@ static bool noun_after_place_name(ctx *c, size_t i)
            actor_match(c, b, i, &len) >= 0;
 }
 
+/* An -s form where only a plural noun can stand: after a preposition ("a
+ * shipment of bombs", "with strikes") or an amount ("500 million pounds"). */
+static bool plural_noun_slot(const ctx *c, size_t i, int form)
+{
+    static const char *const amounts[] = {"million", "billion", "thousand", "hundred",
+                                          "trillion", "dozen"};
+    if (form != F_S || i == c->s.first)
+        return false;
+    return ((G(c, i - 1) & G_PREP) && !(G(c, i - 1) & (G_TO | G_SUB | G_REL))) ||
+           (T(c, i - 1)->flags & TOK_DIGIT) || WORD_AMONG(c, i - 1, amounts);
+}
+
 bool nominal(ctx *c, size_t i, bool in_chunk)
 {
     const tok *t = T(c, i);
@@ -221,6 +233,8 @@ bool nominal(ctx *c, size_t i, bool in_chunk)
         return false;
     if (is_word(c, i, "only") && (i == c->s.first || !(G(c, i - 1) & G_DET)))
         return false; /* "the Taliban only attacked": an adverb; "the only country" */
+    if (is_word(c, i, "worth"))
+        return false; /* "aid for Ukraine worth $1 billion" */
     if (readiness_word(c, i) && i + 1 < c->s.last && (G(c, i + 1) & G_TO))
         return false; /* "is ready to assist" */
     if (G(c, i) & G_PRON)
@@ -251,7 +265,10 @@ bool nominal(ctx *c, size_t i, bool in_chunk)
                                         T(c, i - 1)->flags & TOK_POSS);
     if (in_chunk && noun_after_place_name(c, i))
         return true;
-    if (verb_here(c, i, &len) >= 0 && !after_det)
+    int32_t vf = verb_here(c, i, &len);
+    if (vf >= 0 && plural_noun_slot(c, i, c->d->forms[vf].form))
+        return true;
+    if (vf >= 0 && !after_det)
         return false;
     if (verbish(c, i) && !after_det) {
         /* "the counterterrorism plan was endorsed": a noun when a verb

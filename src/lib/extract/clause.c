@@ -158,7 +158,8 @@ bool quantity(const ctx *c, const chunk *k)
         "eight", "nine", "ten", "group", "wave", "spate", "batch", "team", "days", "weeks",
         "months", "years", "hours", "day", "week", "month", "year", "half", "much",
         "parts", "majority", "barrage", "salvo", "salvos", "swarm", "volley", "hail",
-        "string", "flurry"};
+        "string", "flurry", "package", "tranche", "shipment", "shipments", "consignment",
+        "delivery", "deliveries"};
     return (T(c, k->last - 1)->flags & TOK_DIGIT) || WORD_AMONG(c, k->last - 1, words);
 }
 

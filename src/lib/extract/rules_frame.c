@@ -243,11 +243,19 @@ bool received_weapons(ctx *c, const vocc *o, frame *f)
     static const char *const arms[] = {"jets", "jet", "aircraft", "warplanes", "drones",
                                        "missiles", "missile", "rockets", "tanks",
                                        "helicopters", "artillery", "weapons", "arms",
-                                       "ammunition", "systems", "shells", "munitions"};
-    if (strcmp(f->v->lemma, "receive") || o->passive || !f->subj.n || !f->obj.n)
+                                       "ammunition", "systems", "shells", "munitions",
+                                       "bombs", "interceptors", "howitzers"};
+    if (strcmp(f->v->lemma, "receive") || o->passive || !f->subj.n)
         return false;
     const chunk *k = chunk_of(c, o->end);
-    if (!k || k->first != o->end || k->last + 1 >= c->s.last ||
+    /* "a shipment of bombs from": the goods after a quantity */
+    const chunk *of = k && k->first == o->end && quantity(c, k) && k->last + 1 < c->s.last &&
+                              is_word(c, k->last, "of")
+                          ? chunk_of(c, k->last + 1)
+                          : NULL;
+    if (of && of->first == k->last + 1)
+        k = of;
+    if (!k || (k != of && k->first != o->end) || k->last + 1 >= c->s.last ||
         !WORD_AMONG(c, k->last - 1, arms) || !is_word(c, k->last, "from"))
         return false;
     aset giver = object_at(c, k->last + 1, NULL);
