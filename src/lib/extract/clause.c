@@ -521,6 +521,11 @@ static bool subject_of_relative(ctx *c, size_t p, aset *out, rule_id *route)
     if (q > c->s.first && punct(c, q - 1, ','))
         q--;
     const chunk *ante = subject_chunk(c, q);
+    /* "opened fire on Pakistani forces which retaliated": the phrase right
+     * before the pronoun, a preposition's or not */
+    const chunk *near = q > c->s.first ? chunk_of(c, q - 1) : NULL;
+    if (!ante && near && near->last == q && near->role == ROLE_ACTOR && !near->pronoun)
+        ante = near;
     if (ante) {
         *route = R_VIA_RELATIVE;
         *out = joint(c, ante);

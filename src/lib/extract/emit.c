@@ -141,6 +141,12 @@ void emit(ctx *c, const aset *src, const aset *dst, const char *lemma,
         cameo = "06", code = "062", gold = 6.0;
         via(c, R_VIA_SECURITY);
     }
+    int root = atoi(cameo);
+    if (root >= 18 && root <= 20 && src->n && dst->n) {
+        c->force_src = *src;
+        c->force_dst = *dst;
+        c->force_sentence = c->sentence;
+    }
     for (size_t i = 0; i < src->n; i++)
         for (size_t j = 0; j < dst->n; j++) {
             int16_t s = src->a[i], t = dst->a[j];

@@ -147,6 +147,10 @@ typedef struct ctx {
     int16_t last_person; /* actor of the last person, NONE_ACTOR if none */
     bool have_person;
     int16_t last_group, last_state, last_org;
+    /* the last act of force emitted (18 to 20) and its sentence: what a
+     * retaliation answers */
+    aset force_src, force_dst;
+    long force_sentence;
     aset last_subject; /* of the last relation verb: "it" */
     aset last_plural;  /* the last plural actor phrase: "they", "them" */
     uint32_t *state_mentions; /* by actor: mentions of states so far */

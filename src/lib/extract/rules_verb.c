@@ -833,6 +833,20 @@ static void mediated_between(ctx *c, const vocc *o, const frame *f)
     }
 }
 
+/* "The Afghan personnel opened fire on Pakistani forces, which
+ * retaliated", "The TTP attacked a post. Pakistani troops retaliated": a
+ * retaliation without an object answers the last act of force, in this
+ * sentence or the one before, whose target was the retaliator. */
+static aset retaliation_target(ctx *c, const verb *v, const aset *subj)
+{
+    aset none = {{0}, 0};
+    if (strcmp(v->lemma, "retaliate") != 0 || !subj->n || !c->force_src.n ||
+        c->sentence - c->force_sentence > 1 || !aset_overlap(&c->force_dst, subj))
+        return none;
+    via(c, R_VIA_RETALIATION);
+    return c->force_src;
+}
+
 static void read_frame(ctx *c, vocc *o, const verb *v);
 
 void read_verb(ctx *c, vocc *o)
@@ -881,6 +895,8 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     }
     if (modality(c, o, &f) || target_elsewhere(c, o, &f))
         return;
+    if (!f.obj.n)
+        f.obj = retaliation_target(c, v, &f.subj);
     if (!f.obj.n) {
         size_t at = o->end;
         while (at < c->s.last && (G(c, at) & G_ADV))
