@@ -798,13 +798,19 @@ static bool promised_force(const ctx *c, const vocc *o)
     static const char *const force[] = {"revenge", "avenge", "retaliate", "retaliation",
                                         "punish", "punishment", "destroy", "crush",
                                         "annihilate", "eliminate", "retribution", "target",
-                                        "respond", "fight", "strike", "attack", "defeat"};
+                                        "respond", "fight", "strike", "attack", "defeat",
+                                        "countermeasures"};
+    static const char *const measures[] = {"measures", "action", "actions", "steps"};
     if (o->end >= c->s.last || !(G(c, o->end) & G_TO))
         return false;
     for (size_t i = o->end + 1; i < c->s.last && i < o->end + 5; i++) {
         if (clause_break(c, i) || punct(c, i, ','))
             return false;
         if (WORD_AMONG(c, i, force))
+            return true;
+        /* "vowed to take all necessary measures against Washington" */
+        if (WORD_AMONG(c, i, measures) && i + 2 < c->s.last && is_word(c, i + 1, "against") &&
+            chunk_of(c, i + 2) && chunk_of(c, i + 2)->role == ROLE_ACTOR)
             return true;
     }
     return false;
