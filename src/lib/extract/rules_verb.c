@@ -36,11 +36,12 @@ aset passive_agent(const ctx *c, size_t from)
     return none;
 }
 
-/* "close the border" with no named side: the other state in the sentence */
+/* "close the border", "suspend diplomatic relations" with no named side:
+ * the other state in the sentence */
 aset other_side(const ctx *c, const aset *subj)
 {
     static const char *const crossings[] = {"border", "borders", "crossing", "crossings",
-                                            "frontier", "airspace"};
+                                            "frontier", "airspace", "relations", "ties"};
     aset s = {{0}, 0};
     bool border = false;
     for (size_t i = c->s.first; i < c->s.last && !border; i++)
@@ -853,6 +854,31 @@ static aset retaliation_target(ctx *c, const verb *v, const aset *subj)
     return c->force_src;
 }
 
+/* "called Spain's prime minister corrupt", "called Israel a terrorist
+ * state": the object of "call" followed by a charge. */
+static bool names_called(const ctx *c, const vocc *o)
+{
+    static const char *const charges[] = {
+        "corrupt", "illegitimate", "terrorist", "terrorists", "criminal", "criminals",
+        "liar", "liars", "dictator", "murderer", "murderers", "puppet", "puppets",
+        "aggressor", "occupier", "occupiers", "fascist", "fascists", "racist", "genocidal",
+        "irresponsible", "rogue", "thug", "thugs", "enemy", "enemies", "threat", "nazi",
+        "nazis", "traitor", "traitors", "war criminal", "barbaric", "hypocritical"};
+    const chunk *k = chunk_of(c, o->end);
+    if (!k || k->first != o->end || (k->role != ROLE_ACTOR && k->role != ROLE_POSS))
+        return false;
+    /* the charge may close the object's own phrase: "Spain's prime minister
+     * corrupt" */
+    for (size_t i = k->first + 1; i < c->s.last && i < k->last + 4; i++) {
+        if (i >= k->last &&
+            (clause_break(c, i) || punct(c, i, ',') || (G(c, i) & (G_PREP | G_TO | G_CONJ))))
+            return false;
+        if (WORD_AMONG(c, i, charges))
+            return true;
+    }
+    return false;
+}
+
 static void read_frame(ctx *c, vocc *o, const verb *v);
 
 void read_verb(ctx *c, vocc *o)
@@ -875,6 +901,10 @@ static void read_frame(ctx *c, vocc *o, const verb *v)
     if (f.subj.n)
         c->last_subject = f.subj;
     accused_gerund(c, o, &f);
+    if (!strcmp(v->lemma, "call") && !o->passive && f.obj.n && names_called(c, o)) {
+        f.cameo = "11", f.code = "111", f.gold = -2.0, f.lemma = "criticise";
+        f.rule = R_CALLED_NAMES;
+    }
     if (!strcmp(v->lemma, "call") && !o->passive && claim_follows(c, o)) {
         /* "called Yerevan's accusations groundless": a dismissal (12) */
         f.cameo = "12", f.code = "120", f.gold = -4.0, f.lemma = "dismiss";
