@@ -213,7 +213,7 @@ static const struct {
              "under between among amid toward towards across through "
              "throughout within inside outside near along via upon beyond "
              "during since after before despite following regarding "
-             "concerning including without behind off up out"},
+             "concerning including without behind off up out alongside"},
     {G_LOC, "in inside within across throughout near along outside "
             "at around beyond through"},
     {G_CONJ, "and or as well nor plus but yet"},

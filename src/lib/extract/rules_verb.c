@@ -63,6 +63,18 @@ aset other_side(const ctx *c, const aset *subj)
     return s;
 }
 
+/* Verbs of taking ground or goods, whose "from" names the loser: "seized
+ * the city from the army". */
+static bool taking(const verb *v)
+{
+    static const char *const lemmas[] = {"seize", "capture", "retake", "recapture", "take",
+                                         "wrest", "snatch", "grab"};
+    for (size_t i = 0; i < sizeof lemmas / sizeof *lemmas; i++)
+        if (!strcmp(v->lemma, lemmas[i]))
+            return true;
+    return false;
+}
+
 /* Verbs that put the charge before the one charged: "blame X on Y". */
 static bool blame_on(const verb *v)
 {
@@ -349,8 +361,8 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     size_t e = k ? past_conjuncts(c, k) : 0; /* "150 drones and 12 missiles at Ukraine" */
     if (!t.n && k && (root >= 15 || threat_of_act) && e + 1 < c->s.last &&
         (is_word(c, e, "against") || is_word(c, e, "on") || is_word(c, e, "at") ||
-         is_word(c, e, "into")))
-        t = object_at(c, e + 1, NULL);
+         is_word(c, e, "into") || (is_word(c, e, "from") && taking(v))))
+        t = object_at(c, e + 1, NULL); /* "seized the city of X from the army" */
     bool pledge = root == 3 && !t.n;
     if (root == 7 || root == 8 || pledge) {
         aset r = recipient(c, o, k, pledge);
