@@ -357,6 +357,12 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
     const chunk *k = NULL;
     aset t = direct_object(c, o, v, &k);
     int root = atoi(v->cameo);
+    static const char *const weapons[] = {"rockets", "missiles", "drones", "shells", "mortars",
+                                          "missile", "rocket", "drone", "projectiles"};
+    bool fires = !strncmp(v->lemma, "fire", 4) || !strncmp(v->lemma, "launch", 6);
+    if (t.n && k && fires && k->first == object_start(c, o) && WORD_AMONG(c, k->last - 1, weapons))
+        t.n = 0; /* "fired rockets from Lebanon": what is fired is no target ("shot down
+                  * Russian drones" is) */
     bool threat_of_act = root == 13 && k && k->noun >= 0;
     size_t e = k ? past_conjuncts(c, k) : 0; /* "150 drones and 12 missiles at Ukraine" */
     if (!t.n && k && (root >= 15 || threat_of_act) && e + 1 < c->s.last &&
