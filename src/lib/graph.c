@@ -332,23 +332,13 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The names g's evidence gives, sorted, each once (interned: one pointer
- * a name); *n receives how many. */
+/* The names g's evidence gives, each once (g->docs holds them, counted),
+ * sorted; *n receives how many. */
 static const char **evidence_docs(const dyad_graph *g, size_t *n)
 {
-    size_t total = 0, k = 0;
-    for (size_t i = 0; i < g->n_edges; i++)
-        total += g->edges[i].n_evidence;
-    const char **names = xmalloc((total + 1) * sizeof *names);
-    for (size_t i = 0; i < g->n_edges; i++)
-        for (size_t j = 0; j < g->edges[i].n_evidence; j++)
-            names[k++] = g->edges[i].evidence[j].doc;
-    qsort(names, total, sizeof *names, cmp_name);
-    size_t out = 0;
-    for (size_t i = 0; i < total; i++)
-        if (!out || strcmp(names[out - 1], names[i]) != 0)
-            names[out++] = names[i];
-    *n = out;
+    const char **names = docnames_all(&g->docs);
+    *n = g->docs.n;
+    qsort(names, *n, sizeof *names, cmp_name);
     return names;
 }
 
