@@ -111,13 +111,13 @@ static int entries(const char *path)
 /* The date name i ends with in fill: i % 20 == 0 re-dated 2023-12-31
  * (earlier, later in time of the calls), i % 3 == 0 its first date
  * (i % 30 == 0 re-dated 2025-06-01 after, later: it loses). */
-static const char *date_of_i(int i, char buf[DYAD_DATE_SIZE])
+static const char *date_of_i(int i, char buf[32])
 {
     if (i % 20 == 0)
         return "2023-12-31";
     if (i % 3 != 0)
         return NULL;
-    snprintf(buf, DYAD_DATE_SIZE, "2024-01-%02d", i % 28 + 1);
+    snprintf(buf, 32, "2024-01-%02d", i % 28 + 1);
     return buf;
 }
 
@@ -126,7 +126,7 @@ static const char *date_of_i(int i, char buf[DYAD_DATE_SIZE])
  * one, the rest undated. */
 static void fill(dyad_docs *d)
 {
-    char name[32], buf[DYAD_DATE_SIZE];
+    char name[32], buf[32];
     for (int k = 0; k < SPILL_N; k++) {
         int i = (int)((long)k * 7919 % SPILL_N);
         snprintf(name, sizeof name, "s%05d", i);
@@ -154,7 +154,7 @@ static bool listing_ok(const dyad_docs *d)
     int i = 0;
     bool ok = true;
     for (; ok && dyad_docs_iter_next(it, &x); i++) {
-        char name[32], buf[DYAD_DATE_SIZE];
+        char name[32], buf[32];
         snprintf(name, sizeof name, "s%05d", i);
         const char *date = date_of_i(i, buf);
         ok = strcmp(x.doc, name) == 0 && x.repeated == (i % 10 == 0) &&
