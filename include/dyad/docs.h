@@ -74,7 +74,8 @@ size_t dyad_docs_runs(const dyad_docs *d);
  * not spilled; once it has, only memory is consulted (a name in a run is
  * not looked up: that is what keeps adding cheap), and a name added again
  * after it was spilled returns true, collapses into one item in the
- * listing and is marked repeated there.  O(1). */
+ * listing and is marked repeated there.  Amortised O(1) (a spill sorts
+ * and writes what memory holds, O(m log m) once per m names). */
 bool dyad_docs_add(dyad_docs *d, const char *doc);
 
 /* dyad_docs_add with a date: date is NULL or YYYY-MM-DD as dyad_date_parse
