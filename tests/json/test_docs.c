@@ -211,6 +211,14 @@ static void test_spill(void)
     CHECK_INT(entries("/proc/self/fd"), fds); /* every run closed */
     CHECK_INT(entries(tmp), 0);
     CHECK(rmdir(tmp) == 0);
+    /* no temporary file can be made: all stays in memory, as before */
+    setenv("TMPDIR", "/nonexistent/dyad-test", 1);
+    d = dyad_docs_new();
+    dyad_docs_set_spill(d, 256);
+    fill(d);
+    CHECK_INT(dyad_docs_runs(d), 0);
+    CHECK(listing_ok(d));
+    dyad_docs_free(d);
     if (saved)
         setenv("TMPDIR", saved, 1);
     else
