@@ -104,17 +104,25 @@ long dyad_graph_sentences(const dyad_graph *g);
  * of an older dyad has none, and a name read twice is listed once. */
 
 /* Lists doc, with its date (YYYY-MM-DD; NULL or not a date: none, or the
- * one it has); false if doc was listed already. */
+ * one it has); false if doc was listed already.  Once the list has spilled
+ * to disk (docs.h), a name spilled before is not looked up: it is listed
+ * once all the same, marked repeated (dyad_docs_item). */
 bool dyad_graph_document(dyad_graph *g, const char *doc, const char *date);
 /* Dates each listed document that dates has a date for (the earlier of
- * two wins). */
+ * two wins): one join of the two sorted listings, in bounded memory. */
 void dyad_graph_date_documents(dyad_graph *g, const dyad_docs *dates);
-/* The list: a borrowed view, in byte order once the graph is sorted. */
+/* The list: a borrowed view (dyad_docs_iter lists it in byte order). */
 const dyad_docs *dyad_graph_docs(const dyad_graph *g);
-/* How many documents of b a lists too; *example (if not NULL) receives the
- * first of them in b's order, or NULL. */
+/* How many documents of b a lists too, by one join of the two sorted
+ * listings; *example (if not NULL) receives a copy of the first of them in
+ * byte order, the caller's to free, or NULL. */
 size_t dyad_graph_shared_documents(const dyad_graph *a, const dyad_graph *b,
-                                   const char **example);
+                                   char **example);
+/* A new table of the dates of the documents g's evidence names (those the
+ * list dates), held in memory: what the exporters look evidence dates up
+ * in (dyad_export_opts.docs).  It grows with the evidence kept, not with
+ * the documents read.  The caller frees it. */
+dyad_docs *dyad_graph_evidence_dates(const dyad_graph *g);
 
 /* The node with this id, added with this label and no mentions if new.
  * Returns its index (valid until the next dyad_graph_sort). */

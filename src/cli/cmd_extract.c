@@ -714,6 +714,9 @@ static int extract(const extract_args *a, const char *const *paths,
     if (rc != CLI_OK)
         goto out;
     dyad_graph_date_documents(g, docs); /* graph.corpus carries them */
+    dyad_docs_free(docs);
+    /* the exporters date evidence: the dates of its documents only */
+    docs = dyad_graph_evidence_dates(g);
     dyad_draw_opts draw = {a->engine, a->title, (int)a->min_weight};
     dyad_export_opts exp = {dict, docs};
     cli_write_opts w = {&draw, &exp};

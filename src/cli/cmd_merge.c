@@ -209,22 +209,10 @@ static int parse_args(merge_args *a, int argc, char **argv)
     return -1;
 }
 
-/* A part with documents into has: skipped (-1, when all are and the user
- * asked), else refused (an exit code).  0 when it shares none. */
-static int check_repeats(const dyad_graph *into, const dyad_graph *g,
-                         const char *path, bool skip)
+/* The refusal of a part that shares documents with the merged graph. */
+static int refuse_repeats(const char *path, size_t shared, size_t n,
+                          const char *doc)
 {
-    const char *doc;
-    size_t shared = dyad_graph_shared_documents(into, g, &doc);
-    if (!shared)
-        return 0;
-    size_t n = dyad_docs_count(dyad_graph_docs(g));
-    if (skip && shared == n) {
-        cli_warn("%s: its %zu document%s %s in the merged graph already: "
-                 "skipped",
-                 path, n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
-        return -1;
-    }
     dyad_error err = {0};
     if (shared == n)
         dyad_fail(&err, DYAD_ERR_INVALID, path, 0, 0,
@@ -240,6 +228,29 @@ static int check_repeats(const dyad_graph *into, const dyad_graph *g,
                   "to one part only",
                   shared, n, doc);
     return cli_report(DYAD_ERR_INVALID, &err);
+}
+
+/* A part with documents into has: skipped (-1, when all are and the user
+ * asked), else refused (an exit code).  0 when it shares none.  Both lists
+ * are joined in byte order, so this runs in bounded memory however many
+ * documents they list. */
+static int check_repeats(const dyad_graph *into, const dyad_graph *g,
+                         const char *path, bool skip)
+{
+    char *doc;
+    size_t shared = dyad_graph_shared_documents(into, g, &doc);
+    if (!shared)
+        return 0;
+    size_t n = dyad_docs_count(dyad_graph_docs(g));
+    int rc = -1;
+    if (skip && shared == n)
+        cli_warn("%s: its %zu document%s %s in the merged graph already: "
+                 "skipped",
+                 path, n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+    else
+        rc = refuse_repeats(path, shared, n, doc);
+    free(doc);
+    return rc;
 }
 
 /* Reads the graph at path and adds it to into.  The part is read under
@@ -264,7 +275,7 @@ static int merge_one(dyad_graph *into, const char *path, const merge_args *a,
         fclose(fp);
     int rc =
         st == DYAD_OK ? check_repeats(into, g, name, a->skip_repeats) : 0;
-    if (rc == 0 && repeated && !dyad_docs_count(dyad_graph_docs(g)))
+    if (rc == 0 && repeated && dyad_docs_empty(dyad_graph_docs(g)))
         cli_warn("%s is given twice: its counts are added twice", path);
     if (st == DYAD_OK && rc == 0)
         st = dyad_graph_merge_move(into, g, &err);
@@ -299,10 +310,12 @@ int cmd_merge(int argc, char **argv)
     if (rc == CLI_OK) {
         dyad_graph_sort(g);
         /* the dates the parts carried, for GEXF, CSV and GraphML */
-        dyad_export_opts exp = {NULL, dyad_graph_docs(g)};
+        dyad_docs *dates = dyad_graph_evidence_dates(g);
+        dyad_export_opts exp = {NULL, dates};
         cli_write_opts w = {&a.draw, &exp};
         rc = cli_write_outputs(g, a.prefix, a.prefix ? a.fmts : &a.format,
                                a.prefix ? a.n_fmts : 1, &w);
+        dyad_docs_free(dates);
     }
     dyad_graph_free(g);
     return rc;

@@ -19,60 +19,6 @@
 
 #include "pool.h"
 
-/* ---- document names seen, to warn about duplicates ---- */
-
-typedef struct name_set {
-    char **slots;
-    size_t n, cap;
-} name_set;
-
-static size_t hash_str(const char *s)
-{
-    size_t h = (size_t)14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-    return h;
-}
-
-static void name_set_grow(name_set *set)
-{
-    size_t cap = set->cap ? 2 * set->cap : 1024;
-    char **slots = cli_xmalloc(cap * sizeof *slots);
-    memset(slots, 0, cap * sizeof *slots);
-    for (size_t i = 0; i < set->cap; i++) {
-        if (!set->slots[i])
-            continue;
-        size_t j = hash_str(set->slots[i]) & (cap - 1);
-        while (slots[j])
-            j = (j + 1) & (cap - 1);
-        slots[j] = set->slots[i];
-    }
-    free(set->slots);
-    set->slots = slots;
-    set->cap = cap;
-}
-
-/* Adds name; false if it was already there. */
-static bool name_set_add(name_set *set, const char *name)
-{
-    if (2 * (set->n + 1) > set->cap)
-        name_set_grow(set);
-    size_t j = hash_str(name) & (set->cap - 1);
-    for (; set->slots[j]; j = (j + 1) & (set->cap - 1))
-        if (strcmp(set->slots[j], name) == 0)
-            return false;
-    set->slots[j] = cli_xstrdup(name);
-    set->n++;
-    return true;
-}
-
-static void name_set_free(name_set *set)
-{
-    for (size_t i = 0; i < set->cap; i++)
-        free(set->slots[i]);
-    free(set->slots);
-}
-
 /* ---- the pool ---- */
 
 /* The first error in input order wins, whatever the number of jobs. */
@@ -87,11 +33,10 @@ typedef struct pool {
     const src_list *list;
     size_t n_files; /* documents known in advance (0: unknown) */
 
-    pthread_mutex_t lock; /* guards the cursor, names, dates and failure */
+    pthread_mutex_t lock; /* guards the cursor, dates and failure */
     src_cursor cursor;
     size_t seq;
     atomic_bool stop;
-    name_set names;
     failure fail;
 
     atomic_size_t done, skipped, extracted;
@@ -138,17 +83,6 @@ static void document_problem(pool *p, size_t seq, const char *message)
         return;
     }
     record_failure(p, seq, message);
-}
-
-static void check_duplicate(pool *p, const char *name, const char *where)
-{
-    pthread_mutex_lock(&p->lock);
-    bool fresh = name_set_add(&p->names, name);
-    pthread_mutex_unlock(&p->lock);
-    char shown[200];
-    if (!fresh)
-        cli_warn("%s: duplicate document name '%s'", where,
-                 cli_printable(name, shown, sizeof shown));
 }
 
 /* Takes the next document; false when there is none left. */
@@ -294,7 +228,6 @@ static bool run_item(pool *p, const src_item *it, dyad_graph *g)
     }
     if (r == SRC_OTHER_SHARD)
         return false;
-    check_duplicate(p, doc.name, doc.where);
     settle_date(p, &doc);
     record_date(p, &doc);
     if (extract_text(p, it, &doc, g))
@@ -395,11 +328,29 @@ static void run_workers(pool *p, worker *ws, int jobs)
         pthread_join(ws[i].thread, NULL);
 }
 
+/* A name given to two documents: both are read and counted.  Warned from
+ * the graph's sorted list of documents (where the workers' lists collapse
+ * a name given twice into one item marked repeated), not as each document
+ * is read: a set of every name read would grow with the corpus. */
+static void warn_duplicates(const dyad_graph *g)
+{
+    dyad_docs_iter *it = dyad_docs_iter_new(dyad_graph_docs(g));
+    dyad_docs_item x;
+    while (dyad_docs_iter_next(it, &x)) {
+        char shown[200];
+        if (x.repeated)
+            cli_warn("duplicate document name '%s'",
+                     cli_printable(x.doc, shown, sizeof shown));
+    }
+    dyad_docs_iter_free(it);
+}
+
 /* The graph all the workers merged into, sorted. */
 static int merged_graph(pool *p, dyad_graph **out)
 {
     if (p->merge_failed)
         return cli_report(DYAD_ERR_INVALID, &p->merge_err);
+    warn_duplicates(p->finished);
     dyad_graph_sort(p->finished);
     *out = p->finished;
     p->finished = NULL;
@@ -449,7 +400,6 @@ int pool_run(const src_list *l, const cli_extract_opts *opts,
     }
     dyad_graph_free(p.finished);
     free(ws);
-    name_set_free(&p.names);
     pthread_mutex_destroy(&p.merge_lock);
     pthread_mutex_destroy(&p.progress_lock);
     pthread_mutex_destroy(&p.lock);

@@ -82,6 +82,16 @@ void docnames_unref(docnames *t, const char *s)
     }
 }
 
+const char **docnames_all(const docnames *t)
+{
+    const char **names = xmalloc((t->n + 1) * sizeof *names);
+    size_t k = 0;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i])
+            names[k++] = t->slots[i]->s;
+    return names;
+}
+
 void docnames_free(docnames *t)
 {
     for (size_t i = 0; i < t->cap; i++)

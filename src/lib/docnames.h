@@ -20,6 +20,9 @@ typedef struct docnames {
 const char *docnames_ref(docnames *t, const char *s);
 /* Drops a reference to a name docnames_ref gave; the last one frees it. */
 void docnames_unref(docnames *t, const char *s);
+/* The names in t, in no order: a new array of t->n pointers (the caller
+ * frees the array, not the names). */
+const char **docnames_all(const docnames *t);
 /* Frees every name, referenced or not, and the table's slots. */
 void docnames_free(docnames *t);
 

@@ -269,44 +269,98 @@ long dyad_graph_documents(const dyad_graph *g) { return g->documents; }
 
 bool dyad_graph_document(dyad_graph *g, const char *doc, const char *date)
 {
-    bool fresh = !dyad_docs_has(g->listed, doc);
-    char checked[DYAD_DATE_SIZE];
-    if (date && strlen(date) == 10 && dyad_date_parse(date, 10, checked))
-        dyad_docs_set_date(g->listed, doc, checked, NULL);
-    else
-        dyad_docs_add(g->listed, doc);
-    return fresh;
+    return dyad_docs_add_dated(g->listed, doc, date);
+}
+
+/* The date of x, or the earlier date y gives the same name. */
+static const char *earlier(const dyad_docs_item *x, const dyad_docs_item *y)
+{
+    if (!y->date || (x->date && strcmp(x->date, y->date) <= 0))
+        return x->date;
+    return y->date;
 }
 
 void dyad_graph_date_documents(dyad_graph *g, const dyad_docs *dates)
 {
-    size_t n = dyad_docs_count(g->listed);
-    for (size_t i = 0; i < n && dyad_docs_n_dated(dates); i++) {
-        const char *doc = dyad_docs_name(g->listed, i);
-        const char *date = dyad_docs_date(dates, doc);
-        if (date)
-            dyad_docs_set_date(g->listed, doc, date, NULL);
+    if (dyad_docs_empty(dates))
+        return;
+    dyad_docs *dated = dyad_docs_new();
+    dyad_docs_iter *a = dyad_docs_iter_new(g->listed);
+    dyad_docs_iter *b = dyad_docs_iter_new(dates);
+    dyad_docs_item x, y;
+    bool more = dyad_docs_iter_next(b, &y);
+    while (dyad_docs_iter_next(a, &x)) {
+        while (more && strcmp(y.doc, x.doc) < 0)
+            more = dyad_docs_iter_next(b, &y);
+        bool same = more && strcmp(y.doc, x.doc) == 0;
+        dyad_docs_add_dated(dated, x.doc, same ? earlier(&x, &y) : x.date);
     }
+    dyad_docs_iter_free(b);
+    dyad_docs_iter_free(a);
+    dyad_docs_free(g->listed);
+    g->listed = dated;
 }
 
 const dyad_docs *dyad_graph_docs(const dyad_graph *g) { return g->listed; }
 
 size_t dyad_graph_shared_documents(const dyad_graph *a, const dyad_graph *b,
-                                   const char **example)
+                                   char **example)
 {
-    size_t shared = 0, n = dyad_docs_count(b->listed);
+    size_t shared = 0;
     if (example)
         *example = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const char *doc = dyad_docs_name(b->listed, i);
-        if (!dyad_docs_has(a->listed, doc))
+    dyad_docs_iter *ia = dyad_docs_iter_new(a->listed);
+    dyad_docs_iter *ib = dyad_docs_iter_new(b->listed);
+    dyad_docs_item x, y;
+    bool more = dyad_docs_iter_next(ia, &x);
+    while (more && dyad_docs_iter_next(ib, &y)) {
+        while (more && strcmp(x.doc, y.doc) < 0)
+            more = dyad_docs_iter_next(ia, &x);
+        if (!more || strcmp(x.doc, y.doc) != 0)
             continue;
         if (example && !*example)
-            *example = doc;
+            *example = xstrdup(y.doc);
         shared++;
     }
+    dyad_docs_iter_free(ib);
+    dyad_docs_iter_free(ia);
     return shared;
 }
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names g's evidence gives, each once (g->docs holds them, counted),
+ * sorted; *n receives how many. */
+static const char **evidence_docs(const dyad_graph *g, size_t *n)
+{
+    const char **names = docnames_all(&g->docs);
+    *n = g->docs.n;
+    qsort(names, *n, sizeof *names, cmp_name);
+    return names;
+}
+
+dyad_docs *dyad_graph_evidence_dates(const dyad_graph *g)
+{
+    dyad_docs *dates = dyad_docs_new();
+    dyad_docs_set_spill(dates, SIZE_MAX);
+    size_t n, k = 0;
+    const char **names = evidence_docs(g, &n);
+    dyad_docs_iter *it = dyad_docs_iter_new(n ? g->listed : NULL);
+    dyad_docs_item x;
+    while (k < n && dyad_docs_iter_next(it, &x)) {
+        while (k < n && strcmp(names[k], x.doc) < 0)
+            k++;
+        if (x.date && k < n && strcmp(names[k], x.doc) == 0)
+            dyad_docs_add_dated(dates, x.doc, x.date);
+    }
+    dyad_docs_iter_free(it);
+    free(names);
+    return dates;
+}
+
 long dyad_graph_sentences(const dyad_graph *g) { return g->sentences; }
 
 /* ---- nodes ---- */
@@ -734,7 +788,7 @@ static dyad_status merge(dyad_graph *into, dyad_graph *from, bool move,
     }
     free(node_map);
     dyad_graph_count(into, from->documents, from->sentences);
-    if (move && !dyad_docs_count(into->listed)) { /* taken, as evidence is */
+    if (move && dyad_docs_empty(into->listed)) { /* taken, as evidence is */
         dyad_docs *empty = into->listed;
         into->listed = from->listed;
         from->listed = empty;
@@ -847,7 +901,6 @@ static void sort_edges(dyad_graph *g)
 
 void dyad_graph_sort(dyad_graph *g)
 {
-    dyad_docs_sort(g->listed);
     if (g->sorted)
         return;
     sort_nodes(g);
@@ -864,7 +917,7 @@ void dyad_graph_sort(dyad_graph *g)
 
 bool dyad_graph_is_sorted(const dyad_graph *g)
 {
-    return g->sorted && dyad_docs_is_sorted(g->listed);
+    return g->sorted; /* the list is listed in order whatever it holds */
 }
 
 /* ---- views ---- */

@@ -496,16 +496,37 @@ static dyad_status read_documents(reader *r, json_t *root)
     return st;
 }
 
+/* A name listed twice is found as it is read while the list is in
+ * memory; once it has spilled to disk (docs.h), by one listing here, when
+ * the list holds fewer names than were read. */
+static dyad_status spilled_repeats(reader *r)
+{
+    const dyad_docs *t =
+        r->no_evidence ? r->seen_docs : dyad_graph_docs(r->g);
+    if (!dyad_docs_runs(t) || dyad_docs_count(t) == r->n_docs)
+        return DYAD_OK;
+    dyad_docs_iter *it = dyad_docs_iter_new(t);
+    dyad_docs_item x;
+    bool found = false;
+    while (!found && dyad_docs_iter_next(it, &x))
+        found = x.repeated;
+    dyad_status st = found ? fail(r, DYAD_ERR_INVALID,
+                                  "graph.corpus: \"%s\" appears twice", x.doc)
+                           : DYAD_OK;
+    dyad_docs_iter_free(it);
+    return st;
+}
+
 /* Checked once the whole graph is read (the count and the list may come
  * in either order). */
 dyad_status rj_check_documents(reader *r)
 {
-    if (r->n_docs <= (size_t)dyad_graph_documents(r->g))
-        return DYAD_OK;
-    return fail(r, DYAD_ERR_INVALID,
-                "graph.corpus: %zu documents listed, but graph.documents "
-                "is %ld",
-                r->n_docs, dyad_graph_documents(r->g));
+    if (r->n_docs > (size_t)dyad_graph_documents(r->g))
+        return fail(r, DYAD_ERR_INVALID,
+                    "graph.corpus: %zu documents listed, but "
+                    "graph.documents is %ld",
+                    r->n_docs, dyad_graph_documents(r->g));
+    return spilled_repeats(r);
 }
 
 static dyad_status read_root(reader *r, json_t *root)

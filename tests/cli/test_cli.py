@@ -600,6 +600,34 @@ def extract_names_escaped_in_messages(tmp):
 
 
 @test("extract")
+def extract_duplicate_names_warned_once(tmp):
+    """A name given to several documents is warned once, in byte order of
+    the names, when extraction ends (from the graph's sorted list of
+    documents, docs/cli.md): the same warnings with -j1 and -j2, and with
+    the list spilled to disk (DYAD_DOCS_SPILL_BYTES)."""
+    lines = [{"id": i, "text": "Pakistan urged China."}
+             for i in ["b", "a", "c", "b", "z", "a", "b", "d"]]
+    f = write(os.path.join(tmp, "d.jsonl"),
+              "".join(json.dumps(l) + "\n" for l in lines))
+    want = ("dyad: warning: duplicate document name 'a'\n"
+            "dyad: warning: duplicate document name 'b'\n")
+    seen = []
+    for spill in (None, "64"):
+        if spill:
+            os.environ["DYAD_DOCS_SPILL_BYTES"] = spill
+        try:
+            for j in ("-j1", "-j2"):
+                out, err = expect(["extract", "--no-progress", j, f,
+                                   "--format", "json"], 0)
+                check(err == want, "once a name, sorted (%s, spill %s)"
+                      % (j, spill), repr(err))
+                seen.append(out)
+        finally:
+            os.environ.pop("DYAD_DOCS_SPILL_BYTES", None)
+    check(all(o == seen[0] for o in seen), "the same graph each way")
+
+
+@test("extract")
 def extract_suggest_escapes_controls(tmp):
     """--suggest's table shows an article's control characters as \\xNN
     (an ESC in an example sentence would clear the terminal)."""

@@ -42,8 +42,9 @@ static dyad_status merge_part(dyad_graph *into, part p, size_t cap)
     dyad_status st = dyad_read_json_opts(&g, in, "part.json", &ro, &err);
     fclose(in);
     if (st == DYAD_OK) {
-        const char *doc;
+        char *doc;
         (void)dyad_graph_shared_documents(into, g, &doc);
+        free(doc);
         st = dyad_graph_merge_move(into, g, &err);
     }
     dyad_graph_free(g);

@@ -70,13 +70,16 @@ static bool check_strings(const dyad_graph *g, where *w)
     for (size_t i = 0; i < dyad_graph_n_edges(g); i++)
         if (!check_relations(&e[i], i, w) || !check_evidence(&e[i], i, w))
             return false;
-    const dyad_docs *docs = dyad_graph_docs(g);
-    for (size_t i = 0; i < dyad_docs_count(docs); i++)
-        if (!text_utf8_ok(dyad_docs_name(docs, i))) {
+    dyad_docs_iter *it = dyad_docs_iter_new(dyad_graph_docs(g));
+    dyad_docs_item x;
+    bool ok = true;
+    for (size_t i = 0; ok && dyad_docs_iter_next(it, &x); i++)
+        if (!text_utf8_ok(x.doc)) {
             snprintf(w->path, sizeof w->path, "graph.corpus[%zu].doc", i);
-            return false;
+            ok = false;
         }
-    return true;
+    dyad_docs_iter_free(it);
+    return ok;
 }
 
 /* ---- the objects ----
@@ -89,27 +92,28 @@ static bool check_strings(const dyad_graph *g, where *w)
  * NetworkX keeps it in G.graph and writes it back). */
 static void write_corpus(jsonw *w, const dyad_graph *g)
 {
-    const dyad_docs *docs = dyad_graph_docs(g);
-    size_t n = dyad_docs_count(docs);
-    jsonw_lit(w, n ? "[" : "[]");
-    for (size_t i = 0; i < n; i++) {
-        const char *date = dyad_docs_date_at(docs, i);
+    dyad_docs_iter *it = dyad_docs_iter_new(dyad_graph_docs(g));
+    dyad_docs_item x;
+    bool any = false;
+    jsonw_lit(w, "[");
+    for (; dyad_docs_iter_next(it, &x); any = true) {
+        jsonw_lit(w, any ? "," : "");
         jsonw_newline(w, 3);
         jsonw_lit(w, "{");
         jsonw_key(w, 4, "doc");
-        jsonw_string(w, dyad_docs_name(docs, i));
-        if (date) {
+        jsonw_string(w, x.doc);
+        if (x.date) {
             jsonw_lit(w, ",");
             jsonw_key(w, 4, "date");
-            jsonw_string(w, date);
+            jsonw_string(w, x.date);
         }
         jsonw_newline(w, 3);
-        jsonw_lit(w, i + 1 < n ? "}," : "}");
+        jsonw_lit(w, "}");
     }
-    if (n)
+    dyad_docs_iter_free(it);
+    if (any)
         jsonw_newline(w, 2);
-    if (n)
-        jsonw_lit(w, "]");
+    jsonw_lit(w, "]");
 }
 
 static void write_graph_attrs(jsonw *w, const dyad_graph *g)
