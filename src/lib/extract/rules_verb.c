@@ -379,6 +379,11 @@ static aset target_of(ctx *c, const vocc *o, const verb *v)
         t = target_by_class(c, o, v, k);
     if (!t.n && root == 16)
         t = goods_of_state(c, k);
+    if (!t.n && root == 16 && k && k->first == object_start(c, o) && k->role == ROLE_ATTR &&
+        k->noun >= 0) {
+        t = k->actors; /* "suspended its EU accession talks": the partner named */
+        via(c, R_VIA_PARTNER);
+    }
     if (!t.n && root == 15)
         t = border_of(c, k ? k->last : o->end);
     if (!t.n && root == 3 && G(c, o->end - 1) & G_TO && o->end < c->s.last)
