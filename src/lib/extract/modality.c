@@ -252,10 +252,17 @@ bool needs_met(const ctx *c, const verb *v, size_t from)
                     : -1;
     if (a >= 0 && (v->needs_actor || c->d->actors[c->d->aliases[a].actor].kind == KIND_ORG))
         return true; /* "suspended Niger", "joined NATO" */
-    for (size_t i = from; i < c->s.last && i < from + 12; i++)
+    for (size_t i = from; i < c->s.last && i < from + 12; i++) {
+        /* "stepped up attacks on Pakistani security forces": what follows
+         * an act's target preposition describes the target, not the verb */
+        const chunk *act = i > from ? chunk_of(c, i - 1) : NULL;
+        if (act && act->last == i && act->noun >= 0 &&
+            (is_word(c, i, "on") || is_word(c, i, "against") || is_word(c, i, "at")))
+            break;
         for (size_t k = 0; k < v->n_needs; k++)
             if (T(c, i)->atom == v->needs[k])
                 return true;
+    }
     return false;
 }
 
