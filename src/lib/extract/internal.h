@@ -360,6 +360,10 @@ aset other_side(const ctx *c, const aset *subj);
 void read_verb(ctx *c, vocc *o);
 bool charge_word(const ctx *c, size_t t);
 bool mediating(const verb *v);
+/* rules_target.c: the target of an active verb (its object, or where its
+ * class puts it), and the target a promise's complement names. */
+aset target_of(ctx *c, const vocc *o, const verb *v);
+aset complement_target(ctx *c, const vocc *o);
 
 /* rules_frame.c: arguments outside the verb's own slots.  The bool ones
  * return true when they decided the frame (reduced_passive filled it,
