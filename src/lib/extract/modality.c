@@ -69,9 +69,10 @@ bool decision_phrase(const ctx *c, const chunk *k, aset *who)
 }
 
 /* The phrase k before an infinitive's "to" that itself says how the act
- * stands: a decision ("India's decision to suspend": decided), or an
- * ordinal complement ("became the first country to recognise": done).
- * GOV_NONE if neither. */
+ * stands: a decision ("India's decision to suspend": decided), an ordinal
+ * complement ("became the first country to recognise": done), or an
+ * occasion taken ("used the opportunity to malign": done).  GOV_NONE if
+ * none. */
 static gov_kind phrase_governs(const ctx *c, const chunk *k, size_t *gov_at)
 {
     aset decider;
@@ -83,6 +84,11 @@ static gov_kind phrase_governs(const ctx *c, const chunk *k, size_t *gov_at)
     if (ordinal_complement(c, k, &be)) {
         *gov_at = be;
         return GOV_ORDINAL;
+    }
+    size_t took = occasion_taken(c, k, k->last); /* "took the opportunity to" */
+    if (took != SIZE_MAX) {
+        *gov_at = took;
+        return GOV_OCCASION;
     }
     return GOV_NONE;
 }
@@ -105,11 +111,6 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
             if (b > c->s.first && causing(c, b - 1)) {
                 *gov_at = b - 1; /* "prompting Islamabad to accuse Kabul": it happened */
                 return GOV_CAUSED;
-            }
-            size_t took = occasion_taken(c, k, j);
-            if (took != SIZE_MAX) {
-                *gov_at = took;
-                return GOV_OCCASION;
             }
             gov_kind told = phrase_governs(c, k, gov_at);
             if (told != GOV_NONE)
