@@ -94,6 +94,24 @@ aset opening_subject(const ctx *c, size_t at)
     return m->actors;
 }
 
+/* The last member of the list of actors that starts with m, before token
+ * stop ("X, Y and Z"): joint reads a list leftwards from it. */
+const chunk *last_conjunct(const ctx *c, const chunk *m, size_t stop)
+{
+    const chunk *end = m;
+    for (size_t e = m->last; e + 1 < stop;) {
+        if (!and_or(c, e) && !punct(c, e, ','))
+            break;
+        e += punct(c, e, ',') && and_or(c, e + 1) ? 2 : 1; /* ", and" */
+        const chunk *n = chunk_of(c, e);
+        if (!n || n->first != e || n->role != ROLE_ACTOR)
+            break;
+        end = n;
+        e = n->last;
+    }
+    return end;
+}
+
 aset joint(const ctx *c, const chunk *k)
 {
     size_t opening = opening_phrase_end(c);
@@ -411,8 +429,8 @@ static bool subject_of_participle(ctx *c, vocc *o, size_t p, aset *out, rule_id 
         if (m->first >= p)
             break;
         if (m->role == ROLE_ACTOR && (m->prep == ATOM_NONE || m->person)) {
-            *route = R_VIA_PARTICIPLE;
-            *out = joint(c, m);
+            *route = R_VIA_PARTICIPLE; /* "Seoul and Washington expanded ..., drawing" */
+            *out = joint(c, last_conjunct(c, m, p));
             return true;
         }
         if (m->prep == ATOM_NONE && m->first > from && !punct(c, m->first - 1, ','))

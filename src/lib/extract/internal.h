@@ -309,6 +309,9 @@ void remember_chunk(ctx *c, const chunk *k);
 /* clause.c */
 const chunk *subject_chunk(const ctx *c, size_t i);
 aset joint(const ctx *c, const chunk *k);
+/* The last member of the list of actors that starts with m, before token
+ * stop ("X, Y and Z"): joint reads a list leftwards from it. */
+const chunk *last_conjunct(const ctx *c, const chunk *m, size_t stop);
 /* The comma that ends a sentence-opening adverbial ("After the killing of
  * Nasrallah, Iran ..."), or SIZE_MAX. */
 size_t opening_phrase_end(const ctx *c);

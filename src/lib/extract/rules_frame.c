@@ -137,24 +137,6 @@ bool jointly_by(ctx *c, const vocc *o, frame *f)
     return true;
 }
 
-/* The last member of the list of actors that starts with m, before token
- * stop ("X, Y and Z"): joint reads a list leftwards from it. */
-static const chunk *last_conjunct(const ctx *c, const chunk *m, size_t stop)
-{
-    const chunk *end = m;
-    for (size_t e = m->last; e + 1 < stop;) {
-        if (!and_or(c, e) && !punct(c, e, ','))
-            break;
-        e += punct(c, e, ',') && and_or(c, e + 1) ? 2 : 1; /* ", and" */
-        const chunk *n = chunk_of(c, e);
-        if (!n || n->first != e || n->role != ROLE_ACTOR)
-            break;
-        end = n;
-        e = n->last;
-    }
-    return end;
-}
-
 /* "Pakistan and the Taliban accepted a truce brokered by Qatar": an act
  * noun mediated (a participle of broker, mediate, ...) by Z: Z acts on the
  * parties, the first subject of the sentence before the noun.  True if it
