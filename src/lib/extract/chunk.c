@@ -127,7 +127,10 @@ int32_t verb_here(ctx *c, size_t i, size_t *len)
         int32_t pv = verb_at(c, i - 1, c->s.last, &pl);
         bool gerund = pv >= 0 && c->d->forms[pv].form == F_ING && i >= c->s.first + 2 &&
                       !(G(c, i - 2) & G_BE) && c->d->forms[v].form == F_S;
-        if (pv >= 0 && pl == 1 && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) &&
+        /* "helped intercept": a bare infinitive, a verb */
+        bool bare_inf = pv >= 0 && c->d->forms[v].form == F_BASE &&
+                        !strcmp(c->d->verbs[c->d->forms[pv].verb].lemma, "help");
+        if (pv >= 0 && pl == 1 && !bare_inf && !(G(c, i - 1) & (G_BE | G_HAVE | G_DO | G_TO)) &&
             (c->d->forms[pv].form == F_PAST || c->d->forms[pv].form == F_S || gerund) &&
             !(T(c, i - 1)->flags & TOK_CAP))
             return -1; /* "suspended trade with", "disregarding calls for": the object */
@@ -209,11 +212,14 @@ static bool noun_after_place_name(ctx *c, size_t i)
 }
 
 /* An -s form where only a plural noun can stand: after a preposition ("a
- * shipment of bombs", "with strikes") or an amount ("500 million pounds"). */
+ * shipment of bombs", "with strikes") or an amount ("500 million pounds");
+ * a base form after "all" ("suspended all trade with Israel"). */
 static bool plural_noun_slot(const ctx *c, size_t i, int form)
 {
     static const char *const amounts[] = {"million", "billion", "thousand", "hundred",
                                           "trillion", "dozen"};
+    if (form == F_BASE && i > c->s.first && is_word(c, i - 1, "all"))
+        return true;
     if (form != F_S || i == c->s.first)
         return false;
     return ((G(c, i - 1) & G_PREP) && !(G(c, i - 1) & (G_TO | G_SUB | G_REL))) ||
