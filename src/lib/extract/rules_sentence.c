@@ -102,7 +102,11 @@ void wished_relations(ctx *c)
             if (!is_word(c, j, "relations") && !is_word(c, j, "ties") &&
                 !is_word(c, j, "relationship"))
                 continue;
-            aset target = is_word(c, j + 1, "with") ? object_at(c, j + 2, NULL) : (aset){{0}, 0};
+            const chunk *with = NULL;
+            aset target = is_word(c, j + 1, "with") ? object_at(c, j + 2, &with) : (aset){{0}, 0};
+            /* "good relations with all its neighbours, including Afghanistan" */
+            if (!target.n && with && with->first == j + 2 && !with->actors.n)
+                target = listed_after(c, with->last);
             /* "expressed its hopes for ...": the noun's light verb speaks */
             const chunk *h = chunk_of(c, i);
             size_t at = h && h->first > c->s.first && (G(c, h->first - 1) & G_LIGHT) ? h->first - 1 : i;
