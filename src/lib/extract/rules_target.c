@@ -362,9 +362,11 @@ aset complement_target(ctx *c, const vocc *o)
                 aset t = object_at(c, j + vl, &k);
                 if (!t.n && j + vl < c->s.last && G(c, j + vl) & G_PREP)
                     t = object_at(c, j + vl + 1, NULL);
-                /* "pledged to deepen cooperation with Islamabad" */
+                /* "pledged to deepen cooperation with Islamabad", "threatened
+                 * to impose tariffs on Mexico" */
                 if (!t.n && k && k->last + 1 < c->s.last &&
-                    (is_word(c, k->last, "with") || is_word(c, k->last, "to")))
+                    (is_word(c, k->last, "with") || is_word(c, k->last, "to") ||
+                     is_word(c, k->last, "on") || is_word(c, k->last, "against")))
                     t = object_at(c, k->last + 1, NULL);
                 return t;
             }
