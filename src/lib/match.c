@@ -292,7 +292,7 @@ static const struct {
              "failure"},
     {G_STOP, "stop stops stopped stopping cease ceases ceased end ends "
              "ended quit halt halted"},
-    {G_VERB, "is are was were be been being has have had do does did said "
+    {G_VERB, "vote votes voted voting is are was were be been being has have had do does did said "
              "says say told tell added noted stated include includes "
              "included remain remains remained become became seem seems "
              "seemed appear appears appeared believe believes believed "

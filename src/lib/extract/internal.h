@@ -194,6 +194,7 @@ typedef enum {
     GOV_CAUSED, /* "prompting Islamabad to accuse Kabul": asserted */
     GOV_ORDINAL, /* "became the first country to recognise X": asserted */
     GOV_OCCASION, /* "took the opportunity to criticise X": asserted */
+    GOV_VOTED,    /* "the Council voted to condemn X": asserted */
 } gov_kind;
 
 /* The frame of a relation verb being read: its arguments, the class of

@@ -154,6 +154,8 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
         while (p > c->s.first && (G(c, p) & (G_ADV | G_NEG)))
             p--;
         *gov_at = p;
+        if (is_word(c, p, "voted") || is_word(c, p, "votes") || is_word(c, p, "vote"))
+            return G(c, p + 1) & G_NEG ? GOV_NEG : GOV_VOTED;
         if (G(c, p) & G_NEGV)
             return GOV_NEG;
         vocc *prev = find_vocc(c, p + 1);

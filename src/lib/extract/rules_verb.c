@@ -375,11 +375,12 @@ static bool infinitive_not_asserted(ctx *c, vocc *o, frame *f)
         drop(c, &f->subj, &f->obj, f->v, o->start, o->end, why);
         return true;
     }
-    o->planned = gk != GOV_CAUSED && gk != GOV_ORDINAL && gk != GOV_OCCASION;
+    o->planned = gk != GOV_CAUSED && gk != GOV_ORDINAL && gk != GOV_OCCASION && gk != GOV_VOTED;
     f->rule = gk == GOV_SUBJECT ? R_PLANNED_HEADLINE
               : gk == GOV_READY ? R_READY
               : gk == GOV_CAUSED ? R_CAUSED
               : gk == GOV_OCCASION ? R_OCCASION
+              : gk == GOV_VOTED ? R_VOTED
               : gk == GOV_ORDINAL ? R_ORDINAL_ACT
                                  : R_PLANNED;
     return false;
