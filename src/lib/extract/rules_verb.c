@@ -41,7 +41,8 @@ aset passive_agent(const ctx *c, size_t from)
 aset other_side(const ctx *c, const aset *subj)
 {
     static const char *const crossings[] = {"border", "borders", "crossing", "crossings",
-                                            "frontier", "airspace", "relations", "ties"};
+                                            "frontier", "airspace", "relations", "ties",
+                                            "visas", "visa", "flights"};
     aset s = {{0}, 0};
     bool border = false;
     for (size_t i = c->s.first; i < c->s.last && !border; i++)
@@ -50,7 +51,8 @@ aset other_side(const ctx *c, const aset *subj)
         return s;
     for (size_t i = 0; i < c->n_chunks; i++) {
         const chunk *k = &c->chunks[i];
-        if (k->role != ROLE_ACTOR && k->role != ROLE_PLACE)
+        /* "closed its airspace to Indian airlines": a state's adjective too */
+        if (k->role != ROLE_ACTOR && k->role != ROLE_PLACE && k->role != ROLE_NONE)
             continue;
         for (size_t a = 0; a < k->actors.n; a++) {
             bool mine = false;
