@@ -37,6 +37,24 @@ static bool same(const jsonl_field *f, json_t *v)
            memcmp(f->str, json_string_value(v), f->len) == 0;
 }
 
+/* Is there a NUL byte outside every string of the line?  Jansson reads
+ * one after a value as if it were blank ('{"x": 12\0, ...}' loads), which
+ * JSON does not allow; jsonl_scan refuses it with the column, so such lines
+ * are no disagreement (found by this target after 2,014 s, 8.5 M runs). */
+static bool nul_outside_strings(const char *s, size_t n)
+{
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        if (in && s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            in = !in;
+        else if (!in && s[i] == '\0')
+            return true;
+    }
+    return false;
+}
+
 /* Jansson's reading of the line: id and text, or NULL. */
 static json_t *reference(const char *s, size_t n, json_t **id, json_t **text)
 {
@@ -62,7 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool ok = jsonl_scan(s, size, &doc, &err);
     size_t bom = size >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     json_t *id, *text;
-    json_t *ref = reference(s + bom, size - bom, &id, &text);
+    json_t *ref = nul_outside_strings(s, size) ? NULL
+                                               : reference(s + bom, size - bom, &id, &text);
     if (ref && (!ok || !same(&doc.id, id) || !same(&doc.text, text))) {
         fprintf(stderr, "jsonl_scan disagrees with Jansson: %s (%s)\n",
                 ok ? "other values" : "refused", ok ? "" : err.text);
