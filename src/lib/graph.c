@@ -263,6 +263,13 @@ void dyad_graph_count(dyad_graph *g, long documents, long sentences)
 {
     g->documents = count_add(g->documents, documents);
     g->sentences = count_add(g->sentences, sentences);
+    if (documents > 0) {
+        /* a document ended: the next act starts another, even under the
+         * same name, so that two documents named alike count apart
+         * whether one worker reads both or two workers do (-j1 = -j2) */
+        free(g->act_doc);
+        g->act_doc = NULL;
+    }
 }
 
 long dyad_graph_documents(const dyad_graph *g) { return g->documents; }
@@ -551,7 +558,8 @@ static char *fold_space(const char *s, size_t n)
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
 /* The sequence number of doc among the documents of dyad_graph_act's
- * calls: the same while the document stays the same. */
+ * calls: the same while the document stays the same (and no
+ * dyad_graph_count has ended it). */
 static uint64_t act_seq(dyad_graph *g, const char *doc)
 {
     if (!g->act_doc || strcmp(g->act_doc, doc) != 0) {

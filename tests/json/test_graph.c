@@ -547,8 +547,28 @@ static void test_empty_edge_sort(void)
     dyad_graph_free(g);
 }
 
+/* Two documents of one name, read one after the other (one worker reads
+ * both): each counts, as when two workers read one each; before, the
+ * second's sentence 1 was taken for the first's and -j1 and -j2 differed. */
+static void test_same_name_documents(void)
+{
+    dyad_graph *g = dyad_graph_new();
+    size_t a = dyad_graph_node(g, "a", "A"), b = dyad_graph_node(g, "b", "B");
+    dyad_act act = {"urge", "02", "020", -1.2, "d", 1, 0, "x", 1};
+    dyad_graph_act(g, a, b, &act);
+    dyad_graph_act(g, a, b, &act); /* a second act of the same sentence */
+    dyad_graph_count(g, 1, 1);
+    dyad_graph_act(g, a, b, &act); /* the next document, named "d" too */
+    dyad_graph_count(g, 1, 1);
+    dyad_graph_sort(g);
+    CHECK_INT(dyad_graph_edges(g)[0].weight, 2);
+    CHECK_INT(dyad_graph_edges(g)[0].acts, 3);
+    dyad_graph_free(g);
+}
+
 int main(void)
 {
+    RUN(test_same_name_documents);
     RUN(test_nodes);
     RUN(test_weight);
     RUN(test_text_folded);
