@@ -72,6 +72,25 @@ int32_t noun_at(const ctx *c, size_t i, size_t end, size_t *len)
     return memo_at(c, MM_NOUN, i, end, len);
 }
 
+/* The verb trie walked on from node over tokens [j, end): the length from
+ * i of the longest entry that ends there (its value in *value), or 0. */
+static size_t walk_verb_words(const ctx *c, uint32_t node, size_t i, size_t j, size_t end,
+                              int32_t *value)
+{
+    const trie *t = &c->d->verb_trie;
+    size_t best = 0;
+    for (; j < end; j++) {
+        node = trie_next(t, node, T(c, j)->atom);
+        if (node == UINT32_MAX)
+            break;
+        if (t->value[node] >= 0) {
+            best = j - i + 1;
+            *value = t->value[node];
+        }
+    }
+    return best;
+}
+
 /* A multi-word verb with one possessive or article inside: "raised our
  * concerns with", "ended their ceasefire with". */
 static size_t verb_with_det(const ctx *c, size_t i, size_t end, int32_t *value)
@@ -87,16 +106,7 @@ static size_t verb_with_det(const ctx *c, size_t i, size_t end, int32_t *value)
         if (skip && (j - 1 >= end || !(T(c, j - 1)->flags & TOK_WORD) ||
                      (T(c, j - 1)->flags & TOK_CAP) || G(c, j - 1)))
             break;
-        uint32_t node = first;
-        for (; j < end; j++) {
-            node = trie_next(t, node, T(c, j)->atom);
-            if (node == UINT32_MAX)
-                break;
-            if (t->value[node] >= 0) {
-                best = j - i + 1;
-                *value = t->value[node];
-            }
-        }
+        best = walk_verb_words(c, first, i, j, end, value);
     }
     return best;
 }
@@ -140,7 +150,7 @@ static size_t verb_across_adjunct(const ctx *c, size_t i, size_t end, int32_t *v
 {
     const trie *t = &c->d->verb_trie;
     uint32_t node = trie_next(t, 0, T(c, i)->atom);
-    size_t best = 0, skip = 0;
+    size_t skip = 0;
     *skipped = 0;
     if (node == UINT32_MAX)
         return 0;
@@ -153,16 +163,7 @@ static size_t verb_across_adjunct(const ctx *c, size_t i, size_t end, int32_t *v
     if ((skip == 1 && !after1) || (skip == 2 && !after2))
         return 0;
     *skipped = skip;
-    for (size_t j = i + 1 + skip; skip && j < end; j++) {
-        node = trie_next(t, node, T(c, j)->atom);
-        if (node == UINT32_MAX)
-            break;
-        if (t->value[node] >= 0) {
-            best = j - i + 1;
-            *value = t->value[node];
-        }
-    }
-    return best;
+    return skip ? walk_verb_words(c, node, i, i + 1 + skip, end, value) : 0;
 }
 
 static int32_t verb_raw(const ctx *c, size_t i, size_t end, size_t *len)
