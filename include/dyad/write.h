@@ -23,6 +23,11 @@ typedef struct dyad_draw_opts {
 
 /* The node-link JSON of the SPEC, with a trailing newline. */
 dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err);
+/* The same bytes, checked and formatted on jobs threads (the caller's
+ * among them; <= 1: the caller's only) and written in order, with a few
+ * megabytes of chunks in memory at a time. */
+dyad_status dyad_write_json_jobs(const dyad_graph *g, FILE *out, int jobs,
+                                 dyad_error *err);
 
 /* The graph as DOT, built with cgraph and written by agwrite, carrying the
  * same styling as the SVG. */

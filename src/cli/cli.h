@@ -78,7 +78,18 @@ bool cli_parse_formats(const char *list, cli_format *fmts, size_t *n,
 typedef struct cli_write_opts {
     const dyad_draw_opts *draw;
     const dyad_export_opts *exp;
+    int jobs; /* threads the JSON writer may use; <= 0: one per core */
 } cli_write_opts;
+
+/* jobs, or the number of online cores (at most 256) when jobs <= 0. */
+int cli_jobs(int jobs);
+
+/* The graph a command ends with, for the process's exit to reclaim:
+ * freeing it block by block costs about a second per gigabyte of JSON,
+ * where the kernel takes the pages back at once.  It stays reachable (no
+ * leak to LSan or valgrind); a sanitizer build frees it, so that ASan
+ * still checks the free.  A second call frees the graph of the first. */
+void cli_free_at_exit(dyad_graph *g);
 
 /* Writes a sorted graph in the formats fmts: with prefix, every file of
  * each (PREFIX.json, PREFIX.graphml, the three CSV files...), all or

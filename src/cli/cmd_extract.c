@@ -719,7 +719,7 @@ static int extract(const extract_args *a, const char *const *paths,
     docs = dyad_graph_evidence_dates(g);
     dyad_draw_opts draw = {a->engine, a->title, (int)a->min_weight};
     dyad_export_opts exp = {dict, docs};
-    cli_write_opts w = {&draw, &exp};
+    cli_write_opts w = {&draw, &exp, (int)a->jobs};
     if (!a->suggest || a->output)
         rc = cli_write_outputs(g, a->output, a->output ? a->fmts : &a->fmt,
                                a->output ? a->n_fmts : 1, &w);
@@ -730,7 +730,7 @@ static int extract(const extract_args *a, const char *const *paths,
             print_suggestions(&sugg, a->format);
 out:
     suggester_free(&sugg);
-    dyad_graph_free(g);
+    cli_free_at_exit(g);
     dyad_docs_free(docs);
     dyad_dict_free(dict);
     return rc;

@@ -312,11 +312,11 @@ int cmd_merge(int argc, char **argv)
         /* the dates the parts carried, for GEXF, CSV and GraphML */
         dyad_docs *dates = dyad_graph_evidence_dates(g);
         dyad_export_opts exp = {NULL, dates};
-        cli_write_opts w = {&a.draw, &exp};
+        cli_write_opts w = {&a.draw, &exp, 0};
         rc = cli_write_outputs(g, a.prefix, a.prefix ? a.fmts : &a.format,
                                a.prefix ? a.n_fmts : 1, &w);
         dyad_docs_free(dates);
     }
-    dyad_graph_free(g);
+    cli_free_at_exit(g);
     return rc;
 }

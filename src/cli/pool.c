@@ -286,17 +286,11 @@ static void *work(void *arg)
     return NULL;
 }
 
-static int online_cores(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
-}
-
 static int count_jobs(const cli_extract_opts *opts, const src_list *l)
 {
     if (opts->extract.trace)
         return 1; /* trace events come in document order */
-    int jobs = opts->jobs > 0 ? opts->jobs : online_cores();
+    int jobs = cli_jobs(opts->jobs);
     if (!src_list_has_jsonl(l) && l->n < (size_t)jobs)
         jobs = (int)l->n;
     return jobs < 1 ? 1 : jobs;

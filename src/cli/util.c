@@ -272,6 +272,36 @@ void cli_format_error(const dyad_error *err, char *buf, size_t size)
                  err->column, text);
 }
 
+int cli_jobs(int jobs)
+{
+    if (jobs > 0)
+        return jobs;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FREE_AT_EXIT 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FREE_AT_EXIT 0
+#endif
+#endif
+#ifndef FREE_AT_EXIT
+#define FREE_AT_EXIT 1
+#endif
+
+void cli_free_at_exit(dyad_graph *g)
+{
+    static dyad_graph *kept;
+    if (!FREE_AT_EXIT) {
+        dyad_graph_free(g);
+        return;
+    }
+    dyad_graph_free(kept);
+    kept = g;
+}
+
 int cli_report(dyad_status st, const dyad_error *err)
 {
     char buf[1024];
@@ -450,7 +480,7 @@ static dyad_status write_one(const dyad_graph *g, const part *p, FILE *fp,
     case CLI_FMT_CSV: return write_csv(g, p->table, fp, w->exp, err);
     case CLI_FMT_HTML: return dyad_write_html(g, fp, w->draw, w->exp, err);
     case CLI_FMT_JSON:
-    default: return dyad_write_json(g, fp, err);
+    default: return dyad_write_json_jobs(g, fp, cli_jobs(w->jobs), err);
     }
 }
 
@@ -542,7 +572,7 @@ int cli_write_graph(const dyad_graph *g, const char *prefix, cli_format fmt,
                     const dyad_draw_opts *draw)
 {
     static const cli_format all[] = {CLI_FMT_JSON, CLI_FMT_DOT, CLI_FMT_SVG};
-    cli_write_opts w = {draw, NULL};
+    cli_write_opts w = {draw, NULL, 0};
     if (!prefix)
         return cli_write_outputs(g, NULL, &fmt, 1, &w);
     return cli_write_outputs(g, prefix, all, 3, &w);

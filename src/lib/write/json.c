@@ -15,6 +15,7 @@
 #include "dyad/extract.h"
 #include "dyad/write.h"
 #include "jsonw.h"
+#include "ordered.h"
 #include "text.h"
 #include "util.h"
 
@@ -57,7 +58,77 @@ static bool check_evidence(const dyad_edge *e, size_t link, where *w)
     return true;
 }
 
-static bool check_strings(const dyad_graph *g, where *w)
+/* ---- chunks: runs of links formatted (and checked) on threads ----
+ *
+ * The links are cut into chunks of about CHUNK_BYTES of JSON, guessed from
+ * their counts of relations and evidence, so that several threads can
+ * check and format them while one writes them in order (ordered.h). */
+
+enum { CHUNK_BYTES = 1 << 20 };
+
+typedef struct chunks {
+    const dyad_graph *g;
+    size_t n;     /* chunks */
+    size_t *from; /* chunk i holds links from[i] .. from[i + 1] - 1 */
+    where *bad;   /* per chunk: the first string that is not UTF-8 */
+    jsonw *w;     /* where the chunks are emitted */
+} chunks;
+
+static size_t guessed_bytes(const dyad_edge *e)
+{
+    return 300 + 150 * e->n_relations + 400 * e->n_evidence;
+}
+
+static void cut_chunks(chunks *c, const dyad_graph *g)
+{
+    size_t n = dyad_graph_n_edges(g), cap = 0, bytes = 0;
+    const dyad_edge *e = dyad_graph_edges(g);
+    c->g = g;
+    c->n = 0;
+    c->from = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || bytes >= CHUNK_BYTES) {
+            GROW(c->from, cap, c->n + 2);
+            c->from[c->n++] = i;
+            bytes = 0;
+        }
+        bytes += guessed_bytes(&e[i]);
+    }
+    GROW(c->from, cap, c->n + 1);
+    c->from[c->n] = n;
+    c->bad = xcalloc(c->n ? c->n : 1, sizeof *c->bad);
+}
+
+static void free_chunks(chunks *c)
+{
+    free(c->from);
+    free(c->bad);
+}
+
+static void check_chunk(void *ctx, size_t i)
+{
+    chunks *c = ctx;
+    const dyad_edge *e = dyad_graph_edges(c->g);
+    for (size_t k = c->from[i]; k < c->from[i + 1]; k++)
+        if (!check_relations(&e[k], k, &c->bad[i]) ||
+            !check_evidence(&e[k], k, &c->bad[i]))
+            return;
+}
+
+/* The links' strings, checked on jobs threads; the first bad one in link
+ * order is reported, as one thread would find it. */
+static bool check_links(chunks *c, int jobs, where *w)
+{
+    ordered_each(c->n, jobs, check_chunk, c);
+    for (size_t i = 0; i < c->n; i++)
+        if (c->bad[i].path[0]) {
+            *w = c->bad[i];
+            return false;
+        }
+    return true;
+}
+
+static bool check_strings(const dyad_graph *g, chunks *c, int jobs, where *w)
 {
     const dyad_node *n = dyad_graph_nodes(g);
     for (size_t i = 0; i < dyad_graph_n_nodes(g); i++)
@@ -66,10 +137,8 @@ static bool check_strings(const dyad_graph *g, where *w)
                      text_utf8_ok(n[i].id) ? "label" : "id");
             return false;
         }
-    const dyad_edge *e = dyad_graph_edges(g);
-    for (size_t i = 0; i < dyad_graph_n_edges(g); i++)
-        if (!check_relations(&e[i], i, w) || !check_evidence(&e[i], i, w))
-            return false;
+    if (!check_links(c, jobs, w))
+        return false;
     dyad_docs_iter *it = dyad_docs_iter_new(dyad_graph_docs(g));
     dyad_docs_item x;
     bool ok = true;
@@ -266,22 +335,42 @@ static void write_nodes(jsonw *w, const dyad_graph *g)
         jsonw_lit(w, "\n ]");
 }
 
-static void write_links(jsonw *w, const dyad_graph *g)
+static void format_chunk(void *ctx, size_t i, strbuf *buf)
 {
-    size_t n = dyad_graph_n_edges(g);
-    const dyad_edge *edges = dyad_graph_edges(g);
-    jsonw_lit(w, n ? "[" : "[]");
-    for (size_t i = 0; i < n; i++) {
+    chunks *c = ctx;
+    size_t n = dyad_graph_n_edges(c->g);
+    const dyad_edge *edges = dyad_graph_edges(c->g);
+    jsonw *w = xmalloc(sizeof *w);
+    jsonw_init_mem(w, buf);
+    for (size_t k = c->from[i]; k < c->from[i + 1]; k++) {
         jsonw_newline(w, 2);
-        write_link(w, g, &edges[i]);
-        if (i + 1 < n)
+        write_link(w, c->g, &edges[k]);
+        if (k + 1 < n)
             jsonw_lit(w, ",");
     }
+    jsonw_close(w);
+    free(w);
+}
+
+static bool emit_chunk(void *ctx, const char *buf, size_t len)
+{
+    chunks *c = ctx;
+    jsonw_raw(c->w, buf, len);
+    return !c->w->failed;
+}
+
+static void write_links(jsonw *w, chunks *c, int jobs)
+{
+    size_t n = dyad_graph_n_edges(c->g);
+    jsonw_lit(w, n ? "[" : "[]");
+    c->w = w;
+    if (!ordered_run(c->n, jobs, format_chunk, emit_chunk, c))
+        w->failed = true;
     if (n)
         jsonw_lit(w, "\n ]");
 }
 
-static bool write_all(const dyad_graph *g, FILE *out)
+static bool write_all(const dyad_graph *g, chunks *c, int jobs, FILE *out)
 {
     jsonw *w = xmalloc(sizeof *w);
     jsonw_init(w, out);
@@ -291,25 +380,36 @@ static bool write_all(const dyad_graph *g, FILE *out)
     jsonw_lit(w, ",\n \"nodes\": ");
     write_nodes(w, g);
     jsonw_lit(w, ",\n \"links\": ");
-    write_links(w, g);
+    write_links(w, c, jobs);
     jsonw_lit(w, "\n}\n");
     bool ok = jsonw_close(w);
     free(w);
     return ok;
 }
 
-dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
+dyad_status dyad_write_json_jobs(const dyad_graph *g, FILE *out, int jobs,
+                                 dyad_error *err)
 {
     if (!dyad_graph_is_sorted(g))
         return dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
                          "the graph is not sorted (call dyad_graph_sort)");
+    chunks c;
+    cut_chunks(&c, g);
     where w = {{0}};
-    if (!check_strings(g, &w))
+    if (!check_strings(g, &c, jobs, &w)) {
+        free_chunks(&c);
         return dyad_fail(err, DYAD_ERR_INVALID, NULL, 0, 0,
                          "%s: not valid UTF-8", w.path);
-    bool ok = write_all(g, out);
+    }
+    bool ok = write_all(g, &c, jobs, out);
+    free_chunks(&c);
     if (!ok || fflush(out) != 0 || ferror(out))
         return dyad_fail(err, DYAD_ERR_IO, NULL, 0, 0,
                          "cannot write the JSON graph");
     return DYAD_OK;
+}
+
+dyad_status dyad_write_json(const dyad_graph *g, FILE *out, dyad_error *err)
+{
+    return dyad_write_json_jobs(g, out, 1, err);
 }

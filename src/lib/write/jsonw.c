@@ -8,14 +8,30 @@
 void jsonw_init(jsonw *w, FILE *out)
 {
     w->out = out;
+    w->mem = NULL;
     w->len = 0;
     w->failed = false;
 }
 
+void jsonw_init_mem(jsonw *w, strbuf *mem)
+{
+    jsonw_init(w, NULL);
+    w->mem = mem;
+}
+
+/* Writes n bytes where the stream goes, unbuffered. */
+static void put(jsonw *w, const char *s, size_t n)
+{
+    if (w->mem)
+        sb_add(w->mem, s, n);
+    else if (fwrite(s, 1, n, w->out) != n)
+        w->failed = true;
+}
+
 static void flush(jsonw *w)
 {
-    if (!w->failed && w->len && fwrite(w->buf, 1, w->len, w->out) != w->len)
-        w->failed = true;
+    if (!w->failed && w->len)
+        put(w, w->buf, w->len);
     w->len = 0;
 }
 
@@ -32,8 +48,7 @@ void jsonw_raw(jsonw *w, const char *s, size_t n)
     if (n > sizeof w->buf - w->len) {
         flush(w);
         if (n > sizeof w->buf) { /* a long evidence sentence: as it is */
-            if (fwrite(s, 1, n, w->out) != n)
-                w->failed = true;
+            put(w, s, n);
             return;
         }
     }

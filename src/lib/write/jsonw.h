@@ -16,14 +16,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util.h"
+
 typedef struct jsonw {
     FILE *out;
+    strbuf *mem; /* set by jsonw_init_mem: the bytes go there, not to out */
     size_t len;
     bool failed;
     char buf[1 << 16];
 } jsonw;
 
 void jsonw_init(jsonw *w, FILE *out);
+/* A stream whose bytes are appended to mem (which the caller owns). */
+void jsonw_init_mem(jsonw *w, strbuf *mem);
 /* Flushes the buffer; false if any write failed. */
 bool jsonw_close(jsonw *w);
 
