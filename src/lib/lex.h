@@ -57,6 +57,11 @@ typedef struct trie {
     uint64_t *keys; /* open addressing: (parent << 32 | atom) + 1; 0 empty */
     uint32_t *child;
     size_t n_slots, n_used;
+    /* A bit per word atom: does a path start with it?  Most words start
+     * none, and this answers them from a few kilobytes instead of a miss
+     * in the large table. */
+    uint64_t *roots;
+    size_t n_roots; /* words of 64 bits */
 } trie;
 
 /* Values of the actor trie: index into dict.aliases.  A person's name may

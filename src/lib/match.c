@@ -21,6 +21,7 @@ void trie_free(trie *t)
     free(t->value);
     free(t->keys);
     free(t->child);
+    free(t->roots);
     memset(t, 0, sizeof *t);
 }
 
@@ -58,8 +59,30 @@ static void trie_rehash(trie *t)
     free(child);
 }
 
+static bool may_start(const trie *t, uint32_t atom)
+{
+    size_t w = atom / 64;
+    return w < t->n_roots && (t->roots[w] >> (atom % 64) & 1);
+}
+
+static void mark_root(trie *t, uint32_t atom)
+{
+    size_t w = atom / 64;
+    if (w >= t->n_roots) {
+        size_t n = t->n_roots ? t->n_roots : 64;
+        while (n <= w)
+            n *= 2;
+        t->roots = xrealloc(t->roots, n * sizeof *t->roots);
+        memset(t->roots + t->n_roots, 0, (n - t->n_roots) * sizeof *t->roots);
+        t->n_roots = n;
+    }
+    t->roots[w] |= (uint64_t)1 << (atom % 64);
+}
+
 uint32_t trie_next(const trie *t, uint32_t parent, uint32_t atom)
 {
+    if (parent == 0 && !may_start(t, atom))
+        return UINT32_MAX;
     uint64_t key = (((uint64_t)parent << 32) | atom) + 1;
     size_t i = slot(t, key);
     return t->keys[i] ? t->child[i] : UINT32_MAX;
@@ -75,6 +98,8 @@ uint32_t trie_step(trie *t, uint32_t parent, uint32_t atom, bool add)
         return UINT32_MAX;
     GROW(t->value, t->cap_nodes, t->n_nodes + 1);
     t->value[t->n_nodes] = -1;
+    if (parent == 0)
+        mark_root(t, atom);
     t->keys[i] = key;
     t->child[i] = (uint32_t)t->n_nodes++;
     if (++t->n_used * 2 > t->n_slots)

@@ -217,11 +217,9 @@ bool verbish(const ctx *c, size_t i)
 
 bool terror_word(const ctx *c, size_t i)
 {
-    const char *k = tok_key(&c->ts, i);
-    return strcmp(k, "terrorist") == 0 || strcmp(k, "terror") == 0 ||
-           strcmp(k, "militant") == 0 || strcmp(k, "insurgent") == 0 ||
-           strcmp(k, "jihadist") == 0 || strcmp(k, "extremist") == 0 ||
-           strcmp(k, "terrorists") == 0 || strcmp(k, "militants") == 0;
+    static const char *const words[] = {"terrorist", "terror",    "militant",   "insurgent",
+                                        "jihadist",  "extremist", "terrorists", "militants"};
+    return WORD_AMONG(c, i, words);
 }
 
 /* Does an actor mention end right before token i? */
