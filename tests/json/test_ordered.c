@@ -3,6 +3,7 @@
  * threads, a failed emit stops the run, every item of ordered_each runs
  * once, and dyad_write_json_jobs writes the bytes of dyad_write_json (and
  * reports the same first bad string, writing nothing). */
+#include <jansson.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,8 +102,10 @@ static void test_each(void)
     }
 }
 
-/* A graph whose JSON is several chunks (a few megabytes of evidence). */
-static dyad_graph *big_graph(const char *bad_text)
+/* A graph whose JSON is several chunks (a few megabytes of evidence):
+ * spread over a hundred links, or (one_link) nearly all on one link, which
+ * the writer must cut between evidence items. */
+static dyad_graph *big_graph(const char *bad_text, bool one_link)
 {
     static const char *const ids[] = {"usa", "chn", "rus", "ind", "pak",
                                       "afg", "irn", "tur", "fra", "deu"};
@@ -115,8 +118,11 @@ static dyad_graph *big_graph(const char *bad_text)
                  "words to make the evidence of a realistic length.",
                  k);
         const char *t = bad_text && k == 11000 ? bad_text : text;
-        act_full(g, ids[k % 10], ids[(k / 10) % 10 == k % 10 ? (k + 1) % 10
-                                                             : (k / 10) % 10],
+        size_t src = one_link && k % 500 ? 0 : (size_t)k % 10;
+        size_t dst = one_link && k % 500 ? 1
+                     : (k / 10) % 10 == k % 10 ? (size_t)(k + 1) % 10
+                                               : (size_t)(k / 10) % 10;
+        act_full(g, ids[src], ids[dst],
                  k % 3 ? "urged" : "attacked", k % 3 ? "0231" : "190",
                  k % 3 ? 3.0 : -10.0, doc, k % 40, k % 900, t);
     }
@@ -136,14 +142,28 @@ static char *json_jobs(const dyad_graph *g, int jobs, dyad_status *st,
     return buf;
 }
 
-static void test_json_jobs(void)
+static void same_json_at_every_jobs(bool one_link)
 {
-    dyad_graph *g = big_graph(NULL);
+    dyad_graph *g = big_graph(NULL, one_link);
     dyad_status st;
     dyad_error err = {0};
     char *want = json_jobs(g, 1, &st, &err);
     CHECK(st == DYAD_OK);
     CHECK(strlen(want) > 2u << 20); /* several chunks of 1 MiB */
+    /* the chunks join into the JSON Jansson writes of the same tree */
+    json_error_t jerr;
+    json_t *tree = json_loads(want, 0, &jerr);
+    CHECK(tree != NULL);
+    char *again = json_dumps(tree, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+    size_t n_ev = 0;
+    json_t *links = json_object_get(tree, "links"), *link;
+    size_t li;
+    json_array_foreach(links, li, link)
+        n_ev += json_array_size(json_object_get(link, "evidence"));
+    CHECK_INT((long)n_ev, 12000);
+    CHECK(again && strncmp(again, want, strlen(again)) == 0);
+    free(again);
+    json_decref(tree);
     for (int jobs = 2; jobs <= 8; jobs *= 2) {
         char *got = json_jobs(g, jobs, &st, &err);
         CHECK(st == DYAD_OK);
@@ -154,9 +174,15 @@ static void test_json_jobs(void)
     dyad_graph_free(g);
 }
 
-static void test_json_jobs_bad_string(void)
+static void test_json_jobs(void)
 {
-    dyad_graph *g = big_graph("bad \xff byte");
+    same_json_at_every_jobs(false);
+    same_json_at_every_jobs(true);
+}
+
+static void bad_string_at_every_jobs(bool one_link)
+{
+    dyad_graph *g = big_graph("bad \xff byte", one_link);
     dyad_status st;
     dyad_error one = {0}, four = {0};
     char *a = json_jobs(g, 1, &st, &one);
@@ -170,6 +196,12 @@ static void test_json_jobs_bad_string(void)
     free(a);
     free(b);
     dyad_graph_free(g);
+}
+
+static void test_json_jobs_bad_string(void)
+{
+    bad_string_at_every_jobs(false);
+    bad_string_at_every_jobs(true);
 }
 
 int main(void)

@@ -42,10 +42,12 @@ static bool check_relations(const dyad_edge *e, size_t link, where *w)
     return true;
 }
 
-static bool check_evidence(const dyad_edge *e, size_t link, where *w)
+/* Evidence items from .. to - 1 of link e. */
+static bool check_evidence(const dyad_edge *e, size_t link, size_t from,
+                           size_t to, where *w)
 {
     static const char *const key[] = {"doc", "verb", "cameo", "code", "text"};
-    for (size_t i = 0; i < e->n_evidence; i++) {
+    for (size_t i = from; i < to; i++) {
         const dyad_evidence *x = &e->evidence[i];
         const char *v[] = {x->doc, x->verb, x->cameo, x->code, x->text};
         for (int k = 0; k < 5; k++)
@@ -62,21 +64,32 @@ static bool check_evidence(const dyad_edge *e, size_t link, where *w)
  *
  * The links are cut into chunks of about CHUNK_BYTES of JSON, guessed from
  * their counts of relations and evidence, so that several threads can
- * check and format them while one writes them in order (ordered.h). */
+ * check and format them while one writes them in order (ordered.h).  A
+ * link with much evidence (a bench corpus repeats its articles: one link
+ * may hold a hundred megabytes of sentences) is cut between its evidence
+ * items, so that a chunk stays near CHUNK_BYTES whatever the graph. */
 
-enum { CHUNK_BYTES = 1 << 20 };
+enum { CHUNK_BYTES = 1 << 20, LINK_GUESS = 300, RELATION_GUESS = 150,
+       EVIDENCE_GUESS = 400 };
+
+/* A place in the links: before evidence item ev of link link (ev 0:
+ * before the link itself). */
+typedef struct place {
+    size_t link, ev;
+} place;
 
 typedef struct chunks {
     const dyad_graph *g;
     size_t n;     /* chunks */
-    size_t *from; /* chunk i holds links from[i] .. from[i + 1] - 1 */
+    place *from;  /* chunk i runs from from[i] to from[i + 1] */
     where *bad;   /* per chunk: the first string that is not UTF-8 */
     jsonw *w;     /* where the chunks are emitted */
 } chunks;
 
-static size_t guessed_bytes(const dyad_edge *e)
+static void add_place(chunks *c, size_t *cap, size_t link, size_t ev)
 {
-    return 300 + 150 * e->n_relations + 400 * e->n_evidence;
+    GROW(c->from, *cap, c->n + 2);
+    c->from[c->n++] = (place){link, ev};
 }
 
 static void cut_chunks(chunks *c, const dyad_graph *g)
@@ -88,14 +101,20 @@ static void cut_chunks(chunks *c, const dyad_graph *g)
     c->from = NULL;
     for (size_t i = 0; i < n; i++) {
         if (i == 0 || bytes >= CHUNK_BYTES) {
-            GROW(c->from, cap, c->n + 2);
-            c->from[c->n++] = i;
+            add_place(c, &cap, i, 0);
             bytes = 0;
         }
-        bytes += guessed_bytes(&e[i]);
+        bytes += LINK_GUESS + RELATION_GUESS * e[i].n_relations;
+        for (size_t k = 0; k < e[i].n_evidence; k++) {
+            if (k > 0 && bytes >= CHUNK_BYTES) {
+                add_place(c, &cap, i, k);
+                bytes = 0;
+            }
+            bytes += EVIDENCE_GUESS;
+        }
     }
     GROW(c->from, cap, c->n + 1);
-    c->from[c->n] = n;
+    c->from[c->n] = (place){n, 0};
     c->bad = xcalloc(c->n ? c->n : 1, sizeof *c->bad);
 }
 
@@ -105,14 +124,38 @@ static void free_chunks(chunks *c)
     free(c->bad);
 }
 
+/* The part of link k in chunk i: its evidence from *ev0 to *ev1; false if
+ * the link is not in the chunk. */
+static bool part_of_link(const chunks *c, size_t i, size_t k, size_t *ev0,
+                         size_t *ev1)
+{
+    place a = c->from[i], b = c->from[i + 1];
+    if (k == b.link && b.ev == 0)
+        return false; /* the next chunk starts with it */
+    *ev0 = k == a.link ? a.ev : 0;
+    *ev1 = k == b.link ? b.ev : dyad_graph_edges(c->g)[k].n_evidence;
+    return true;
+}
+
+/* The last link with a part in chunk i, plus one. */
+static size_t links_end(const chunks *c, size_t i)
+{
+    place b = c->from[i + 1];
+    return b.ev ? b.link + 1 : b.link;
+}
+
 static void check_chunk(void *ctx, size_t i)
 {
     chunks *c = ctx;
     const dyad_edge *e = dyad_graph_edges(c->g);
-    for (size_t k = c->from[i]; k < c->from[i + 1]; k++)
-        if (!check_relations(&e[k], k, &c->bad[i]) ||
-            !check_evidence(&e[k], k, &c->bad[i]))
+    size_t ev0, ev1;
+    for (size_t k = c->from[i].link; k < links_end(c, i); k++) {
+        if (!part_of_link(c, i, k, &ev0, &ev1))
+            break;
+        if ((ev0 == 0 && !check_relations(&e[k], k, &c->bad[i])) ||
+            !check_evidence(&e[k], k, ev0, ev1, &c->bad[i]))
             return;
+    }
 }
 
 /* The links' strings, checked on jobs threads; the first bad one in link
@@ -290,7 +333,9 @@ static void write_evidence(jsonw *w, const dyad_evidence *v)
         jsonw_lit(w, "]");                                                   \
     } while (0)
 
-static void write_link(jsonw *w, const dyad_graph *g, const dyad_edge *e)
+/* A link up to its evidence: `{"source": ... "evidence": ` and the
+ * array's opening ("[]" whole when it is empty). */
+static void write_link_head(jsonw *w, const dyad_graph *g, const dyad_edge *e)
 {
     const dyad_node *n = dyad_graph_nodes(g);
     jsonw_lit(w, "{");
@@ -313,7 +358,27 @@ static void write_link(jsonw *w, const dyad_graph *g, const dyad_edge *e)
     WRITE_ARRAY(w, e->n_relations, write_relation(w, &e->relations[i_]));
     jsonw_lit(w, ",");
     jsonw_key(w, 3, "evidence");
-    WRITE_ARRAY(w, e->n_evidence, write_evidence(w, &e->evidence[i_]));
+    jsonw_lit(w, e->n_evidence ? "[" : "[]");
+}
+
+/* Evidence items from .. to - 1 of a link, at depth 4. */
+static void write_link_evidence(jsonw *w, const dyad_edge *e, size_t from,
+                                size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        jsonw_newline(w, 4);
+        write_evidence(w, &e->evidence[i]);
+        if (i + 1 < e->n_evidence)
+            jsonw_lit(w, ",");
+    }
+}
+
+static void write_link_tail(jsonw *w, const dyad_edge *e)
+{
+    if (e->n_evidence) {
+        jsonw_newline(w, 3);
+        jsonw_lit(w, "]");
+    }
     jsonw_newline(w, 2);
     jsonw_lit(w, "}");
 }
@@ -335,18 +400,28 @@ static void write_nodes(jsonw *w, const dyad_graph *g)
         jsonw_lit(w, "\n ]");
 }
 
+/* Chunk i: the links and parts of links it holds, each link with the
+ * newline before it and the comma after it. */
 static void format_chunk(void *ctx, size_t i, strbuf *buf)
 {
     chunks *c = ctx;
-    size_t n = dyad_graph_n_edges(c->g);
+    size_t n = dyad_graph_n_edges(c->g), ev0, ev1;
     const dyad_edge *edges = dyad_graph_edges(c->g);
     jsonw *w = xmalloc(sizeof *w);
     jsonw_init_mem(w, buf);
-    for (size_t k = c->from[i]; k < c->from[i + 1]; k++) {
-        jsonw_newline(w, 2);
-        write_link(w, c->g, &edges[k]);
-        if (k + 1 < n)
-            jsonw_lit(w, ",");
+    for (size_t k = c->from[i].link; k < links_end(c, i); k++) {
+        if (!part_of_link(c, i, k, &ev0, &ev1))
+            break;
+        if (ev0 == 0) {
+            jsonw_newline(w, 2);
+            write_link_head(w, c->g, &edges[k]);
+        }
+        write_link_evidence(w, &edges[k], ev0, ev1);
+        if (ev1 == edges[k].n_evidence) {
+            write_link_tail(w, &edges[k]);
+            if (k + 1 < n)
+                jsonw_lit(w, ",");
+        }
     }
     jsonw_close(w);
     free(w);
