@@ -195,6 +195,26 @@ static bool proper_item(const ctx *c, const chunk *k)
     return true;
 }
 
+/* Where a list item ends: after its chunk, and after an "of" phrase of
+ * proper names that completes it ("the UN Alliance of Civilizations"). */
+static size_t item_end(const ctx *c, const chunk *k)
+{
+    size_t e = k->last;
+    if (e + 1 < c->s.last && is_word(c, e, "of")) {
+        const chunk *t = chunk_of(c, e + 1);
+        if (t && t->first == e + 1 && proper_item(c, t))
+            return t->last;
+    }
+    return e;
+}
+
+/* A list item named by an act noun's name ("the UN Alliance"): the list
+ * goes on across it, as across a proper name. */
+static bool named_item(const ctx *c, const chunk *k)
+{
+    return k->role == ROLE_ACTOR || proper_item(c, k) || (k->role == ROLE_ATTR && k->actors.n);
+}
+
 aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
 {
     aset s = {{0}, 0};
@@ -212,13 +232,13 @@ aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
             aset_merge(&s, &k->poss);
         else if (k->poss.n && k->role != ROLE_PLACE && !k->poss_pronoun)
             aset_merge(&s, &k->poss);
-        size_t e = k->last;
+        size_t e = item_end(c, k);
+        const chunk *next = e + 1 < c->s.last ? chunk_of(c, e + 1) : NULL;
+        size_t next_end = next ? item_end(c, next) : 0;
         if (e + 1 < c->s.last && (and_or(c, e) || (punct(c, e, ',') && and_or(c, e + 1))))
             e += punct(c, e, ',') ? 2 : 1;
-        else if (e + 1 < c->s.last && punct(c, e, ',') && chunk_of(c, e + 1) &&
-                 (chunk_of(c, e + 1)->role == ROLE_ACTOR || proper_item(c, chunk_of(c, e + 1))) &&
-                 s.n && chunk_of(c, e + 1)->last < c->s.last &&
-                 (punct(c, chunk_of(c, e + 1)->last, ',') || and_or(c, chunk_of(c, e + 1)->last)))
+        else if (next && punct(c, e, ',') && named_item(c, next) && s.n && next_end < c->s.last &&
+                 (punct(c, next_end, ',') || and_or(c, next_end)))
             e += 1; /* "X, Y and Z"; "Ukraine, Europe and the US": a name between */
         else
             break;
