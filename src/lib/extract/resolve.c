@@ -476,6 +476,33 @@ static bool owner_named_member(const ctx *c, size_t from, size_t last, const chu
     return true;
 }
 
+/* "the Council's President Lana Zaki Nusseibeh", "the bloc's chief
+ * negotiator Petr Novak": a title (after at most two lower-case words)
+ * and then one to three capitalised words in no dictionary, a person not
+ * known by name holding the owner's title. */
+static bool owner_titled_name(const ctx *c, size_t from, size_t last)
+{
+    size_t len = 0;
+    int cls = 0;
+    for (size_t skipped = 0; from < last && skipped <= 2; skipped++, from++) {
+        cls = class_at(c, from, last, &len);
+        if (len || (T(c, from)->flags & TOK_CAP) || !(T(c, from)->flags & TOK_WORD) ||
+            G(c, from))
+            break;
+    }
+    if (!(cls & (NC_TITLE | NC_AGENT)) || !len)
+        return false;
+    size_t name = from + len, more;
+    while (name < last && (class_at(c, name, last, &more) & (NC_TITLE | NC_AGENT)) && more)
+        name += more; /* "chief negotiator" */
+    if (name >= last || last - name > 3)
+        return false;
+    for (size_t i = name; i < last; i++)
+        if (!(T(c, i)->flags & TOK_CAP) || !(T(c, i)->flags & TOK_WORD) || G(c, i))
+            return false;
+    return true;
+}
+
 /* "Pakistan's Foreign Office", "the group's presence", "its leaders": the
  * owner resolved, then the head; the phrase is the head's actor, a place,
  * the owner's agents, or the owner's act or thing. */
@@ -513,6 +540,8 @@ static void resolve_possessive(ctx *c, chunk *k, size_t poss)
         set_role(k, &owner.actors, ROLE_PLACE, "possessive with place noun");
     else if (k->head_class & (NC_AGENT | NC_TITLE | NC_MEMBER))
         set_role(k, &owner.actors, ROLE_ACTOR, "possessive with agent noun");
+    else if (!head.actors.n && owner_titled_name(c, poss + 1, last))
+        set_role(k, &owner.actors, ROLE_ACTOR, "possessive with titled name");
     else if (owner.role == ROLE_ACTOR && G(c, first) != G_PRON && owner_named_member(c, poss + 1, last, &head))
         set_role(k, &owner.actors, ROLE_ACTOR, "named member of a possessive actor");
     else
