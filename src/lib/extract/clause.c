@@ -407,6 +407,12 @@ static bool subject_adjacent(ctx *c, const vocc *o, size_t p, aset *out)
                        (pv > c->s.first && (G(c, pv - 1) & G_TO))))
             return true;
     }
+    /* "made an effort to persuade X", "has plans to visit Y": a noun of
+     * intent that completes a light verb names no one; the light verb's
+     * subject acts (subject_of_governing_verb) */
+    if (!k->actors.n && k->role != ROLE_ACTOR && k->prep == ATOM_NONE && !k->person &&
+        !k->pronoun && light_intent(c, k))
+        return false;
     /* infinitive after an object ("urged X to act"): X */
     *out = joint(c, k);
     return true;

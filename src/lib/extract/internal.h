@@ -280,6 +280,7 @@ bool terror_word(const ctx *c, size_t i);
 bool name_ends_at(const ctx *c, size_t i);
 bool time_word(const ctx *c, size_t i);
 bool readiness_word(const ctx *c, size_t i);
+bool light_intent(const ctx *c, const chunk *k);
 bool quantifier(const ctx *c, size_t i);
 bool prep_in(uint32_t atom, const uint32_t *list);
 bool past_like(const ctx *c, size_t i);

@@ -261,6 +261,19 @@ bool time_word(const ctx *c, size_t i)
     return false;
 }
 
+/* "made an effort", "has plans", "launched a bid": a noun of intent
+ * completing a light verb, before "to": an attempt or a plan of the light
+ * verb's subject. */
+bool light_intent(const ctx *c, const chunk *k)
+{
+    static const char *const nouns[] = {"effort", "efforts", "attempt", "attempts", "bid",
+                                        "bids", "plan", "plans", "steps"};
+    static const char *const none[] = {"no", "little", "scant", "few"}; /* "made no effort" */
+    return k->first > c->s.first && (G(c, k->first - 1) & G_LIGHT) &&
+           k->last < c->s.last && (G(c, k->last) & G_TO) && WORD_AMONG(c, k->last - 1, nouns) &&
+           !WORD_AMONG(c, k->first, none);
+}
+
 /* "ready", "willing": an adjective of readiness before "to". */
 bool readiness_word(const ctx *c, size_t i)
 {

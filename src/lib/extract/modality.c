@@ -148,6 +148,10 @@ gov_kind governor(ctx *c, size_t to, size_t *gov_at)
                 *gov_at = j - 1;
                 return GOV_INTENT;
             }
+            if (light_intent(c, k)) { /* "made efforts to persuade" */
+                *gov_at = k->first - 1;
+                return GOV_INTENT;
+            }
             return GOV_NOUN;
         }
         size_t p = j - 1;
