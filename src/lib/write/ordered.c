@@ -114,7 +114,7 @@ bool ordered_run(size_t n_chunks, int jobs, ordered_format format,
 {
     int helpers = helpers_for(jobs, n_chunks);
     run r = {.n = n_chunks,
-             .window = 4 * ((size_t)helpers + 1),
+             .window = helpers ? 4 * ((size_t)helpers + 1) : 1,
              .format = format,
              .emit = emit,
              .ctx = ctx};

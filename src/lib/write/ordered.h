@@ -6,9 +6,9 @@
  * buf, len), which writes them.  ordered_run formats the chunks on `jobs`
  * threads (the caller's among them) and emits each, in order, on the
  * caller's thread as soon as it and all before it are ready.  At most
- * window chunks are held at a time, so memory is a few chunks', not the
- * output's.  With jobs <= 1 it formats and emits one chunk after another
- * and starts no thread. */
+ * four chunks a thread are held at a time, so memory is a few chunks',
+ * not the output's.  With jobs <= 1 it formats and emits one chunk after
+ * another, holding one, and starts no thread. */
 #ifndef DYAD_ORDERED_H
 #define DYAD_ORDERED_H
 
