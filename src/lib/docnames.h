@@ -18,6 +18,8 @@ typedef struct docnames {
 
 /* The table's copy of s, with one more reference. */
 const char *docnames_ref(docnames *t, const char *s);
+/* One more reference to s, a name docnames_ref gave (no lookup). */
+const char *docnames_ref_again(docnames *t, const char *s);
 /* Drops a reference to a name docnames_ref gave; the last one frees it. */
 void docnames_unref(docnames *t, const char *s);
 /* The names in t, in no order: a new array of t->n pointers (the caller

@@ -740,22 +740,68 @@ static dyad_status check_sums(const dyad_graph *into, const dyad_graph *from,
     return st == DYAD_OK ? check_edge_sums(into, from, err) : st;
 }
 
+/* The strings of a merge's other graph as into has them, by pointer: the
+ * other graph's strings are interned, so one pointer is one string, and
+ * its few verbs and codes and its documents are looked up once each
+ * instead of once an evidence item. */
+enum { SEEN_SLOTS = 1024 };
+typedef struct seen {
+    const char *from[SEEN_SLOTS], *into[SEEN_SLOTS];
+} seen;
+
+static size_t seen_slot(const char *s)
+{
+    return (size_t)(((uintptr_t)s >> 3) * 0x9E3779B97F4A7C15ULL >> 54) & (SEEN_SLOTS - 1);
+}
+
+static const char *intern_seen(dyad_graph *g, seen *names, const char *s)
+{
+    size_t i = seen_slot(s);
+    if (names->from[i] != s) {
+        names->from[i] = s;
+        names->into[i] = intern(g, s);
+    }
+    return names->into[i];
+}
+
+/* into's reference to document name s of the other graph.  The cache
+ * holds a reference of its own to each name in it, so that evidence cut
+ * under a cap cannot free a name the cache still gives out. */
+static const char *doc_seen(dyad_graph *g, seen *docs, const char *s)
+{
+    size_t i = seen_slot(s);
+    if (docs->from[i] != s) {
+        if (docs->from[i])
+            docnames_unref(&g->docs, docs->into[i]);
+        docs->from[i] = s;
+        docs->into[i] = docnames_ref(&g->docs, s);
+    }
+    return docnames_ref_again(&g->docs, docs->into[i]);
+}
+
+static void forget_docs_seen(dyad_graph *g, seen *docs)
+{
+    for (size_t i = 0; i < SEEN_SLOTS; i++)
+        if (docs->from[i])
+            docnames_unref(&g->docs, docs->into[i]);
+}
+
 /* The evidence item ev of another graph, re-interned in g; its text is
  * taken (move) or copied. */
 static void evidence_from(dyad_graph *g, size_t e, const dyad_evidence *ev,
-                          bool move)
+                          bool move, seen *names, seen *docs)
 {
-    const char *cameo = intern(g, ev->cameo);
+    const char *cameo = intern_seen(g, names, ev->cameo);
     add_evidence(g, e,
-                 (dyad_evidence){docnames_ref(&g->docs, ev->doc),
+                 (dyad_evidence){doc_seen(g, docs, ev->doc),
                                  ev->sentence, ev->offset,
-                                 intern(g, ev->verb), cameo,
-                                 ev->code ? intern(g, ev->code) : cameo,
+                                 intern_seen(g, names, ev->verb), cameo,
+                                 ev->code ? intern_seen(g, names, ev->code) : cameo,
                                  move ? ev->text : xstrdup(ev->text)});
 }
 
 static void merge_edge(dyad_graph *into, size_t e, dyad_graph *from,
-                       size_t fi, bool move)
+                       size_t fi, bool move, seen *names, seen *docs)
 {
     dyad_edge *fe = &from->edges[fi];
     edge_state *fs = &from->es[fi];
@@ -763,7 +809,7 @@ static void merge_edge(dyad_graph *into, size_t e, dyad_graph *from,
     for (size_t j = 0; j < fe->n_relations; j++)
         dyad_graph_relation(into, e, &fe->relations[j]);
     for (size_t j = 0; j < fe->n_evidence; j++)
-        evidence_from(into, e, &fe->evidence[j], move);
+        evidence_from(into, e, &fe->evidence[j], move, names, docs);
     if (move) { /* the texts are into's now */
         for (size_t j = 0; j < fe->n_evidence; j++)
             docnames_unref(&from->docs, fe->evidence[j].doc);
@@ -789,11 +835,14 @@ static dyad_status merge(dyad_graph *into, dyad_graph *from, bool move,
         node_map[i] = dyad_graph_node(into, n->id, n->label);
         dyad_graph_mention(into, node_map[i], n->mentions);
     }
+    seen *names = xcalloc(2, sizeof *names), *docs = names + 1;
     for (size_t i = 0; i < from->n_edges; i++) {
         const dyad_edge *fe = &from->edges[i];
         size_t e = edge_get(into, node_map[fe->source], node_map[fe->target]);
-        merge_edge(into, e, from, i, move);
+        merge_edge(into, e, from, i, move, names, docs);
     }
+    forget_docs_seen(into, docs);
+    free(names);
     free(node_map);
     dyad_graph_count(into, from->documents, from->sentences);
     if (move && dyad_docs_empty(into->listed)) { /* taken, as evidence is */

@@ -103,11 +103,18 @@ void jsonw_string(jsonw *w, const char *s)
     jsonw_raw(w, "\"", 1);
 }
 
+/* As "%ld" gives it, without printf's cost (two a piece of evidence). */
 void jsonw_long(jsonw *w, long x)
 {
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, "%ld", x);
-    jsonw_raw(w, buf, (size_t)n);
+    char buf[24];
+    size_t i = sizeof buf;
+    unsigned long u = x < 0 ? 0UL - (unsigned long)x : (unsigned long)x;
+    do
+        buf[--i] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (x < 0)
+        buf[--i] = '-';
+    jsonw_raw(w, buf + i, sizeof buf - i);
 }
 
 /* Jansson's jsonp_dtostr, written again: the same bytes for every value. */
