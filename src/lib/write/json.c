@@ -270,43 +270,27 @@ static void write_node(jsonw *w, const dyad_node *n)
     jsonw_lit(w, "}");
 }
 
-/* "key": "value", members of depth 5 (relations and evidence items). */
-static void str_member(jsonw *w, const char *key, const char *v, bool last)
-{
-    jsonw_key(w, 5, key);
-    jsonw_string(w, v);
-    if (!last)
-        jsonw_lit(w, ",");
-}
-
-static void long_member(jsonw *w, const char *key, long v, bool last)
-{
-    jsonw_key(w, 5, key);
-    jsonw_long(w, v);
-    if (!last)
-        jsonw_lit(w, ",");
-}
+/* A literal written whole (no strlen), and `"key": ` on a new line at
+ * depth 5, the members of relations and evidence items: one write each
+ * instead of the newline, indent, key and colon apart (the evidence is
+ * most of a large graph's JSON). */
+#define LIT(w, s) jsonw_raw((w), (s), sizeof(s) - 1)
+#define KEY5(k) "\n     \"" k "\": "
 
 static void write_relation(jsonw *w, const dyad_relation *r)
 {
-    jsonw_lit(w, "{");
-    str_member(w, "verb", r->verb, false);
-    str_member(w, "cameo", r->cameo, false);
-    str_member(w, "code", r->code, false);
-    jsonw_key(w, 5, "goldstein");
+    LIT(w, "{" KEY5("verb"));
+    jsonw_string(w, r->verb);
+    LIT(w, "," KEY5("cameo"));
+    jsonw_string(w, r->cameo);
+    LIT(w, "," KEY5("code"));
+    jsonw_string(w, r->code);
+    LIT(w, "," KEY5("goldstein"));
     jsonw_real(w, r->goldstein);
-    jsonw_lit(w, ",");
-    long_member(w, "count", r->count, true);
-    jsonw_newline(w, 4);
-    jsonw_lit(w, "}");
+    LIT(w, "," KEY5("count"));
+    jsonw_long(w, r->count);
+    LIT(w, "\n    }");
 }
-
-/* A literal written whole (no strlen), and `"key": ` on a new line at
- * depth 5, the members of an evidence item: one write each instead of the
- * newline, indent, key and colon apart (the evidence is most of a large
- * graph's JSON). */
-#define LIT(w, s) jsonw_raw((w), (s), sizeof(s) - 1)
-#define KEY5(k) "\n     \"" k "\": "
 
 static void write_evidence(jsonw *w, const dyad_evidence *v)
 {
