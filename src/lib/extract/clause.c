@@ -215,6 +215,20 @@ static bool named_item(const ctx *c, const chunk *k)
     return k->role == ROLE_ACTOR || proper_item(c, k) || (k->role == ROLE_ATTR && k->actors.n);
 }
 
+/* After a list item ending at e: ", Y," or ", Y and" with Y a name, so
+ * that the list goes on across Y ("X, Y and Z"; "Ukraine, Europe and the
+ * US"). */
+static bool named_item_follows(const ctx *c, size_t e)
+{
+    if (e + 1 >= c->s.last || !punct(c, e, ','))
+        return false;
+    const chunk *next = chunk_of(c, e + 1);
+    if (!next || !named_item(c, next))
+        return false;
+    size_t end = item_end(c, next);
+    return end < c->s.last && (punct(c, end, ',') || and_or(c, end));
+}
+
 aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
 {
     aset s = {{0}, 0};
@@ -233,13 +247,10 @@ aset object_at(const ctx *c, size_t i, const chunk **first_chunk)
         else if (k->poss.n && k->role != ROLE_PLACE && !k->poss_pronoun)
             aset_merge(&s, &k->poss);
         size_t e = item_end(c, k);
-        const chunk *next = e + 1 < c->s.last ? chunk_of(c, e + 1) : NULL;
-        size_t next_end = next ? item_end(c, next) : 0;
         if (e + 1 < c->s.last && (and_or(c, e) || (punct(c, e, ',') && and_or(c, e + 1))))
             e += punct(c, e, ',') ? 2 : 1;
-        else if (next && punct(c, e, ',') && named_item(c, next) && s.n && next_end < c->s.last &&
-                 (punct(c, next_end, ',') || and_or(c, next_end)))
-            e += 1; /* "X, Y and Z"; "Ukraine, Europe and the US": a name between */
+        else if (s.n && named_item_follows(c, e))
+            e += 1; /* a name between */
         else
             break;
         while (e + 1 < c->s.last && ((G(c, e) & G_ADV) || ly_adverb(c, e)))
